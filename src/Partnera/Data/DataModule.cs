@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Partnera.Data.DemoData;
+using Partnera.Infrastructure.Auditing;
+
+namespace Partnera.Data;
+
+public static class DataModule
+{
+    /// <summary>Registers the database chosen by configuration, migrations at start-up and the demo data.</summary>
+    public static WebApplicationBuilder AddData(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var provider = DatabaseOptions.Provider(builder.Configuration);
+        var connection = DatabaseOptions.ConnectionString(builder.Configuration, provider);
+        services.AddScoped<AuditingInterceptor>();
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            EnsureSqliteFolder(connection, builder.Environment.ContentRootPath);
+            services.AddDbContext<PartneraDbContext, SqlitePartneraDbContext>((sp, o) =>
+                o.UseSqlite(connection).AddInterceptors(sp.GetRequiredService<AuditingInterceptor>()));
+        }
+        else
+        {
+            services.AddDbContext<PartneraDbContext, PostgresPartneraDbContext>((sp, o) =>
+                o.UseNpgsql(connection).AddInterceptors(sp.GetRequiredService<AuditingInterceptor>()));
+        }
+        services.AddDataProtection().SetApplicationName("Partnera").PersistKeysToDbContext<PartneraDbContext>();
+        services.AddScoped<DemoDataSeeder>();
+        services.AddHostedService<DatabaseMigrator>();
+        services.AddHealthChecks().AddDbContextCheck<PartneraDbContext>("database", tags: ["ready"]);
+        return builder;
+    }
+
+    private static void EnsureSqliteFolder(string connection, string contentRoot)
+    {
+        var file = new SqliteConnectionStringBuilder(connection).DataSource;
+        if (string.IsNullOrEmpty(file) || file == ":memory:") return;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(file, contentRoot));
+        if (folder is not null) Directory.CreateDirectory(folder);
+    }
+}

@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using Partnera.Features.Accounts;
+using Partnera.Features.Territories;
+
+namespace Partnera.Data.DemoData;
+
+/// <summary>
+/// Fills an empty database with the places, organisations, memoranda and figures of the seed texts
+/// (shared/seeds) and one demo account per role. Runs only when DemoData:Seed is true and never in
+/// Production; does nothing when territories already exist.
+/// </summary>
+public sealed class DemoDataSeeder(PartneraDbContext db, Microsoft.AspNetCore.Identity.UserManager<PartneraUser> users, ILogger<DemoDataSeeder> logger)
+{
+    /// <summary>The password of every demo account (listed in the README; demo data never exists in Production).</summary>
+    public const string DemoPassword = "Partnera-Demo-2026";
+
+    public async Task SeedAsync(CancellationToken ct)
+    {
+        if (await db.Territories.AnyAsync(ct)) return;
+        var territories = new DemoTerritories();
+        db.Territories.AddRange(territories.All);
+        var organisations = new DemoOrganisations(territories);
+        db.Organisations.AddRange(organisations.All);
+        db.Memoranda.AddRange(DemoMemoranda.Create(organisations));
+        await db.SaveChangesAsync(ct);
+        await DemoAccounts.CreateAsync(users, db, organisations, ct);
+        logger.LogInformation("Demo data seeded: {Territories} territories, {Organisations} organisations, {Communities} communities.",
+            territories.All.Count, organisations.All.Count, territories.All.Count(t => t.Level == TerritoryLevel.Community));
+    }
+}

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Partnera.Features.Accounts;
+using Partnera.Features.Memoranda;
+using Partnera.Features.Organisations;
+using Partnera.Features.Territories;
+using Partnera.Infrastructure.Auditing;
+using Partnera.Infrastructure.Documents;
+
+namespace Partnera.Data;
+
+/// <summary>
+/// The one database of the platform. Each feature keeps its entity configurations in its own folder;
+/// they are applied here by assembly scan. The provider subclasses carry one migration set each.
+/// </summary>
+public abstract class PartneraDbContext(DbContextOptions options)
+    : IdentityUserContext<PartneraUser, Guid>(options), IDataProtectionKeyContext
+{
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<StoredDocument> Documents => Set<StoredDocument>();
+    public DbSet<Territory> Territories => Set<Territory>();
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<OrganisationTerritory> OrganisationTerritories => Set<OrganisationTerritory>();
+    public DbSet<WorkingDay> WorkingDays => Set<WorkingDay>();
+    public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<Memorandum> Memoranda => Set<Memorandum>();
+    public DbSet<MemorandumParty> MemorandumParties => Set<MemorandumParty>();
+    public DbSet<JointInitiative> JointInitiatives => Set<JointInitiative>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PartneraDbContext).Assembly);
+    }
+}
+
+public sealed class SqlitePartneraDbContext(DbContextOptions<SqlitePartneraDbContext> options) : PartneraDbContext(options);
+
+public sealed class PostgresPartneraDbContext(DbContextOptions<PostgresPartneraDbContext> options) : PartneraDbContext(options);

@@ -1,0 +1,35 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Localization;
+using Partnera.Infrastructure.Email;
+
+namespace Partnera.Features.Accounts;
+
+/// <summary>The e-mails that confirm an address and reset a password, in the user's language.</summary>
+public sealed class AccountEmails(UserManager<PartneraUser> users, IEmailSender email, IStringLocalizer<AccountStrings> t)
+{
+    public async Task SendConfirmationAsync(PartneraUser user, HttpRequest request, CancellationToken ct)
+    {
+        var code = Encode(await users.GenerateEmailConfirmationTokenAsync(user));
+        var link = $"{request.Scheme}://{request.Host}/Account/ConfirmEmail?userId={user.Id}&code={code}";
+        await email.SendAsync(user.Email!, t["Email_ConfirmSubject"], t["Email_ConfirmBody", HtmlEncoder.Default.Encode(link)], ct);
+    }
+
+    public async Task SendPasswordResetAsync(PartneraUser user, HttpRequest request, CancellationToken ct)
+    {
+        var code = Encode(await users.GeneratePasswordResetTokenAsync(user));
+        var link = $"{request.Scheme}://{request.Host}/Account/ResetPassword?email={Uri.EscapeDataString(user.Email!)}&code={code}";
+        await email.SendAsync(user.Email!, t["Email_ResetSubject"], t["Email_ResetBody", HtmlEncoder.Default.Encode(link)], ct);
+    }
+
+    public static string Encode(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
+
+    public static string? Decode(string? code)
+    {
+        if (string.IsNullOrEmpty(code)) return null;
+        try { return Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(code)); }
+        catch (FormatException) { return null; }
+    }
+}

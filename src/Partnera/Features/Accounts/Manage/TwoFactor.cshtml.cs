@@ -1,0 +1,78 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using QRCoder;
+
+namespace Partnera.Features.Accounts.Manage;
+
+/// <summary>Turn on TOTP two-factor sign-in: scan the QR code with an authenticator app, confirm a code, keep the recovery codes.</summary>
+[Authorize(Policy = Policies.SignedIn)]
+public sealed class TwoFactorModel(UserManager<PartneraUser> users, SignInManager<PartneraUser> signIn, IStringLocalizer<AccountStrings> t) : PageModel
+{
+    [BindProperty, Required, StringLength(7, MinimumLength = 6), Display(Name = "TwoFactor_Code")] public string? Code { get; set; }
+    public bool Enabled { get; private set; }
+    public string SharedKey { get; private set; } = "";
+    public string QrCodeSvg { get; private set; } = "";
+    public IReadOnlyList<string> RecoveryCodes { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        await LoadAsync(user);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostEnableAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(user);
+            return Page();
+        }
+        var code = Code!.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
+        {
+            ModelState.AddModelError(nameof(Code), t["TwoFactor_WrongCode"]);
+            await LoadAsync(user);
+            return Page();
+        }
+        await users.SetTwoFactorEnabledAsync(user, true);
+        RecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToList() ?? [];
+        await signIn.RefreshSignInAsync(user);
+        Enabled = true;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDisableAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user);
+        await signIn.RefreshSignInAsync(user);
+        TempData["Message"] = "Common_Saved";
+        return Redirect("/Account/Manage/TwoFactor");
+    }
+
+    private async Task LoadAsync(PartneraUser user)
+    {
+        Enabled = await users.GetTwoFactorEnabledAsync(user);
+        if (Enabled) return;
+        var key = await users.GetAuthenticatorKeyAsync(user);
+        if (string.IsNullOrEmpty(key))
+        {
+            await users.ResetAuthenticatorKeyAsync(user);
+            key = await users.GetAuthenticatorKeyAsync(user);
+        }
+        SharedKey = string.Join(' ', key!.Chunk(4).Select(c => new string(c))).ToLowerInvariant();
+        var uri = $"otpauth://totp/Partnera:{Uri.EscapeDataString(user.Email!)}?secret={key}&issuer=Partnera&digits=6";
+        using var data = QRCodeGenerator.GenerateQrCode(uri, QRCodeGenerator.ECCLevel.Q);
+        QrCodeSvg = new SvgQRCode(data).GetGraphic(4);
+    }
+}

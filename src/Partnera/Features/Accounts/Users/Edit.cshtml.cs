@@ -1,0 +1,85 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Partnera.Data;
+using Partnera.Features.Organisations;
+using Partnera.Infrastructure.Text;
+
+namespace Partnera.Features.Accounts.Users;
+
+/// <summary>Administrators give a person roles in organisations, take them away, and lock or unlock the account.</summary>
+[Authorize(Policy = Policies.Administrator)]
+public sealed class EditModel(PartneraDbContext db, UserManager<PartneraUser> users, TimeProvider time, IStringLocalizer<AccountStrings> t) : PageModel
+{
+    public PartneraUser Account { get; private set; } = null!;
+    public bool LockedOut { get; private set; }
+    public IReadOnlyList<(Guid Id, MultilingualText Organisation, Role Role)> Memberships { get; private set; } = [];
+    public IReadOnlyList<OrganisationChoices.Choice> Organisations { get; private set; } = [];
+
+    [BindProperty] public string? OrganisationQuery { get; set; }
+    [BindProperty] public Guid? OrganisationId { get; set; }
+    [BindProperty] public Role Role { get; set; } = Role.ProviderStaff;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
+        await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostFindAsync(Guid id, CancellationToken ct) =>
+        await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAddAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (OrganisationId is null || !await db.Organisations.AnyAsync(o => o.Id == OrganisationId, ct))
+            ModelState.AddModelError(nameof(OrganisationId), t["Memberships_ChooseOrganisation"]);
+        else if (!Enum.IsDefined(Role))
+            ModelState.AddModelError(nameof(Role), t["Memberships_ChooseRole"]);
+        else if (await db.Memberships.AnyAsync(m => m.UserId == id && m.OrganisationId == OrganisationId && m.Role == Role, ct))
+            ModelState.AddModelError(nameof(OrganisationId), t["Memberships_Exists"]);
+        if (!ModelState.IsValid) return Page();
+        db.Memberships.Add(new Membership { UserId = id, OrganisationId = OrganisationId!.Value, Role = Role });
+        await db.SaveChangesAsync(ct);
+        await RefreshSignInAsync();
+        TempData["Message"] = "Common_Saved";
+        return Redirect($"/Account/Users/Edit/{id}");
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(Guid id, Guid membershipId, CancellationToken ct)
+    {
+        var membership = await db.Memberships.FirstOrDefaultAsync(m => m.Id == membershipId && m.UserId == id, ct);
+        if (membership is null) return NotFound();
+        db.Memberships.Remove(membership);
+        await db.SaveChangesAsync(ct);
+        if (!await LoadAsync(id, ct)) return NotFound();
+        await RefreshSignInAsync();
+        TempData["Message"] = "Common_Saved";
+        return Redirect($"/Account/Users/Edit/{id}");
+    }
+
+    public async Task<IActionResult> OnPostLockAsync(Guid id, bool unlock, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        await users.SetLockoutEndDateAsync(Account, unlock ? null : DateTimeOffset.MaxValue);
+        if (unlock) await users.ResetAccessFailedCountAsync(Account);
+        TempData["Message"] = "Common_Saved";
+        return Redirect($"/Account/Users/Edit/{id}");
+    }
+
+    // A new security stamp makes the person's cookie pick up the changed memberships at its next check.
+    private Task RefreshSignInAsync() => users.UpdateSecurityStampAsync(Account);
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var account = await users.FindByIdAsync(id.ToString());
+        if (account is null) return false;
+        Account = account;
+        LockedOut = account.LockoutEnd is { } end && end > time.GetUtcNow();
+        Memberships = (await db.Memberships.AsNoTracking().Where(m => m.UserId == id)
+                .Select(m => new { m.Id, m.Organisation!.Name, m.Role }).ToListAsync(ct))
+            .Select(m => (m.Id, m.Name, m.Role)).ToList();
+        Organisations = await OrganisationChoices.LoadAsync(db, OrganisationQuery, OrganisationId is { } o ? [o] : [], ct);
+        return true;
+    }
+}

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Partnera.Features.Home;
+
+/// <summary>The localised page for unknown addresses, refusals and unexpected errors.</summary>
+[AllowAnonymous]
+[IgnoreAntiforgeryToken]
+[ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+public sealed class ErrorModel : PageModel
+{
+    public int Code { get; private set; }
+    public string TitleKey => Code switch
+    {
+        404 => "Error_NotFoundTitle",
+        403 => "Error_ForbiddenTitle",
+        400 => "Error_BadRequestTitle",
+        429 => "Error_TooManyTitle",
+        _ => "Error_GeneralTitle",
+    };
+    public string TextKey => TitleKey.Replace("Title", "Text", StringComparison.Ordinal);
+
+    public void OnGet(int? code) => Show(code);
+
+    public void OnPost(int? code) => Show(code);
+
+    private void Show(int? code)
+    {
+        Code = code ?? 500;
+        // Direct visits to /Error show the page with 200; re-executed errors keep their status.
+        if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null && code is null) return;
+        Response.StatusCode = Code;
+    }
+}

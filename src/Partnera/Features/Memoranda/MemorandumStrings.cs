@@ -1,0 +1,4 @@
+namespace Partnera.Features.Memoranda;
+
+/// <summary>UI strings of the memoranda feature.</summary>
+public sealed class MemorandumStrings;

@@ -1,0 +1,4 @@
+namespace Partnera.Features.Organisations;
+
+/// <summary>UI strings of the organisations feature.</summary>
+public sealed class OrganisationStrings;

@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Partnera.Data;
+using Partnera.Features.Accounts;
+using Partnera.Infrastructure.Text;
+
+namespace Partnera.Features.Territories.Manage;
+
+/// <summary>Administrators add a territory under a parent or change one.</summary>
+[Authorize(Policy = Policies.Administrator)]
+public sealed class EditModel(PartneraDbContext db, TerritoryEditor editor, IStringLocalizer<TerritoryStrings> t) : PageModel
+{
+    [BindProperty] public TerritoryInput Input { get; set; } = new();
+    public Guid? Id { get; private set; }
+    public IReadOnlyList<ParentOption> Parents { get; private set; } = [];
+
+    public sealed record ParentOption(Guid Id, MultilingualText Name, TerritoryLevel Level);
+
+    public async Task<IActionResult> OnGetAsync(Guid? id, Guid? parentId, CancellationToken ct)
+    {
+        Id = id;
+        if (id is not null)
+        {
+            var territory = await db.Territories.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+            if (territory is null) return NotFound();
+            Input = TerritoryInput.From(territory);
+        }
+        else if (parentId is not null)
+        {
+            var parent = await db.Territories.AsNoTracking().FirstOrDefaultAsync(x => x.Id == parentId, ct);
+            if (parent is null) return NotFound();
+            Input = new TerritoryInput
+            {
+                ParentId = parent.Id,
+                Level = parent.Level < TerritoryLevel.Community ? parent.Level + 1 : TerritoryLevel.Community,
+                TimeZone = parent.TimeZone,
+            };
+        }
+        else
+        {
+            Input = new TerritoryInput { Level = TerritoryLevel.Country };
+        }
+        await LoadParentsAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid? id, CancellationToken ct)
+    {
+        Id = id;
+        var territory = id is null ? new Territory() : await db.Territories.FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (territory is null) return NotFound();
+        if (ModelState.IsValid)
+        {
+            foreach (var error in await editor.CheckAsync(Input, id, ct))
+                ModelState.AddModelError($"{nameof(Input)}.{error.Field}", t[error.Key]);
+        }
+        if (!ModelState.IsValid)
+        {
+            await LoadParentsAsync(ct);
+            return Page();
+        }
+        TerritoryEditor.Apply(territory, Input);
+        if (id is null) db.Territories.Add(territory);
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = "Common_Saved";
+        return Redirect($"/Territories?parentId={territory.ParentId}");
+    }
+
+    private async Task LoadParentsAsync(CancellationToken ct) =>
+        Parents = await db.Territories.AsNoTracking()
+            .Where(x => x.Level != TerritoryLevel.Community)
+            .OrderBy(x => x.Level).ThenBy(x => x.Name.Value)
+            .Select(x => new ParentOption(x.Id, x.Name, x.Level))
+            .Take(2000)
+            .ToListAsync(ct);
+}

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Partnera.Features.Accounts;
+using Partnera.Infrastructure.Csv;
+
+namespace Partnera.Features.Territories.Manage;
+
+/// <summary>Administrators load a territory tree from a CSV file and see every bad row by number.</summary>
+[Authorize(Policy = Policies.Administrator)]
+[RequestSizeLimit(MaxBytes)]
+public sealed class ImportModel(TerritoryImporter importer, IStringLocalizer<TerritoryStrings> t) : PageModel
+{
+    private const int MaxBytes = 5 * 1024 * 1024;
+
+    [BindProperty] public IFormFile? Upload { get; set; }
+    public ImportReport? Report { get; private set; }
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (Upload is null || Upload.Length == 0)
+        {
+            ModelState.AddModelError(nameof(Upload), t["Import_ChooseFile"]);
+            return Page();
+        }
+        if (Upload.Length > MaxBytes)
+        {
+            ModelState.AddModelError(nameof(Upload), t["Import_TooLarge"]);
+            return Page();
+        }
+        await using var stream = Upload.OpenReadStream();
+        Report = await importer.ImportAsync(stream, ct);
+        return Page();
+    }
+}

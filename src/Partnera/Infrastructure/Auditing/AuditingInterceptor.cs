@@ -1,0 +1,98 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Partnera.Infrastructure.Auditing;
+
+/// <summary>
+/// Writes an audit entry for every created, changed or deleted <see cref="IAudited"/> entity,
+/// in the same SaveChanges (and so the same transaction) as the change itself.
+/// </summary>
+public sealed class AuditingInterceptor(CurrentUser user, TimeProvider time) : SaveChangesInterceptor
+{
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        AddAuditEntries(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        AddAuditEntries(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    private void AddAuditEntries(DbContext? context)
+    {
+        if (context is null) return;
+        context.ChangeTracker.DetectChanges();
+        var now = time.GetUtcNow().UtcDateTime;
+        var entries = context.ChangeTracker.Entries()
+            .Where(e => e.Entity is IAudited && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Select(e => ToAuditEntry(e, now))
+            .Where(a => a is not null)
+            .ToList();
+        context.AddRange(entries!);
+    }
+
+    private AuditEntry? ToAuditEntry(EntityEntry entry, DateTime now)
+    {
+        var changes = Changes(entry);
+        if (entry.State == EntityState.Modified && changes.Count == 0) return null;
+        var audited = (IAudited)entry.Entity;
+        return new AuditEntry
+        {
+            At = now,
+            UserId = user.Id,
+            UserName = user.Name,
+            Action = entry.State switch
+            {
+                EntityState.Added => AuditAction.Created,
+                EntityState.Deleted => AuditAction.Deleted,
+                _ => AuditAction.Updated,
+            },
+            EntityType = entry.Metadata.ClrType.Name,
+            EntityId = audited.Id.ToString(),
+            Subject = audited.AuditSubject,
+            Changes = changes.Count == 0 ? null : JsonSerializer.Serialize(changes),
+        };
+    }
+
+    private static Dictionary<string, object?[]> Changes(EntityEntry entry)
+    {
+        var properties = entry.Properties
+            .Concat(entry.ComplexProperties.SelectMany(c => c.Properties))
+            .Where(p => p.Metadata.Name != "Id" && !p.Metadata.Name.EndsWith("SearchText", StringComparison.Ordinal));
+        var changes = new Dictionary<string, object?[]>();
+        foreach (var p in properties)
+        {
+            var name = p.Metadata.DeclaringType is Microsoft.EntityFrameworkCore.Metadata.IComplexType complex
+                ? $"{complex.ComplexProperty.Name}.{p.Metadata.Name}"
+                : p.Metadata.Name;
+            switch (entry.State)
+            {
+                case EntityState.Added when p.CurrentValue is not null:
+                    changes[name] = [null, Printable(p.CurrentValue)];
+                    break;
+                case EntityState.Deleted when p.OriginalValue is not null:
+                    changes[name] = [Printable(p.OriginalValue), null];
+                    break;
+                case EntityState.Modified when p.IsModified && !Equals(Printable(p.OriginalValue), Printable(p.CurrentValue)):
+                    changes[name] = [Printable(p.OriginalValue), Printable(p.CurrentValue)];
+                    break;
+            }
+        }
+        return changes;
+    }
+
+    // Byte arrays (uploaded documents) are logged by length, not content.
+    private static object? Printable(object? value) => value switch
+    {
+        byte[] bytes => $"{bytes.Length} bytes",
+        Dictionary<string, string> map => JsonSerializer.Serialize(map),
+        System.Collections.IEnumerable list and not string => JsonSerializer.Serialize(list),
+        _ => value,
+    };
+}

@@ -1,0 +1,34 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
+
+namespace Partnera.Infrastructure.Localisation;
+
+/// <summary>
+/// Gives every validation attribute without its own message a resource key, so that field errors
+/// appear in the user's language without each model repeating ErrorMessage.
+/// </summary>
+public sealed class LocalisedValidationMessages : IValidationMetadataProvider
+{
+    public void CreateValidationMetadata(ValidationMetadataProviderContext context)
+    {
+        foreach (var attribute in context.ValidationMetadata.ValidatorMetadata.OfType<ValidationAttribute>())
+        {
+            if (attribute.ErrorMessage is not null || attribute.ErrorMessageResourceType is not null) continue;
+            attribute.ErrorMessage = KeyFor(attribute);
+        }
+    }
+
+    /// <summary>The resource key of the message for a validation attribute.</summary>
+    public static string KeyFor(ValidationAttribute attribute) => attribute switch
+    {
+                RequiredAttribute => "Validation_Required",
+                StringLengthAttribute { MinimumLength: > 0 } => "Validation_StringLengthRange",
+                StringLengthAttribute or MaxLengthAttribute => "Validation_MaxLength",
+                EmailAddressAttribute => "Validation_Email",
+                UrlAttribute => "Validation_Url",
+                RangeAttribute => "Validation_Range",
+                CompareAttribute => "Validation_Compare",
+                Text.TranslationsAttribute => "Validation_Translations",
+                _ => "Validation_Invalid",
+    };
+}

@@ -1,0 +1,88 @@
+using Partnera.Data;
+using Partnera.Features.Accounts;
+using Partnera.Features.Memoranda;
+using Partnera.Features.Organisations;
+using Partnera.Features.Territories;
+using Partnera.Infrastructure.Auditing;
+using Partnera.Infrastructure.Documents;
+using Partnera.Infrastructure.Email;
+using Partnera.Infrastructure.Localisation;
+using Partnera.Infrastructure.Web;
+using Scalar.AspNetCore;
+
+namespace Partnera;
+
+/// <summary>The table of contents of the app: cross-cutting set-up, then one line per feature.</summary>
+public static class Platform
+{
+    public static WebApplicationBuilder AddPlatform(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        if (!builder.Environment.IsDevelopment()) builder.Logging.AddJsonConsole();
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        // Cyrillic and Romanian letters go out as themselves, not as &#x...; entities (pages stay small and readable).
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<DocumentStore>();
+        services.AddLocalisation();
+        services.AddErrorHandling();
+        services.AddRateLimits(builder.Configuration);
+        services.AddEmail(builder.Configuration);
+        services.AddOpenApi();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.AddAntiforgery(o => o.Cookie.Name = "partnera.csrf");
+        services.AddRazorPages(o => o.RootDirectory = "/Features")
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = FeatureStringsLocalizer.For);
+        return builder;
+    }
+
+    public static WebApplicationBuilder AddFeatures(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddAccounts(builder.Configuration);
+        builder.Services.AddTerritories();
+        builder.Services.AddOrganisations();
+        builder.Services.AddMemoranda();
+        return builder;
+    }
+
+    public static WebApplication UsePlatform(this WebApplication app)
+    {
+        app.UseSecurityHeaders();
+        app.UseErrorHandling();
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
+        app.UseStaticFiles();
+        app.UseLocalisation();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapFeatures(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference("/api/docs").AllowAnonymous();
+        app.MapLanguageSwitch();
+        app.MapRazorPages();
+        app.MapTerritoriesApi();
+        app.MapOrganisationsApi();
+        app.MapMemorandaEndpoints();
+        // Unknown addresses get the localised "not found" page instead of the sign-in redirect of the fallback policy.
+        app.MapFallback("{*path}", () => Results.NotFound()).AllowAnonymous().ExcludeFromDescription();
+        return app;
+    }
+
+    public static async Task MigrateAndExitAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PartneraDbContext>();
+        await DatabaseMigrator.MigrateAsync(db, app.Logger, CancellationToken.None);
+    }
+}

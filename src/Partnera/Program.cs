@@ -1,0 +1,23 @@
+using Partnera;
+using Partnera.Data;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddPlatform();
+builder.AddData();
+builder.AddFeatures();
+
+var app = builder.Build();
+
+if (args.Contains("migrate"))
+{
+    await app.MigrateAndExitAsync();
+    return;
+}
+
+app.UsePlatform();
+app.MapFeatures();
+app.Run();
+
+/// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;
