@@ -26,8 +26,9 @@ public sealed class LoginWith2faModel(SignInManager<PartneraUser> signIn, IStrin
     {
         if (!ModelState.IsValid) return Page();
         if (await signIn.GetTwoFactorAuthenticationUserAsync() is null) return Redirect("/Account/Login");
-        var code = Code!.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
-        var result = code.Length == 6
+        var code = Code!.Replace(" ", "", StringComparison.Ordinal);
+        // Six digits come from the authenticator app; anything else is a recovery code (kept as issued, with its dash).
+        var result = code.Length == 6 && code.All(char.IsAsciiDigit)
             ? await signIn.TwoFactorAuthenticatorSignInAsync(code, RememberMe, RememberMachine)
             : await signIn.TwoFactorRecoveryCodeSignInAsync(code);
         if (result.Succeeded) return LocalRedirect(LocalUrl.OrHome(ReturnUrl));

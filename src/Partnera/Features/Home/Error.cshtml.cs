@@ -21,13 +21,15 @@ public sealed class ErrorModel : PageModel
     };
     public string TextKey => TitleKey.Replace("Title", "Text", StringComparison.Ordinal);
 
-    public void OnGet(int? code) => Show(code);
+    // No handler parameters: a re-executed POST with a bad anti-forgery token must not have its form read here.
+    public void OnGet() => Show();
 
-    public void OnPost(int? code) => Show(code);
+    public void OnPost() => Show();
 
-    private void Show(int? code)
+    private void Show()
     {
-        Code = code ?? 500;
+        int? code = int.TryParse(RouteData.Values["code"]?.ToString(), out var c) ? c : null;
+        Code = code ?? (Response.StatusCode >= 400 ? Response.StatusCode : 500);
         // Direct visits to /Error show the page with 200; re-executed errors keep their status.
         if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null && code is null) return;
         Response.StatusCode = Code;

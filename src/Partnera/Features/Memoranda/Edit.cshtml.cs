@@ -47,16 +47,14 @@ public sealed class EditModel(PartneraDbContext db, MemorandumEditor editor, Doc
         var memorandum = id is null ? new Memorandum() : await db.Memoranda.Include(m => m.Parties).FirstOrDefaultAsync(m => m.Id == id, ct);
         if (memorandum is null) return NotFound();
         if (id is not null && !MemorandumEditor.CanEdit(User, memorandum.Parties.Select(p => p.OrganisationId))) return Forbid();
-        if (ModelState.IsValid)
-        {
-            foreach (var error in await editor.CheckAsync(Input, User, ct))
-                ModelState.AddModelError($"{nameof(Input)}.{error.Field}", t[error.Key]);
-        }
+        // The rules run even when fields are missing, so a person sees every problem at once.
+        foreach (var error in await editor.CheckAsync(Input, User, ct))
+            ModelState.AddModelError($"{nameof(Input)}.{error.Field}", t[error.Key]);
         StoredDocument? uploaded = null;
         if (ModelState.IsValid && Document is not null)
         {
             var (document, error) = await documents.AddAsync(Document, ct);
-            if (error is not null) ModelState.AddModelError(nameof(Document), t[error, documents.MaxBytes / 1024 / 1024]);
+            if (error is not null) ModelState.AddModelError(nameof(Document), t[error, documents.MaxSizeText]);
             uploaded = document;
         }
         if (!ModelState.IsValid)

@@ -42,11 +42,9 @@ public sealed class InitiativeModel(PartneraDbContext db, MemorandumEditor edito
         var initiative = id is null ? new JointInitiative { MemorandumId = memorandumId }
             : await db.JointInitiatives.FirstOrDefaultAsync(i => i.Id == id && i.MemorandumId == memorandumId, ct);
         if (initiative is null) return NotFound();
-        if (ModelState.IsValid)
-        {
-            foreach (var error in await editor.CheckAsync(Input, ct))
-                ModelState.AddModelError($"{nameof(Input)}.{error.Field}", t[error.Key]);
-        }
+        // The rules run even when fields are missing, so a person sees every problem at once.
+        foreach (var error in await editor.CheckAsync(Input, ct))
+            ModelState.AddModelError($"{nameof(Input)}.{error.Field}", t[error.Key]);
         if (!ModelState.IsValid)
         {
             await PrepareFormAsync(ct);

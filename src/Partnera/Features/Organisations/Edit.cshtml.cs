@@ -47,11 +47,9 @@ public sealed class EditModel(PartneraDbContext db, OrganisationEditor editor, I
         var organisation = id is null ? new Organisation() : await Load(id.Value, ct, tracked: true);
         if (organisation is null) return NotFound();
         Input.SocialLinks = (SocialLinksText ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
-        if (ModelState.IsValid)
-        {
-            foreach (var error in await editor.CheckAsync(Input, ct))
-                ModelState.AddModelError($"{nameof(Input)}.{error.Field}", t[error.Key]);
-        }
+        // The rules run even when fields are missing, so a person sees every problem at once.
+        foreach (var error in await editor.CheckAsync(Input, ct))
+            ModelState.AddModelError($"{nameof(Input)}.{error.Field}", t[error.Key]);
         if (!ModelState.IsValid)
         {
             await PrepareFormAsync(ct);

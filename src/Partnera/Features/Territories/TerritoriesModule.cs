@@ -76,7 +76,6 @@ public static class TerritoriesModule
         IStringLocalizerFactory localizers, IStringLocalizer<TerritoryStrings> t, CancellationToken ct)
     {
         var errors = ApiValidation.Validate(input, localizers);
-        if (errors.Count > 0) return errors;
         foreach (var error in await editor.CheckAsync(input, id, ct)) errors.Add(error.Field, t[error.Key]);
         return errors;
     }

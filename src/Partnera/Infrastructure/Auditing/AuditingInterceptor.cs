@@ -11,6 +11,12 @@ namespace Partnera.Infrastructure.Auditing;
 /// </summary>
 public sealed class AuditingInterceptor(CurrentUser user, TimeProvider time) : SaveChangesInterceptor
 {
+    // Names in Cyrillic and Romanian stay readable in the stored JSON instead of becoming \u escapes.
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    };
+
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         AddAuditEntries(eventData.Context);
@@ -56,7 +62,7 @@ public sealed class AuditingInterceptor(CurrentUser user, TimeProvider time) : S
             EntityType = entry.Metadata.ClrType.Name,
             EntityId = audited.Id.ToString(),
             Subject = audited.AuditSubject,
-            Changes = changes.Count == 0 ? null : JsonSerializer.Serialize(changes),
+            Changes = changes.Count == 0 ? null : JsonSerializer.Serialize(changes, Json),
         };
     }
 
@@ -91,8 +97,9 @@ public sealed class AuditingInterceptor(CurrentUser user, TimeProvider time) : S
     private static object? Printable(object? value) => value switch
     {
         byte[] bytes => $"{bytes.Length} bytes",
-        Dictionary<string, string> map => JsonSerializer.Serialize(map),
-        System.Collections.IEnumerable list and not string => JsonSerializer.Serialize(list),
+        Enum e => e.ToString(),
+        Dictionary<string, string> map => JsonSerializer.Serialize(map, Json),
+        System.Collections.IEnumerable list and not string => JsonSerializer.Serialize(list, Json),
         _ => value,
     };
 }

@@ -12,6 +12,9 @@ public sealed class DocumentStore(PartneraDbContext db, CurrentUser user, TimePr
 {
     public long MaxBytes => configuration.GetValue("Documents:MaxBytes", 10L * 1024 * 1024);
 
+    /// <summary>The limit as people read it: "10 MB", or "512 KB" below a megabyte.</summary>
+    public string MaxSizeText => MaxBytes >= 1024 * 1024 ? $"{MaxBytes / (1024 * 1024)} MB" : $"{Math.Max(1, MaxBytes / 1024)} KB";
+
     /// <summary>Adds the document to the context (saved with the caller's SaveChanges) or returns the resource key of the error.</summary>
     public async Task<(StoredDocument? Document, string? Error)> AddAsync(IFormFile file, CancellationToken ct = default)
     {

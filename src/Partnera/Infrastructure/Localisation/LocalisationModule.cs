@@ -27,7 +27,8 @@ public static class LocalisationModule
                 new AcceptLanguageHeaderRequestCultureProvider(),
             ];
         });
-        services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>((mvc, factory) =>
+        // PostConfigure: MVC's own set-up must have added the data-annotations providers first.
+        services.AddOptions<MvcOptions>().PostConfigure<IStringLocalizerFactory>((mvc, factory) =>
         {
             var s = factory.Create(typeof(SharedStrings));
             var m = mvc.ModelBindingMessageProvider;

@@ -13,10 +13,17 @@ public sealed class LocalisedValidationMessages : IValidationMetadataProvider
     {
         foreach (var attribute in context.ValidationMetadata.ValidatorMetadata.OfType<ValidationAttribute>())
         {
-            if (attribute.ErrorMessage is not null || attribute.ErrorMessageResourceType is not null) continue;
+            // Some attributes (EmailAddress, Url) report their English default as ErrorMessage: only a resource key counts as set.
+            if (attribute.ErrorMessageResourceType is not null || IsResourceKey(attribute.ErrorMessage)) continue;
             attribute.ErrorMessage = KeyFor(attribute);
         }
     }
+
+    private static bool IsResourceKey(string? message) =>
+        message is { Length: > 0 } && !message.Contains(' ', StringComparison.Ordinal) && message.Contains('_', StringComparison.Ordinal);
+
+    /// <summary>The key an attribute's message is looked up by: its own key if it names one, else the key for its kind.</summary>
+    public static string KeyOf(ValidationAttribute attribute) => IsResourceKey(attribute.ErrorMessage) ? attribute.ErrorMessage! : KeyFor(attribute);
 
     /// <summary>The resource key of the message for a validation attribute.</summary>
     public static string KeyFor(ValidationAttribute attribute) => attribute switch

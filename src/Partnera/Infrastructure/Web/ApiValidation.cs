@@ -21,7 +21,7 @@ public static class ApiValidation
             var display = property.GetCustomAttribute<DisplayAttribute>()?.Name is { } key ? localizer[key].Value : property.Name;
             var messages = property.GetCustomAttributes<ValidationAttribute>()
                 .Where(a => !a.IsValid(value))
-                .Select(a => localizer[a.ErrorMessage ?? LocalisedValidationMessages.KeyFor(a), Arguments(a, display)].Value)
+                .Select(a => localizer[LocalisedValidationMessages.KeyOf(a), Arguments(a, display)].Value)
                 .ToArray();
             if (messages.Length > 0) errors[JsonName(property.Name)] = messages;
         }

@@ -14,16 +14,21 @@ public static class ErrorHandling
     {
         app.UseWhen(IsApi, api =>
         {
-            api.UseExceptionHandler();
+            api.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusFor });
             api.UseStatusCodePages();
         });
         app.UseWhen(c => !IsApi(c), pages =>
         {
-            if (!app.Environment.IsDevelopment()) pages.UseExceptionHandler("/Error");
+            if (!app.Environment.IsDevelopment())
+                pages.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/Error", StatusCodeSelector = StatusFor });
             pages.UseStatusCodePagesWithReExecute("/Error/{0}");
         });
         return app;
     }
+
+    // Bad requests (unreadable bodies, failed anti-forgery checks) are the client's error, not ours.
+    private static int StatusFor(Exception exception) =>
+        exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
 
     public static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
 }

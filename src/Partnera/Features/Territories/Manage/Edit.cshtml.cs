@@ -52,11 +52,9 @@ public sealed class EditModel(PartneraDbContext db, TerritoryEditor editor, IStr
         Id = id;
         var territory = id is null ? new Territory() : await db.Territories.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (territory is null) return NotFound();
-        if (ModelState.IsValid)
-        {
-            foreach (var error in await editor.CheckAsync(Input, id, ct))
-                ModelState.AddModelError($"{nameof(Input)}.{error.Field}", t[error.Key]);
-        }
+        // The rules run even when fields are missing, so a person sees every problem at once.
+        foreach (var error in await editor.CheckAsync(Input, id, ct))
+            ModelState.AddModelError($"{nameof(Input)}.{error.Field}", t[error.Key]);
         if (!ModelState.IsValid)
         {
             await LoadParentsAsync(ct);

@@ -1,0 +1,157 @@
+using System.Net;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Partnera.Data;
+using Partnera.Features.Accounts;
+using Partnera.Tests.Infrastructure;
+
+namespace Partnera.Tests.Features.Accounts;
+
+public sealed class AccountTests(TestApps apps)
+{
+    private const string Password = "Kyiv-Chisinau-2026";
+
+    private static string NewEmail() => $"person-{Guid.NewGuid():N}@example.org";
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task A_person_registers_confirms_the_address_and_signs_in(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var client = app.Browser("ro");
+        var email = NewEmail();
+
+        var weak = await client.SubmitAsync("/Account/Register", ("Input.DisplayName", "Maria Rusu"), ("Input.Email", email), ("Input.Password", "short"), ("Input.ConfirmPassword", "short"));
+        Assert.Contains("între 10 și 100", string.Join(" | ", Pages.Parse(await weak.TextAsync()).FieldErrors()), StringComparison.Ordinal);
+
+        var registered = await client.SubmitAsync("/Account/Register", ("Input.DisplayName", "Maria Rusu"), ("Input.Email", email), ("Input.Password", Password), ("Input.ConfirmPassword", Password));
+        Assert.Contains("Verificați e-mailul", await registered.TextAsync());
+
+        var early = await client.SubmitAsync("/Account/Login", ("Input.Email", email), ("Input.Password", Password));
+        Assert.Contains("Confirmați mai întâi", await early.TextAsync());
+
+        var confirmation = await client.GetPageAsync(app.Emails.LastLinkTo(email));
+        Assert.NotNull(confirmation.QuerySelector(".alert-success"));
+        await client.SignInAsync(email, Password);
+        var account = await client.GetPageAsync("/Account/Manage");
+        Assert.Contains("Maria Rusu", account.QuerySelector("main")!.TextContent);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/Organisations/Edit")).StatusCode);
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task A_forgotten_password_is_reset_through_the_emailed_link(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var email = await CreateConfirmedAsync(app);
+        var client = app.Browser();
+        await client.SubmitAsync("/Account/ForgotPassword", ("Email", email));
+        var link = app.Emails.LastLinkTo(email);
+        const string newPassword = "New-Password-2027";
+        var reset = await client.SubmitAsync(link, ("Input.Password", newPassword), ("Input.ConfirmPassword", newPassword));
+        Assert.NotNull(Pages.Parse(await reset.TextAsync()).QuerySelector(".alert-success"));
+        await client.SignInAsync(email, newPassword);
+
+        var reused = await app.Browser().SubmitAsync(link, ("Input.Password", "Another-Password-1"), ("Input.ConfirmPassword", "Another-Password-1"));
+        Assert.Contains("invalid or has expired", await reused.TextAsync());
+    }
+
+    [Fact]
+    public async Task Repeated_wrong_passwords_lock_the_account()
+    {
+        var app = await apps.GetAsync(DatabaseProvider.Sqlite);
+        var email = await CreateConfirmedAsync(app);
+        var client = app.Browser("uk");
+        for (var i = 0; i < 5; i++) await client.SubmitAsync("/Account/Login", ("Input.Email", email), ("Input.Password", "Wrong-password-0"));
+        var locked = await client.SubmitAsync("/Account/Login", ("Input.Email", email), ("Input.Password", Password));
+        Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
+        Assert.Contains("заблоковано на 15 хвилин", await locked.TextAsync());
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Two_factor_sign_in_with_an_authenticator_app(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var email = await CreateConfirmedAsync(app);
+        var client = app.Browser();
+        await client.SignInAsync(email, Password);
+
+        var setup = await client.GetPageAsync("/Account/Manage/TwoFactor");
+        Assert.NotNull(setup.QuerySelector(".qr-code svg"));
+        var key = setup.QuerySelector("#shared-key")!.TextContent;
+        var wrong = await client.SubmitAsync("/Account/Manage/TwoFactor", new Dictionary<string, string[]> { ["Code"] = ["000000"] }, "form[action*='Enable']");
+        Assert.Contains("not correct", await wrong.TextAsync());
+        var enabled = await client.SubmitAsync("/Account/Manage/TwoFactor", new Dictionary<string, string[]> { ["Code"] = [Totp.Code(key, DateTimeOffset.UtcNow)] }, "form[action*='Enable']");
+        var recovery = Pages.Parse(await enabled.TextAsync()).QuerySelectorAll("#recovery-codes li").Select(l => l.TextContent).ToList();
+        Assert.Equal(10, recovery.Count);
+
+        var fresh = app.Browser();
+        var first = await fresh.SubmitAsync("/Account/Login", ("Input.Email", email), ("Input.Password", Password));
+        Assert.True(HttpStatusCode.Redirect == first.StatusCode, await first.TextAsync());
+        Assert.StartsWith("/Account/LoginWith2fa", first.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await fresh.GetAsync("/Account/Manage")).StatusCode);
+        var second = await fresh.SubmitAsync(first.Headers.Location!.OriginalString, ("Code", Totp.Code(key, DateTimeOffset.UtcNow)));
+        Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await fresh.GetAsync("/Account/Manage")).StatusCode);
+
+        var withRecovery = app.Browser();
+        var step = await withRecovery.SubmitAsync("/Account/Login", ("Input.Email", email), ("Input.Password", Password));
+        Assert.Equal(HttpStatusCode.Redirect, (await withRecovery.SubmitAsync(step.Headers.Location!.OriginalString, ("Code", recovery[0]))).StatusCode);
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task An_administrator_gives_and_takes_roles_and_the_person_gains_and_loses_rights(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var email = await CreateConfirmedAsync(app);
+        var (userId, keystone) = await app.WithDbAsync(async db => (
+            await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync(),
+            await db.Organisations.Where(o => o.ShortName == "Keystone").Select(o => o.Id).SingleAsync()));
+        var admin = app.Browser();
+        await admin.SignInAsync("admin@partnera.demo");
+        var editUrl = $"/Account/Users/Edit/{userId}";
+        var added = await admin.SubmitAsync(editUrl, new Dictionary<string, string[]> { ["OrganisationId"] = [keystone.ToString()], ["Role"] = ["CsoLeader"] }, "form[action*='handler=Add']");
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var twice = await admin.SubmitAsync(editUrl, new Dictionary<string, string[]> { ["OrganisationId"] = [keystone.ToString()], ["Role"] = ["CsoLeader"] }, "form[action*='handler=Add']");
+        Assert.Contains("already has this role", await twice.TextAsync());
+
+        var person = app.Browser();
+        await person.SignInAsync(email, Password);
+        Assert.Equal(HttpStatusCode.OK, (await person.GetAsync($"/Organisations/Edit/{keystone}")).StatusCode);
+
+        var membership = await app.WithDbAsync(db => db.Memberships.Where(m => m.UserId == userId).Select(m => m.Id).SingleAsync());
+        var removed = await admin.SubmitAsync(editUrl, new Dictionary<string, string[]> { ["membershipId"] = [membership.ToString()] }, "form[action*='handler=Remove']");
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        var again = app.Browser();
+        await again.SignInAsync(email, Password);
+        Assert.Equal(HttpStatusCode.Redirect, (await again.GetAsync($"/Organisations/Edit/{keystone}")).StatusCode);
+
+        var log = await admin.GetPageAsync($"/Audit?subject=PartneraUser:{userId}");
+        var rows = log.QuerySelectorAll("#audit-log tbody tr").Select(r => r.TextContent).ToList();
+        Assert.Contains(rows, r => r.Contains("Created", StringComparison.Ordinal) && r.Contains("admin@partnera.demo", StringComparison.Ordinal) && r.Contains("CsoLeader", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.Contains("Deleted", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Only_administrators_see_accounts_and_the_audit_log()
+    {
+        var app = await apps.GetAsync(DatabaseProvider.Sqlite);
+        var specialist = app.Browser();
+        await specialist.SignInAsync("specialist@partnera.demo");
+        Assert.StartsWith("/Account/AccessDenied", (await specialist.GetAsync("/Audit")).Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.StartsWith("/Account/AccessDenied", (await specialist.GetAsync("/Account/Users")).Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        var admin = app.Browser();
+        await admin.SignInAsync("admin@partnera.demo");
+        var users = await admin.GetPageAsync("/Account/Users?q=partnera.demo");
+        Assert.Equal(6, users.QuerySelectorAll("tbody tr").Length);
+    }
+
+    private static async Task<string> CreateConfirmedAsync(PartneraApp app)
+    {
+        var email = NewEmail();
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PartneraUser>>();
+        var result = await users.CreateAsync(new PartneraUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Test person" }, Password);
+        Assert.True(result.Succeeded);
+        return email;
+    }
+}

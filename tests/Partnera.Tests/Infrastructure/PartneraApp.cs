@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Partnera.Data;
+using Partnera.Infrastructure.Email;
+
+namespace Partnera.Tests.Infrastructure;
+
+/// <summary>The real app on a real database (a SQLite file or a PostgreSQL database), with its real migrations and demo data.</summary>
+public sealed class PartneraApp(DatabaseProvider provider, string connectionString, IDictionary<string, string?>? settings = null, string environment = "Testing")
+    : WebApplicationFactory<Program>
+{
+    public DatabaseProvider Provider { get; } = provider;
+    public RecordingEmailSender Emails { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(environment);
+        builder.UseSetting("Database:Provider", Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Partnera", connectionString);
+        builder.UseSetting("DemoData:Seed", "true");
+        builder.UseSetting("RateLimiting:SignInPerMinute", "100000");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<IEmailSender>();
+            services.AddSingleton<IEmailSender>(Emails);
+        });
+    }
+
+    /// <summary>A browser-like client: keeps cookies, does not follow redirects (tests check them), asks for English unless told.</summary>
+    public HttpClient Browser(string language = "en")
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        return client;
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<PartneraDbContext, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<PartneraDbContext>());
+    }
+}
