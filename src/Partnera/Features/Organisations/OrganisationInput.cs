@@ -72,7 +72,11 @@ public sealed class OrganisationInput
         SocialLinks = [.. o.SocialLinks],
         WorkingHours = o.WorkingHours.OrderBy(d => (int)d.Day).Select(d => new WorkingDayInput
         {
-            Day = d.Day, Opens = d.Opens, Closes = d.Closes, BreakStarts = d.BreakStarts, BreakEnds = d.BreakEnds,
+            Day = d.Day,
+            Opens = d.Opens,
+            Closes = d.Closes,
+            BreakStarts = d.BreakStarts,
+            BreakEnds = d.BreakEnds,
         }).ToList(),
     };
 }

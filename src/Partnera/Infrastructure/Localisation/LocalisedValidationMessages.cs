@@ -28,14 +28,14 @@ public sealed class LocalisedValidationMessages : IValidationMetadataProvider
     /// <summary>The resource key of the message for a validation attribute.</summary>
     public static string KeyFor(ValidationAttribute attribute) => attribute switch
     {
-                RequiredAttribute => "Validation_Required",
-                StringLengthAttribute { MinimumLength: > 0 } => "Validation_StringLengthRange",
-                StringLengthAttribute or MaxLengthAttribute => "Validation_MaxLength",
-                EmailAddressAttribute => "Validation_Email",
-                UrlAttribute => "Validation_Url",
-                RangeAttribute => "Validation_Range",
-                CompareAttribute => "Validation_Compare",
-                Text.TranslationsAttribute => "Validation_Translations",
-                _ => "Validation_Invalid",
+        RequiredAttribute => "Validation_Required",
+        StringLengthAttribute { MinimumLength: > 0 } => "Validation_StringLengthRange",
+        StringLengthAttribute or MaxLengthAttribute => "Validation_MaxLength",
+        EmailAddressAttribute => "Validation_Email",
+        UrlAttribute => "Validation_Url",
+        RangeAttribute => "Validation_Range",
+        CompareAttribute => "Validation_Compare",
+        Text.TranslationsAttribute => "Validation_Translations",
+        _ => "Validation_Invalid",
     };
 }

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Partnera.Data;
 using Partnera.Infrastructure.Email;
 
-namespace Partnera.Tests.Infrastructure;
+namespace Partnera.Testing;
 
 /// <summary>The real app on a real database (a SQLite file or a PostgreSQL database), with its real migrations and demo data.</summary>
 public sealed class PartneraApp(DatabaseProvider provider, string connectionString, IDictionary<string, string?>? settings = null, string environment = "Testing")
@@ -28,6 +28,18 @@ public sealed class PartneraApp(DatabaseProvider provider, string connectionStri
             services.RemoveAll<IEmailSender>();
             services.AddSingleton<IEmailSender>(Emails);
         });
+    }
+
+    /// <summary>Serves the app on a real Kestrel port on loopback (for a real browser) and returns its address.</summary>
+    public string StartOnKestrel()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        UseKestrel(port);
+        StartServer();
+        return $"http://localhost:{port}";
     }
 
     /// <summary>A browser-like client: keeps cookies, does not follow redirects (tests check them), asks for English unless told.</summary>

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Partnera.Tests.Infrastructure;
+namespace Partnera.Testing;
 
 /// <summary>
 /// A throwaway PostgreSQL cluster for the whole test run: initdb into a temp folder, pg_ctl start on a

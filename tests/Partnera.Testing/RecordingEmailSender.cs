@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using Partnera.Infrastructure.Email;
 
-namespace Partnera.Tests.Infrastructure;
+namespace Partnera.Testing;
 
 /// <summary>Keeps the e-mails the app sends so a test can follow the link in them, as a person would.</summary>
 public sealed partial class RecordingEmailSender : IEmailSender

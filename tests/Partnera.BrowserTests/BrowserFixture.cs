@@ -1,0 +1,49 @@
+using Microsoft.Playwright;
+using Partnera.Data;
+
+[assembly: AssemblyFixture(typeof(Partnera.BrowserTests.BrowserFixture))]
+
+namespace Partnera.BrowserTests;
+
+/// <summary>
+/// The app on a real Kestrel port with a fresh SQLite database and the demo data, and the system
+/// Chromium (Debian's package; Playwright's own browser download does not work here).
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private readonly string database = Path.Combine(Path.GetTempPath(), $"partnera-browser-{Guid.NewGuid():N}.db");
+    private PartneraApp? app;
+    private IPlaywright? playwright;
+
+    public string BaseUrl { get; private set; } = "";
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        app = new PartneraApp(DatabaseProvider.Sqlite, $"Data Source={database}");
+        BaseUrl = app.StartOnKestrel();
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-gpu"],
+        });
+    }
+
+    /// <summary>A fresh browser window (own cookies) whose first visit asks for the given language.</summary>
+    public async Task<IPage> NewPageAsync(string language = "en")
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = language });
+        return await context.NewPageAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        playwright?.Dispose();
+        if (app is not null) await app.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (File.Exists(database)) File.Delete(database);
+    }
+}
