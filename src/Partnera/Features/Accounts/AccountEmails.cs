@@ -17,11 +17,18 @@ public sealed class AccountEmails(UserManager<PartneraUser> users, IEmailSender 
         await email.SendAsync(user.Email!, t["Email_ConfirmSubject"], t["Email_ConfirmBody", HtmlEncoder.Default.Encode(link)], ct);
     }
 
-    public async Task SendPasswordResetAsync(PartneraUser user, HttpRequest request, CancellationToken ct)
+    public Task SendPasswordResetAsync(PartneraUser user, HttpRequest request, CancellationToken ct) =>
+        SendPasswordLinkAsync(user, request, "Email_ResetSubject", "Email_ResetBody", ct);
+
+    /// <summary>An account opened by an administrator: the same password link, with a welcome.</summary>
+    public Task SendInvitationAsync(PartneraUser user, HttpRequest request, CancellationToken ct) =>
+        SendPasswordLinkAsync(user, request, "Email_InviteSubject", "Email_InviteBody", ct);
+
+    private async Task SendPasswordLinkAsync(PartneraUser user, HttpRequest request, string subject, string body, CancellationToken ct)
     {
         var code = Encode(await users.GeneratePasswordResetTokenAsync(user));
         var link = $"{request.Scheme}://{request.Host}/Account/ResetPassword?email={Uri.EscapeDataString(user.Email!)}&code={code}";
-        await email.SendAsync(user.Email!, t["Email_ResetSubject"], t["Email_ResetBody", HtmlEncoder.Default.Encode(link)], ct);
+        await email.SendAsync(user.Email!, t[subject], t[body, HtmlEncoder.Default.Encode(link)], ct);
     }
 
     public static string Encode(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));

@@ -72,6 +72,19 @@ public sealed class EditModel(PartneraDbContext db, MemorandumEditor editor, Doc
         return Redirect($"/Memoranda/Details/{memorandum.Id}");
     }
 
+    /// <summary>Deletes a memorandum entered by mistake, with its parties, initiatives and document.</summary>
+    public async Task<IActionResult> OnPostDeleteAsync(Guid id, CancellationToken ct)
+    {
+        var memorandum = await db.Memoranda.Include(m => m.Parties).Include(m => m.Initiatives).FirstOrDefaultAsync(m => m.Id == id, ct);
+        if (memorandum is null) return NotFound();
+        if (!MemorandumEditor.CanEdit(User, memorandum.Parties.Select(p => p.OrganisationId))) return Forbid();
+        db.Memoranda.Remove(memorandum);
+        if (memorandum.DocumentId is { } documentId) await db.Documents.Where(d => d.Id == documentId).ExecuteDeleteAsync(ct);
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = "Common_Deleted";
+        return Redirect("/Memoranda");
+    }
+
     public async Task<IActionResult> OnPostFindAsync(Guid? id, CancellationToken ct)
     {
         Id = id;

@@ -57,6 +57,17 @@ public sealed class InitiativeModel(PartneraDbContext db, MemorandumEditor edito
         return Redirect($"/Memoranda/Details/{memorandumId}");
     }
 
+    public async Task<IActionResult> OnPostDeleteAsync(Guid memorandumId, Guid id, CancellationToken ct)
+    {
+        if (await LoadMemorandumAsync(memorandumId, id, ct) is { } refusal) return refusal;
+        var initiative = await db.JointInitiatives.FirstOrDefaultAsync(i => i.Id == id && i.MemorandumId == memorandumId, ct);
+        if (initiative is null) return NotFound();
+        db.JointInitiatives.Remove(initiative);
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = "Common_Deleted";
+        return Redirect($"/Memoranda/Details/{memorandumId}");
+    }
+
     public async Task<IActionResult> OnPostFindAsync(Guid memorandumId, Guid? id, CancellationToken ct)
     {
         if (await LoadMemorandumAsync(memorandumId, id, ct) is { } refusal) return refusal;

@@ -131,6 +131,25 @@ public sealed class AccountTests(TestApps apps)
         Assert.Contains(rows, r => r.Contains("Deleted", StringComparison.Ordinal));
     }
 
+    [Theory, ClassData(typeof(Databases))]
+    public async Task An_administrator_opens_an_account_and_the_colleague_chooses_a_password(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var admin = app.Browser("uk");
+        await admin.SignInAsync("admin@partnera.demo");
+        var email = NewEmail();
+        var opened = await admin.SubmitAsync("/Account/Users/Invite", ("Input.DisplayName", "Тарас Мельник"), ("Input.Email", email));
+        Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
+        var twice = await admin.SubmitAsync("/Account/Users/Invite", ("Input.DisplayName", "Тарас Мельник"), ("Input.Email", email));
+        Assert.Contains("вже існує", await twice.TextAsync());
+
+        var colleague = app.Browser("uk");
+        var chosen = await colleague.SubmitAsync(app.Emails.LastLinkTo(email), ("Input.Password", Password), ("Input.ConfirmPassword", Password));
+        Assert.NotNull(Pages.Parse(await chosen.TextAsync()).QuerySelector(".alert-success"));
+        await colleague.SignInAsync(email, Password);
+        Assert.Contains("Тарас Мельник", (await colleague.GetPageAsync("/Account/Manage")).QuerySelector("main")!.TextContent);
+    }
+
     [Fact]
     public async Task Only_administrators_see_accounts_and_the_audit_log()
     {

@@ -105,4 +105,25 @@ public sealed class MemorandumTests(TestApps apps)
         Assert.Contains("larger than", string.Join(" | ", Pages.Parse(await response.TextAsync()).FieldErrors()), StringComparison.Ordinal);
         Assert.Equal(0, await app.WithDbAsync(db => db.Documents.CountAsync()));
     }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task A_memorandum_entered_by_mistake_is_deleted_with_its_document_and_the_log_keeps_it(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var client = app.Browser();
+        await client.SignInAsync("specialist@partnera.demo");
+        var parties = await app.WithDbAsync(db => db.Organisations.Where(o => o.ShortName == "UNICEF" || o.ShortName == "ЦСССДМ").Select(o => o.Id.ToString()).ToArrayAsync());
+        var title = $"Mistake {Guid.NewGuid():N}";
+        var saved = await client.SubmitAsync("/Memoranda/Edit", new Dictionary<string, string[]> { ["Input.Title"] = [title], ["Input.PartyIds"] = parties },
+            files: new Dictionary<string, (string, byte[])> { ["Document"] = ("m.pdf", Pdf) });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var memorandum = await app.WithDbAsync(db => db.Memoranda.Where(m => m.Title.Value == title).Select(m => new { m.Id, m.DocumentId }).SingleAsync());
+        var (id, documentId) = (memorandum.Id, memorandum.DocumentId);
+
+        var deleted = await client.SubmitAsync($"/Memoranda/Edit/{id}", new Dictionary<string, string[]>(), "#delete-memorandum");
+        Assert.Equal("/Memoranda", deleted.Headers.Location!.OriginalString);
+        Assert.False(await app.WithDbAsync(db => db.Memoranda.AnyAsync(m => m.Id == id)));
+        Assert.False(await app.WithDbAsync(db => db.Documents.AnyAsync(d => d.Id == documentId)));
+        Assert.True(await app.WithDbAsync(db => db.AuditLog.AnyAsync(a => a.Subject == $"Memorandum:{id}" && a.Action == Partnera.Infrastructure.Auditing.AuditAction.Deleted && a.Changes!.Contains(title))));
+    }
 }

@@ -126,4 +126,23 @@ public sealed class TerritoryTests(TestApps apps)
     private static async Task<HttpResponseMessage> Import(HttpClient client, string csv) =>
         await client.SubmitAsync("/Territories/Manage/Import", new Dictionary<string, string[]>(), "main form[method=post]",
             files: new Dictionary<string, (string, byte[])> { ["Upload"] = ("territories.csv", Encoding.UTF8.GetBytes(csv)) });
+
+    [Fact]
+    public async Task A_territory_in_use_is_not_deleted_and_an_unused_one_is()
+    {
+        var app = await apps.GetAsync(DatabaseProvider.Sqlite);
+        var client = app.Browser("en");
+        await client.SignInAsync("admin@partnera.demo");
+        var bakhmutDistrict = await app.WithDbAsync(db => db.Territories.Where(t => t.Code == "UA14020000000041591").Select(t => t.Id).SingleAsync());
+        var refused = await client.SubmitAsync($"/Territories/Manage/Edit/{bakhmutDistrict}", new Dictionary<string, string[]>(), "#delete-territory");
+        Assert.Contains("cannot be deleted", await refused.TextAsync());
+        Assert.True(await app.WithDbAsync(db => db.Territories.AnyAsync(t => t.Id == bakhmutDistrict)));
+
+        var code = Code();
+        var created = await client.PostAsJsonAsync("/api/v1/territories", new { name = "Temporary", level = "Community", parentId = bakhmutDistrict, code, timeZone = "Europe/Kyiv" });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var deleted = await client.SubmitAsync($"/Territories/Manage/Edit/{id}", new Dictionary<string, string[]>(), "#delete-territory");
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        Assert.False(await app.WithDbAsync(db => db.Territories.AnyAsync(t => t.Id == id)));
+    }
 }

@@ -67,6 +67,28 @@ public sealed class EditModel(PartneraDbContext db, TerritoryEditor editor, IStr
         return Redirect($"/Territories?parentId={territory.ParentId}");
     }
 
+    /// <summary>Deletes a territory entered by mistake; one with territories or organisations under it stays.</summary>
+    public async Task<IActionResult> OnPostDeleteAsync(Guid id, CancellationToken ct)
+    {
+        var territory = await db.Territories.FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (territory is null) return NotFound();
+        var inUse = await db.Territories.AnyAsync(x => x.ParentId == id, ct)
+            || await db.Organisations.AnyAsync(o => o.TerritoryId == id, ct)
+            || await db.OrganisationTerritories.AnyAsync(s => s.TerritoryId == id, ct);
+        if (inUse)
+        {
+            Id = id;
+            Input = TerritoryInput.From(territory);
+            ModelState.AddModelError("", t["Territory_InUse"]);
+            await LoadParentsAsync(ct);
+            return Page();
+        }
+        db.Territories.Remove(territory);
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = "Common_Deleted";
+        return Redirect($"/Territories?parentId={territory.ParentId}");
+    }
+
     private async Task LoadParentsAsync(CancellationToken ct) =>
         Parents = await db.Territories.AsNoTracking()
             .Where(x => x.Level != TerritoryLevel.Community)
