@@ -71,6 +71,7 @@ public static class Platform
         app.MapScalarApiReference("/api/docs").AllowAnonymous();
         app.MapLanguageSwitch();
         app.MapRazorPages();
+        app.MapTokenApi();
         app.MapTerritoriesApi();
         app.MapOrganisationsApi();
         app.MapMemorandaEndpoints();

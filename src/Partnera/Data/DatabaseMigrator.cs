@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Partnera.Data.DemoData;
 
@@ -15,6 +16,10 @@ public sealed class DatabaseMigrator(IServiceProvider services, IConfiguration c
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PartneraDbContext>();
         await MigrateAsync(db, logger, cancellationToken);
+        // Create the first Data Protection key now, not in a race between the first parallel requests
+        // (two keys made at once can leave a cookie or anti-forgery token unreadable until the ring refreshes).
+        scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>()
+            .CreateProtector("Partnera.Startup").Protect("ready");
         if (configuration.GetValue<bool>("DemoData:Seed"))
         {
             if (environment.IsProduction())

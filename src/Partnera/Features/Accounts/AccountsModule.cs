@@ -7,10 +7,23 @@ namespace Partnera.Features.Accounts;
 
 public static class AccountsModule
 {
+    private const string CookieOrBearer = "CookieOrBearer";
+
     public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<AccountEmails>();
-        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        // Pages use the sign-in cookie; API clients may send "Authorization: Bearer <token>" from /api/v1/auth/token instead.
+        var authentication = services.AddAuthentication(o =>
+        {
+            o.DefaultScheme = CookieOrBearer;
+            o.DefaultChallengeScheme = CookieOrBearer;
+        });
+        authentication.AddPolicyScheme(CookieOrBearer, CookieOrBearer, o => o.ForwardDefaultSelector = c =>
+            c.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                ? IdentityConstants.BearerScheme
+                : IdentityConstants.ApplicationScheme);
+        authentication.AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1));
+        authentication.AddIdentityCookies();
         services.AddIdentityCore<PartneraUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;

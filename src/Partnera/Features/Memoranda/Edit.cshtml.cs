@@ -78,9 +78,12 @@ public sealed class EditModel(PartneraDbContext db, MemorandumEditor editor, Doc
         var memorandum = await db.Memoranda.Include(m => m.Parties).Include(m => m.Initiatives).FirstOrDefaultAsync(m => m.Id == id, ct);
         if (memorandum is null) return NotFound();
         if (!MemorandumEditor.CanEdit(User, memorandum.Parties.Select(p => p.OrganisationId))) return Forbid();
+        // One transaction: the memorandum (with its audit entries) and its document go together or not at all.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Memoranda.Remove(memorandum);
-        if (memorandum.DocumentId is { } documentId) await db.Documents.Where(d => d.Id == documentId).ExecuteDeleteAsync(ct);
         await db.SaveChangesAsync(ct);
+        if (memorandum.DocumentId is { } documentId) await db.Documents.Where(d => d.Id == documentId).ExecuteDeleteAsync(ct);
+        await transaction.CommitAsync(ct);
         TempData["Message"] = "Common_Deleted";
         return Redirect("/Memoranda");
     }

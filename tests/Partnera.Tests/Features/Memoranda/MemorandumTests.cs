@@ -116,11 +116,12 @@ public sealed class MemorandumTests(TestApps apps)
         var title = $"Mistake {Guid.NewGuid():N}";
         var saved = await client.SubmitAsync("/Memoranda/Edit", new Dictionary<string, string[]> { ["Input.Title"] = [title], ["Input.PartyIds"] = parties },
             files: new Dictionary<string, (string, byte[])> { ["Document"] = ("m.pdf", Pdf) });
-        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.True(saved.StatusCode == HttpStatusCode.Redirect, $"{(int)saved.StatusCode}: {await saved.TextAsync()}");
         var memorandum = await app.WithDbAsync(db => db.Memoranda.Where(m => m.Title.Value == title).Select(m => new { m.Id, m.DocumentId }).SingleAsync());
         var (id, documentId) = (memorandum.Id, memorandum.DocumentId);
 
         var deleted = await client.SubmitAsync($"/Memoranda/Edit/{id}", new Dictionary<string, string[]>(), "#delete-memorandum");
+        Assert.True(deleted.StatusCode == HttpStatusCode.Redirect, $"{(int)deleted.StatusCode}: {await deleted.TextAsync()}");
         Assert.Equal("/Memoranda", deleted.Headers.Location!.OriginalString);
         Assert.False(await app.WithDbAsync(db => db.Memoranda.AnyAsync(m => m.Id == id)));
         Assert.False(await app.WithDbAsync(db => db.Documents.AnyAsync(d => d.Id == documentId)));
