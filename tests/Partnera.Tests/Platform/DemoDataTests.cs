@@ -37,6 +37,10 @@ public sealed class DemoDataTests(TestApps apps)
         var served = await app.WithDbAsync(db => db.OrganisationTerritories
             .CountAsync(s => db.Organisations.Any(o => o.Id == s.OrganisationId && o.Name.Value == "Українська мережа за права дитини")));
         Assert.Equal(12, served);
+        var residents = await app.WithDbAsync(db => db.OrganisationTerritories
+            .Where(s => db.Organisations.Any(o => o.Id == s.OrganisationId && o.Name.Value == "Українська мережа за права дитини"))
+            .SumAsync(s => s.Territory!.Population ?? 0));
+        Assert.InRange(residents, 95_000, 105_000);
     }
 
     [Fact]

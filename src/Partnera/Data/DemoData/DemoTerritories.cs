@@ -34,7 +34,10 @@ public sealed class DemoTerritories
     public Territory ShchuchynDistrict { get; }
     public Territory Shchuchyn { get; }
 
-    /// <summary>The twelve communities of Donetsk and Luhansk regions in UNICEF's "Together" project.</summary>
+    /// <summary>
+    /// The twelve communities of Donetsk and Luhansk regions in UNICEF's "Together" project. Their populations
+    /// are estimates chosen so that together they give the "about 100,000 residents" of the seed text and the issue.
+    /// </summary>
     public List<Territory> TogetherCommunities { get; } = [];
 
     public DemoTerritories()
@@ -53,21 +56,21 @@ public sealed class DemoTerritories
         var svatove = Add(LuhanskRegion, TerritoryLevel.District, "Сватівський район", "UA44100000000071585", "KATOTTH", 60_000, true, en: "Svatove district", ru: "Сватовский район", ro: "Raionul Svatove");
         var zaporizhzhiaDistrict = Add(ZaporizhzhiaRegion, TerritoryLevel.District, "Запорізький район", "UA23060000000090462", "KATOTTH", 830_000, true, en: "Zaporizhzhia district", ru: "Запорожский район", ro: "Raionul Zaporijjea");
 
-        Bakhmut = Community(BakhmutDistrict, "Бахмутська міська громада", "UA14020010000053143", 77_000, "Bakhmut city community", "Бахмутская городская громада", "Comunitatea urbană Bahmut");
+        Bakhmut = Community(BakhmutDistrict, "Бахмутська міська громада", "UA14020010000053143", 40_000, "Bakhmut city community", "Бахмутская городская громада", "Comunitatea urbană Bahmut");
         TogetherCommunities.AddRange(
         [
             Bakhmut,
-            Community(BakhmutDistrict, "Соледарська міська громада", "UA14020110000095283", 19_000, "Soledar city community", "Соледарская городская громада", "Comunitatea urbană Soledar"),
-            Community(BakhmutDistrict, "Сіверська міська громада", "UA14020130000061474", 16_000, "Siversk city community", "Северская городская громада", "Comunitatea urbană Siversk"),
-            Community(kramatorsk, "Лиманська міська громада", "UA14120110000094166", 42_000, "Lyman city community", "Лиманская городская громада", "Comunitatea urbană Liman"),
-            Community(kramatorsk, "Миколаївська міська громада", "UA14120130000063823", 17_000, "Mykolaivka city community", "Николаевская городская громада", "Comunitatea urbană Mîkolaivka"),
-            Community(kramatorsk, "Святогірська міська громада", "UA14120170000080364", 7_000, "Sviatohirsk city community", "Святогорская городская громада", "Comunitatea urbană Sviatohirsk"),
-            Community(volnovakha, "Ольгинська селищна громада", "UA14060110000048711", 11_000, "Olhynka settlement community", "Ольгинская поселковая громада", "Comunitatea Olhînka"),
-            Community(volnovakha, "Великоновосілківська селищна громада", "UA14060030000017466", 19_000, "Velyka Novosilka settlement community", "Великоновоселковская поселковая громада", "Comunitatea Velîka Novosilka"),
-            Community(starobilsk, "Новопсковська селищна громада", "UA44140130000012373", 22_000, "Novopskov settlement community", "Новопсковская поселковая громада", "Comunitatea Novopskov"),
-            Community(starobilsk, "Біловодська селищна громада", "UA44140030000030146", 17_000, "Bilovodsk settlement community", "Беловодская поселковая громада", "Comunitatea Bilovodsk"),
-            Community(svatove, "Троїцька селищна громада", "UA44100090000054752", 13_000, "Troitske settlement community", "Троицкая поселковая громада", "Comunitatea Troițke"),
-            Community(starobilsk, "Мілівська селищна громада", "UA44140090000087155", 15_000, "Milove settlement community", "Меловская поселковая громада", "Comunitatea Milove"),
+            Community(BakhmutDistrict, "Соледарська міська громада", "UA14020110000095283", 8_000, "Soledar city community", "Соледарская городская громада", "Comunitatea urbană Soledar"),
+            Community(BakhmutDistrict, "Сіверська міська громада", "UA14020130000061474", 7_000, "Siversk city community", "Северская городская громада", "Comunitatea urbană Siversk"),
+            Community(kramatorsk, "Лиманська міська громада", "UA14120110000094166", 9_000, "Lyman city community", "Лиманская городская громада", "Comunitatea urbană Liman"),
+            Community(kramatorsk, "Миколаївська міська громада", "UA14120130000063823", 7_000, "Mykolaivka city community", "Николаевская городская громада", "Comunitatea urbană Mîkolaivka"),
+            Community(kramatorsk, "Святогірська міська громада", "UA14120170000080364", 3_000, "Sviatohirsk city community", "Святогорская городская громада", "Comunitatea urbană Sviatohirsk"),
+            Community(volnovakha, "Ольгинська селищна громада", "UA14060110000048711", 4_000, "Olhynka settlement community", "Ольгинская поселковая громада", "Comunitatea Olhînka"),
+            Community(volnovakha, "Великоновосілківська селищна громада", "UA14060030000017466", 5_000, "Velyka Novosilka settlement community", "Великоновоселковская поселковая громада", "Comunitatea Velîka Novosilka"),
+            Community(starobilsk, "Новопсковська селищна громада", "UA44140130000012373", 6_000, "Novopskov settlement community", "Новопсковская поселковая громада", "Comunitatea Novopskov"),
+            Community(starobilsk, "Біловодська селищна громада", "UA44140030000030146", 5_000, "Bilovodsk settlement community", "Беловодская поселковая громада", "Comunitatea Bilovodsk"),
+            Community(svatove, "Троїцька селищна громада", "UA44100090000054752", 3_000, "Troitske settlement community", "Троицкая поселковая громада", "Comunitatea Troițke"),
+            Community(starobilsk, "Мілівська селищна громада", "UA44140090000087155", 3_000, "Milove settlement community", "Меловская поселковая громада", "Comunitatea Milove"),
         ]);
         Zaporizhzhia = Community(zaporizhzhiaDistrict, "Запорізька міська громада", "UA23060070000041358", 710_000, "Zaporizhzhia city community", "Запорожская городская громада", "Comunitatea urbană Zaporijjea");
 
