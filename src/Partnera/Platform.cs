@@ -1,5 +1,6 @@
 using Partnera.Data;
 using Partnera.Features.Accounts;
+using Partnera.Features.Directory;
 using Partnera.Features.Memoranda;
 using Partnera.Features.Organisations;
 using Partnera.Features.Territories;
@@ -45,6 +46,7 @@ public static class Platform
         builder.Services.AddTerritories();
         builder.Services.AddOrganisations();
         builder.Services.AddMemoranda();
+        builder.Services.AddDirectory();
         return builder;
     }
 

@@ -20,6 +20,8 @@ public sealed class DatabaseMigrator(IServiceProvider services, IConfiguration c
         // (two keys made at once can leave a cookie or anti-forgery token unreadable until the ring refreshes).
         scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>()
             .CreateProtector("Partnera.Startup").Protect("ready");
+        foreach (var referenceData in scope.ServiceProvider.GetServices<IReferenceData>())
+            await referenceData.LoadAsync(cancellationToken);
         if (configuration.GetValue<bool>("DemoData:Seed"))
         {
             if (environment.IsProduction())

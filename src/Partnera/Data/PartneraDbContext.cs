@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Partnera.Features.Accounts;
+using Partnera.Features.Directory;
+using Partnera.Features.Directory.Taxonomies;
 using Partnera.Features.Memoranda;
 using Partnera.Features.Organisations;
 using Partnera.Features.Territories;
@@ -28,6 +30,23 @@ public abstract class PartneraDbContext(DbContextOptions options)
     public DbSet<Memorandum> Memoranda => Set<Memorandum>();
     public DbSet<MemorandumParty> MemorandumParties => Set<MemorandumParty>();
     public DbSet<JointInitiative> JointInitiatives => Set<JointInitiative>();
+    public DbSet<Service> Services => Set<Service>();
+    public DbSet<ServiceTargetGroup> ServiceTargetGroups => Set<ServiceTargetGroup>();
+    public DbSet<ServiceTerm> ServiceTerms => Set<ServiceTerm>();
+    public DbSet<Location> Locations => Set<Location>();
+    public DbSet<Address> Addresses => Set<Address>();
+    public DbSet<Accessibility> Accessibility => Set<Accessibility>();
+    public DbSet<ServiceAtLocation> ServiceAtLocations => Set<ServiceAtLocation>();
+    public DbSet<Phone> Phones => Set<Phone>();
+    public DbSet<Schedule> Schedules => Set<Schedule>();
+    public DbSet<ServiceArea> ServiceAreas => Set<ServiceArea>();
+    public DbSet<ServiceLanguage> ServiceLanguages => Set<ServiceLanguage>();
+    public DbSet<Funding> Funding => Set<Funding>();
+    public DbSet<CostOption> CostOptions => Set<CostOption>();
+    public DbSet<RequiredDocument> RequiredDocuments => Set<RequiredDocument>();
+    public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<Taxonomy> Taxonomies => Set<Taxonomy>();
+    public DbSet<TaxonomyTerm> TaxonomyTerms => Set<TaxonomyTerm>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,0 +1,10 @@
+using Partnera.Data;
+using Partnera.Features.Directory.Taxonomies;
+
+namespace Partnera.Features.Directory;
+
+public static class DirectoryModule
+{
+    public static IServiceCollection AddDirectory(this IServiceCollection services) =>
+        services.AddScoped<IReferenceData, ShippedTaxonomies>();
+}
