@@ -1,6 +1,7 @@
 using Partnera.Data;
 using Partnera.Features.Accounts;
 using Partnera.Features.Directory;
+using Partnera.Features.Directory.Hsds;
 using Partnera.Features.Memoranda;
 using Partnera.Features.Organisations;
 using Partnera.Features.Territories;
@@ -77,6 +78,7 @@ public static class Platform
         app.MapTerritoriesApi();
         app.MapOrganisationsApi();
         app.MapMemorandaEndpoints();
+        app.MapHsdsApi();
         // Unknown addresses get the localised "not found" page instead of the sign-in redirect of the fallback policy.
         app.MapFallback("{*path}", () => Results.NotFound()).AllowAnonymous().ExcludeFromDescription();
         return app;

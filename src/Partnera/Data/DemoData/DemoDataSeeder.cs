@@ -9,7 +9,8 @@ namespace Partnera.Data.DemoData;
 /// (shared/seeds) and one demo account per role. Runs only when DemoData:Seed is true and never in
 /// Production; does nothing when territories already exist.
 /// </summary>
-public sealed class DemoDataSeeder(PartneraDbContext db, Microsoft.AspNetCore.Identity.UserManager<PartneraUser> users, ILogger<DemoDataSeeder> logger)
+public sealed class DemoDataSeeder(PartneraDbContext db, Microsoft.AspNetCore.Identity.UserManager<PartneraUser> users, TimeProvider time,
+    ILogger<DemoDataSeeder> logger)
 {
     /// <summary>The password of every demo account (listed in the README; demo data never exists in Production).</summary>
     public const string DemoPassword = "Partnera-Demo-2026";
@@ -22,6 +23,9 @@ public sealed class DemoDataSeeder(PartneraDbContext db, Microsoft.AspNetCore.Id
         var organisations = new DemoOrganisations(territories);
         db.Organisations.AddRange(organisations.All);
         db.Memoranda.AddRange(DemoMemoranda.Create(organisations));
+        var (locations, services) = DemoServices.Create(organisations, territories, time.GetUtcNow().UtcDateTime);
+        db.Locations.AddRange(locations);
+        db.Services.AddRange(services);
         await db.SaveChangesAsync(ct);
         await DemoAccounts.CreateAsync(users, db, organisations, ct);
         logger.LogInformation("Demo data seeded: {Territories} territories, {Organisations} organisations, {Communities} communities.",

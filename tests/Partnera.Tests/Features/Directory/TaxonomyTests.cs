@@ -14,7 +14,7 @@ public sealed class TaxonomyTests(TestApps apps)
         var app = await apps.GetAsync(provider);
         var taxonomies = await app.WithDbAsync(db => db.Taxonomies.Include(t => t.Terms).OrderBy(t => t.Code).ToListAsync());
 
-        Assert.Equal(["by-social-services", "md-social-services", "ua-social-services-2020"], taxonomies.Select(t => t.Code));
+        Assert.Equal(["by-social-services", "md-social-services", "partnera-extensions", "ua-social-services-2020"], taxonomies.Select(t => t.Code));
         Assert.All(taxonomies, t => Assert.False(string.IsNullOrWhiteSpace(t.LegalAct)));
         Assert.All(taxonomies.SelectMany(t => t.Terms), term =>
             Assert.Equal(["en", "ro", "ru", "uk"], term.Name.Translations.Keys.Order()));

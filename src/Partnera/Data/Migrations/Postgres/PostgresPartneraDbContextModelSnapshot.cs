@@ -936,8 +936,8 @@ namespace Partnera.Data.Migrations.Postgres
 
                     b.Property<string>("Code")
                         .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
 
                     b.Property<string>("Description")
                         .HasMaxLength(2000)

@@ -927,7 +927,7 @@ namespace Partnera.Data.Migrations.Sqlite
 
                     b.Property<string>("Code")
                         .IsRequired()
-                        .HasMaxLength(40)
+                        .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Description")

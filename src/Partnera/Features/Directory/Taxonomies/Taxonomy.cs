@@ -67,7 +67,7 @@ internal sealed class TaxonomyConfigurations :
     public void Configure(EntityTypeBuilder<TaxonomyTerm> b)
     {
         b.Property(t => t.Id).ValueGeneratedNever();
-        b.Property(t => t.Code).HasMaxLength(40);
+        b.Property(t => t.Code).HasMaxLength(80);
         b.ComplexProperty(t => t.Name, n => n.IsMultilingual("Name", 500));
         b.Property(t => t.Description).HasMaxLength(2000);
         b.Property(t => t.SearchText).HasMaxLength(3000);

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Partnera.Data.Migrations.Postgres
+namespace Partnera.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class ServiceDirectory : Migration
@@ -15,17 +15,17 @@ namespace Partnera.Data.Migrations.Postgres
                 name: "Locations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Type = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    TransportationNotes = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    Url = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    Latitude = table.Column<decimal>(type: "numeric(9,6)", precision: 9, scale: 6, nullable: true),
-                    Longitude = table.Column<decimal>(type: "numeric(9,6)", precision: 9, scale: 6, nullable: true),
-                    TerritoryId = table.Column<Guid>(type: "uuid", nullable: true),
-                    NameTranslations = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    TransportationNotes = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Url = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Latitude = table.Column<decimal>(type: "TEXT", precision: 9, scale: 6, nullable: true),
+                    Longitude = table.Column<decimal>(type: "TEXT", precision: 9, scale: 6, nullable: true),
+                    TerritoryId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    NameTranslations = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -48,35 +48,35 @@ namespace Partnera.Data.Migrations.Postgres
                 name: "Services",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AlternateName = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    Url = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    InterpretationServices = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    FeesDescription = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    FreeOfCharge = table.Column<bool>(type: "boolean", nullable: false),
-                    WaitTime = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    MinimumAge = table.Column<int>(type: "integer", nullable: true),
-                    MaximumAge = table.Column<int>(type: "integer", nullable: true),
-                    Alert = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    Capacity = table.Column<int>(type: "integer", nullable: true),
-                    Occupancy = table.Column<int>(type: "integer", nullable: true),
-                    UnitCost = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: true),
-                    UnitCostCurrency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: true),
-                    LastVerifiedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    LastVerifiedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    LastModified = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    SearchText = table.Column<string>(type: "character varying(12000)", maxLength: 12000, nullable: false),
-                    ApplicationProcessTranslations = table.Column<string>(type: "text", nullable: false),
-                    ApplicationProcess = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    DescriptionTranslations = table.Column<string>(type: "text", nullable: false),
-                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    EligibilityTranslations = table.Column<string>(type: "text", nullable: false),
-                    Eligibility = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    NameTranslations = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AlternateName = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Url = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    InterpretationServices = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    FeesDescription = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    FreeOfCharge = table.Column<bool>(type: "INTEGER", nullable: false),
+                    WaitTime = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    MinimumAge = table.Column<int>(type: "INTEGER", nullable: true),
+                    MaximumAge = table.Column<int>(type: "INTEGER", nullable: true),
+                    Alert = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Capacity = table.Column<int>(type: "INTEGER", nullable: true),
+                    Occupancy = table.Column<int>(type: "INTEGER", nullable: true),
+                    UnitCost = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: true),
+                    UnitCostCurrency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: true),
+                    LastVerifiedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastVerifiedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    LastModified = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SearchText = table.Column<string>(type: "TEXT", maxLength: 12000, nullable: false),
+                    ApplicationProcessTranslations = table.Column<string>(type: "TEXT", nullable: false),
+                    ApplicationProcess = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    DescriptionTranslations = table.Column<string>(type: "TEXT", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    EligibilityTranslations = table.Column<string>(type: "TEXT", nullable: false),
+                    Eligibility = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    NameTranslations = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -93,15 +93,15 @@ namespace Partnera.Data.Migrations.Postgres
                 name: "Taxonomies",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Code = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    Country = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: true),
-                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    Uri = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    Version = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    LegalAct = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    NameTranslations = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Country = table.Column<string>(type: "TEXT", maxLength: 2, nullable: true),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Uri = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Version = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    LegalAct = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    NameTranslations = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -112,11 +112,11 @@ namespace Partnera.Data.Migrations.Postgres
                 name: "Accessibility",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    LocationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    Details = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    Url = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LocationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Details = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Url = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -133,17 +133,17 @@ namespace Partnera.Data.Migrations.Postgres
                 name: "Addresses",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    LocationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Attention = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Address1 = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Address2 = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    City = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
-                    Region = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: true),
-                    StateProvince = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
-                    PostalCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Country = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
-                    Type = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LocationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Attention = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Address1 = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Address2 = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    City = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
+                    Region = table.Column<string>(type: "TEXT", maxLength: 150, nullable: true),
+                    StateProvince = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
+                    PostalCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Country = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -160,12 +160,12 @@ namespace Partnera.Data.Migrations.Postgres
                 name: "Contacts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ServiceId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Department = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ServiceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Department = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -182,14 +182,14 @@ namespace Partnera.Data.Migrations.Postgres
                 name: "CostOptions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ServiceId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ValidFrom = table.Column<DateOnly>(type: "date", nullable: true),
-                    ValidTo = table.Column<DateOnly>(type: "date", nullable: true),
-                    Option = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: true),
-                    Amount = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: true),
-                    AmountDescription = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ServiceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ValidFrom = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ValidTo = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Option = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: true),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: true),
+                    AmountDescription = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -206,10 +206,10 @@ namespace Partnera.Data.Migrations.Postgres
                 name: "Funding",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ServiceId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Source = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ServiceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -226,13 +226,13 @@ namespace Partnera.Data.Migrations.Postgres
                 name: "Phones",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ServiceId = table.Column<Guid>(type: "uuid", nullable: true),
-                    LocationId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Number = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    Extension = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    Type = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Description = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ServiceId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    LocationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Extension = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -255,10 +255,10 @@ namespace Partnera.Data.Migrations.Postgres
                 name: "RequiredDocuments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ServiceId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Document = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Uri = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ServiceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Document = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Uri = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -275,27 +275,27 @@ namespace Partnera.Data.Migrations.Postgres
                 name: "Schedules",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ServiceId = table.Column<Guid>(type: "uuid", nullable: true),
-                    LocationId = table.Column<Guid>(type: "uuid", nullable: true),
-                    ValidFrom = table.Column<DateOnly>(type: "date", nullable: true),
-                    ValidTo = table.Column<DateOnly>(type: "date", nullable: true),
-                    DtStart = table.Column<DateOnly>(type: "date", nullable: true),
-                    Until = table.Column<DateOnly>(type: "date", nullable: true),
-                    Count = table.Column<int>(type: "integer", nullable: true),
-                    Wkst = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: true),
-                    Freq = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
-                    Interval = table.Column<int>(type: "integer", nullable: true),
-                    ByDay = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    ByWeekNo = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    ByMonthDay = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    ByYearDay = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    OpensAt = table.Column<TimeOnly>(type: "time without time zone", nullable: true),
-                    ClosesAt = table.Column<TimeOnly>(type: "time without time zone", nullable: true),
-                    Description = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    ScheduleLink = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    AttendingType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Notes = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ServiceId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    LocationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ValidFrom = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ValidTo = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DtStart = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Until = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Count = table.Column<int>(type: "INTEGER", nullable: true),
+                    Wkst = table.Column<string>(type: "TEXT", maxLength: 2, nullable: true),
+                    Freq = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    Interval = table.Column<int>(type: "INTEGER", nullable: true),
+                    ByDay = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    ByWeekNo = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ByMonthDay = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ByYearDay = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    OpensAt = table.Column<TimeOnly>(type: "TEXT", nullable: true),
+                    ClosesAt = table.Column<TimeOnly>(type: "TEXT", nullable: true),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ScheduleLink = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    AttendingType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -318,12 +318,12 @@ namespace Partnera.Data.Migrations.Postgres
                 name: "ServiceAreas",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ServiceId = table.Column<Guid>(type: "uuid", nullable: false),
-                    TerritoryId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    Description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    Uri = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ServiceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TerritoryId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Uri = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -346,10 +346,10 @@ namespace Partnera.Data.Migrations.Postgres
                 name: "ServiceAtLocations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ServiceId = table.Column<Guid>(type: "uuid", nullable: false),
-                    LocationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ServiceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LocationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -372,11 +372,11 @@ namespace Partnera.Data.Migrations.Postgres
                 name: "ServiceLanguages",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ServiceId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Code = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Note = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ServiceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -393,9 +393,9 @@ namespace Partnera.Data.Migrations.Postgres
                 name: "ServiceTargetGroups",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ServiceId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Group = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ServiceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Group = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -412,15 +412,15 @@ namespace Partnera.Data.Migrations.Postgres
                 name: "TaxonomyTerms",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    TaxonomyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ParentId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    Order = table.Column<int>(type: "integer", nullable: false),
-                    SearchText = table.Column<string>(type: "character varying(3000)", maxLength: 3000, nullable: false),
-                    NameTranslations = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TaxonomyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ParentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false),
+                    SearchText = table.Column<string>(type: "TEXT", maxLength: 3000, nullable: false),
+                    NameTranslations = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -437,9 +437,9 @@ namespace Partnera.Data.Migrations.Postgres
                 name: "ServiceTerms",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ServiceId = table.Column<Guid>(type: "uuid", nullable: false),
-                    TaxonomyTermId = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ServiceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TaxonomyTermId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {

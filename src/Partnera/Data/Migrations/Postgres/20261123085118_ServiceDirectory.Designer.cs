@@ -13,7 +13,7 @@ using Partnera.Data;
 namespace Partnera.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPartneraDbContext))]
-    [Migration("20261123084505_ServiceDirectory")]
+    [Migration("20261123085118_ServiceDirectory")]
     partial class ServiceDirectory
     {
         /// <inheritdoc />
@@ -939,8 +939,8 @@ namespace Partnera.Data.Migrations.Postgres
 
                     b.Property<string>("Code")
                         .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
 
                     b.Property<string>("Description")
                         .HasMaxLength(2000)

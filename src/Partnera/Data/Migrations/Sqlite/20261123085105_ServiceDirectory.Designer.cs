@@ -12,7 +12,7 @@ using Partnera.Data;
 namespace Partnera.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePartneraDbContext))]
-    [Migration("20261123084450_ServiceDirectory")]
+    [Migration("20261123085105_ServiceDirectory")]
     partial class ServiceDirectory
     {
         /// <inheritdoc />
@@ -930,7 +930,7 @@ namespace Partnera.Data.Migrations.Sqlite
 
                     b.Property<string>("Code")
                         .IsRequired()
-                        .HasMaxLength(40)
+                        .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Description")
