@@ -8,7 +8,8 @@ using Partnera.Infrastructure.Email;
 namespace Partnera.Testing;
 
 /// <summary>The real app on a real database (a SQLite file or a PostgreSQL database), with its real migrations and demo data.</summary>
-public sealed class PartneraApp(DatabaseProvider provider, string connectionString, IDictionary<string, string?>? settings = null, string environment = "Testing")
+public sealed class PartneraApp(DatabaseProvider provider, string connectionString, IDictionary<string, string?>? settings = null, string environment = "Testing",
+    TimeProvider? time = null)
     : WebApplicationFactory<Program>
 {
     public DatabaseProvider Provider { get; } = provider;
@@ -27,6 +28,11 @@ public sealed class PartneraApp(DatabaseProvider provider, string connectionStri
         {
             services.RemoveAll<IEmailSender>();
             services.AddSingleton<IEmailSender>(Emails);
+            if (time is not null)
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton(time);
+            }
         });
     }
 

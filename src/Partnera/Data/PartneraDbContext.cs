@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Partnera.Features.Accounts;
 using Partnera.Features.Directory;
+using Partnera.Features.Directory.Search;
 using Partnera.Features.Directory.Taxonomies;
 using Partnera.Features.Memoranda;
 using Partnera.Features.Organisations;
@@ -45,6 +46,7 @@ public abstract class PartneraDbContext(DbContextOptions options)
     public DbSet<CostOption> CostOptions => Set<CostOption>();
     public DbSet<RequiredDocument> RequiredDocuments => Set<RequiredDocument>();
     public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<ServiceSearchKey> ServiceSearchKeys => Set<ServiceSearchKey>();
     public DbSet<Taxonomy> Taxonomies => Set<Taxonomy>();
     public DbSet<TaxonomyTerm> TaxonomyTerms => Set<TaxonomyTerm>();
 

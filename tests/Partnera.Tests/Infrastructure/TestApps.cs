@@ -31,9 +31,10 @@ public sealed class TestApps : IAsyncDisposable
     }
 
     /// <summary>A separate app with its own fresh database, for tests that need other settings.</summary>
-    public async Task<PartneraApp> NewAppAsync(DatabaseProvider provider, IDictionary<string, string?>? settings = null, string environment = "Testing")
+    public async Task<PartneraApp> NewAppAsync(DatabaseProvider provider, IDictionary<string, string?>? settings = null, string environment = "Testing",
+        TimeProvider? time = null)
     {
-        var app = new PartneraApp(provider, await NewDatabaseAsync(provider), settings, environment);
+        var app = new PartneraApp(provider, await NewDatabaseAsync(provider), settings, environment, time);
         _ = app.Server; // starts the host: migrations and demo data run now
         return app;
     }

@@ -10,7 +10,7 @@ namespace Partnera.Data.DemoData;
 /// Production; does nothing when territories already exist.
 /// </summary>
 public sealed class DemoDataSeeder(PartneraDbContext db, Microsoft.AspNetCore.Identity.UserManager<PartneraUser> users, TimeProvider time,
-    ILogger<DemoDataSeeder> logger)
+    Features.Directory.Search.ServiceSearchIndex searchIndex, ILogger<DemoDataSeeder> logger)
 {
     /// <summary>The password of every demo account (listed in the README; demo data never exists in Production).</summary>
     public const string DemoPassword = "Partnera-Demo-2026";
@@ -27,6 +27,7 @@ public sealed class DemoDataSeeder(PartneraDbContext db, Microsoft.AspNetCore.Id
         db.Locations.AddRange(locations);
         db.Services.AddRange(services);
         await db.SaveChangesAsync(ct);
+        await searchIndex.RefreshAsync(services.Select(s => s.Id).ToList(), ct);
         await DemoAccounts.CreateAsync(users, db, organisations, ct);
         logger.LogInformation("Demo data seeded: {Territories} territories, {Organisations} organisations, {Communities} communities.",
             territories.All.Count, organisations.All.Count, territories.All.Count(t => t.Level == TerritoryLevel.Community));

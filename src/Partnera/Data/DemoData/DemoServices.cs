@@ -46,6 +46,7 @@ public static class DemoServices
                 LastVerifiedAt = now.AddMonths(-verifiedMonthsAgo),
                 LastVerifiedBy = "demo data",
                 LastModified = now.AddMonths(-verifiedMonthsAgo),
+                TimeZone = areas[0].TimeZone,
             };
             service.Terms.AddRange(terms.Select(x => new ServiceTerm { ServiceId = service.Id, TaxonomyTermId = ShippedTaxonomies.TermId(x.Taxonomy, x.Code) }));
             service.TargetGroups.AddRange(groups.Select(g => new ServiceTargetGroup { ServiceId = service.Id, Group = g }));

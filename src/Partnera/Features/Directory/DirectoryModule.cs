@@ -6,5 +6,7 @@ namespace Partnera.Features.Directory;
 public static class DirectoryModule
 {
     public static IServiceCollection AddDirectory(this IServiceCollection services) =>
-        services.AddScoped<IReferenceData, ShippedTaxonomies>();
+        services.AddScoped<IReferenceData, ShippedTaxonomies>()
+            .AddScoped<Search.ServiceSearchIndex>()
+            .AddScoped<Search.ServiceFinder>();
 }

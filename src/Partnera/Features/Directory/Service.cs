@@ -41,6 +41,8 @@ public sealed class Service : IAudited
     public DateTime? LastVerifiedAt { get; set; }
     public string? LastVerifiedBy { get; set; }
     public DateTime LastModified { get; set; }
+    /// <summary>IANA time zone of where the service is delivered (from its location's territory): decides "open now".</summary>
+    public string TimeZone { get; set; } = "Europe/Kyiv";
 
     public List<ServiceTargetGroup> TargetGroups { get; set; } = [];
     public List<ServiceTerm> Terms { get; set; } = [];
@@ -114,6 +116,7 @@ internal sealed class ServiceConfiguration : IEntityTypeConfiguration<Service>
         b.Property(s => s.UnitCostCurrency).HasMaxLength(3);
         b.Property(s => s.LastVerifiedBy).HasMaxLength(256);
         b.Property(s => s.SearchText).HasMaxLength(12000);
+        b.Property(s => s.TimeZone).HasMaxLength(64);
         b.HasOne(s => s.Organisation).WithMany().HasForeignKey(s => s.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(s => s.TargetGroups).WithOne().HasForeignKey(g => g.ServiceId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(s => s.Terms).WithOne().HasForeignKey(t => t.ServiceId).OnDelete(DeleteBehavior.Cascade);

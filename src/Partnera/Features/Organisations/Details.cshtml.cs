@@ -13,6 +13,9 @@ public sealed class DetailsModel(PartneraDbContext db) : PageModel
 {
     public Organisation Organisation { get; private set; } = null!;
     public IReadOnlyList<MemorandumLink> Memoranda { get; private set; } = [];
+    public IReadOnlyList<ServiceLink> Services { get; private set; } = [];
+
+    public sealed record ServiceLink(Guid Id, MultilingualText Name, Directory.ServiceStatus Status);
 
     public sealed record MemorandumLink(Guid Id, MultilingualText Title, DateOnly? SignedOn);
 
@@ -32,6 +35,12 @@ public sealed class DetailsModel(PartneraDbContext db) : PageModel
             .OrderByDescending(m => m.SignedOn)
             .Select(m => new MemorandumLink(m.Id, m.Title, m.SignedOn))
             .Take(50)
+            .ToListAsync(ct);
+        Services = await db.Services.AsNoTracking()
+            .Where(s => s.OrganisationId == id && s.Status != Directory.ServiceStatus.Defunct)
+            .OrderBy(s => s.Name.Value)
+            .Select(s => new ServiceLink(s.Id, s.Name, s.Status))
+            .Take(200)
             .ToListAsync(ct);
         return Page();
     }

@@ -589,6 +589,25 @@ namespace Partnera.Data.Migrations.Postgres
                     b.ToTable("Schedules");
                 });
 
+            modelBuilder.Entity("Partnera.Features.Directory.Search.ServiceSearchKey", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte>("Weight")
+                        .HasColumnType("smallint");
+
+                    b.HasKey("Key", "ServiceId");
+
+                    b.HasIndex("ServiceId");
+
+                    b.ToTable("ServiceSearchKeys");
+                });
+
             modelBuilder.Entity("Partnera.Features.Directory.Service", b =>
                 {
                     b.Property<Guid>("Id")
@@ -651,6 +670,11 @@ namespace Partnera.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<decimal?>("UnitCost")
                         .HasPrecision(14, 2)
@@ -1551,6 +1575,15 @@ namespace Partnera.Data.Migrations.Postgres
                         .WithMany("Schedules")
                         .HasForeignKey("ServiceId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Partnera.Features.Directory.Search.ServiceSearchKey", b =>
+                {
+                    b.HasOne("Partnera.Features.Directory.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Partnera.Features.Directory.Service", b =>

@@ -580,6 +580,25 @@ namespace Partnera.Data.Migrations.Sqlite
                     b.ToTable("Schedules");
                 });
 
+            modelBuilder.Entity("Partnera.Features.Directory.Search.ServiceSearchKey", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte>("Weight")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key", "ServiceId");
+
+                    b.HasIndex("ServiceId");
+
+                    b.ToTable("ServiceSearchKeys");
+                });
+
             modelBuilder.Entity("Partnera.Features.Directory.Service", b =>
                 {
                     b.Property<Guid>("Id")
@@ -641,6 +660,11 @@ namespace Partnera.Data.Migrations.Sqlite
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<decimal?>("UnitCost")
@@ -1542,6 +1566,15 @@ namespace Partnera.Data.Migrations.Sqlite
                         .WithMany("Schedules")
                         .HasForeignKey("ServiceId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Partnera.Features.Directory.Search.ServiceSearchKey", b =>
+                {
+                    b.HasOne("Partnera.Features.Directory.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Partnera.Features.Directory.Service", b =>

@@ -68,6 +68,7 @@ namespace Partnera.Data.Migrations.Postgres
                     LastVerifiedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     LastVerifiedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     LastModified = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    TimeZone = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     SearchText = table.Column<string>(type: "character varying(12000)", maxLength: 12000, nullable: false),
                     ApplicationProcessTranslations = table.Column<string>(type: "text", nullable: false),
                     ApplicationProcess = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
@@ -390,6 +391,25 @@ namespace Partnera.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ServiceSearchKeys",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ServiceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Weight = table.Column<byte>(type: "smallint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServiceSearchKeys", x => new { x.Key, x.ServiceId });
+                    table.ForeignKey(
+                        name: "FK_ServiceSearchKeys_Services_ServiceId",
+                        column: x => x.ServiceId,
+                        principalTable: "Services",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ServiceTargetGroups",
                 columns: table => new
                 {
@@ -566,6 +586,11 @@ namespace Partnera.Data.Migrations.Postgres
                 columns: new[] { "Status", "LastModified" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ServiceSearchKeys_ServiceId",
+                table: "ServiceSearchKeys",
+                column: "ServiceId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ServiceTargetGroups_Group_ServiceId",
                 table: "ServiceTargetGroups",
                 columns: new[] { "Group", "ServiceId" });
@@ -640,6 +665,9 @@ namespace Partnera.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "ServiceLanguages");
+
+            migrationBuilder.DropTable(
+                name: "ServiceSearchKeys");
 
             migrationBuilder.DropTable(
                 name: "ServiceTargetGroups");

@@ -68,6 +68,7 @@ namespace Partnera.Data.Migrations.Sqlite
                     LastVerifiedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     LastVerifiedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     LastModified = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    TimeZone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     SearchText = table.Column<string>(type: "TEXT", maxLength: 12000, nullable: false),
                     ApplicationProcessTranslations = table.Column<string>(type: "TEXT", nullable: false),
                     ApplicationProcess = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
@@ -390,6 +391,25 @@ namespace Partnera.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ServiceSearchKeys",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ServiceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Weight = table.Column<byte>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServiceSearchKeys", x => new { x.Key, x.ServiceId });
+                    table.ForeignKey(
+                        name: "FK_ServiceSearchKeys_Services_ServiceId",
+                        column: x => x.ServiceId,
+                        principalTable: "Services",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ServiceTargetGroups",
                 columns: table => new
                 {
@@ -566,6 +586,11 @@ namespace Partnera.Data.Migrations.Sqlite
                 columns: new[] { "Status", "LastModified" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ServiceSearchKeys_ServiceId",
+                table: "ServiceSearchKeys",
+                column: "ServiceId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ServiceTargetGroups_Group_ServiceId",
                 table: "ServiceTargetGroups",
                 columns: new[] { "Group", "ServiceId" });
@@ -640,6 +665,9 @@ namespace Partnera.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ServiceLanguages");
+
+            migrationBuilder.DropTable(
+                name: "ServiceSearchKeys");
 
             migrationBuilder.DropTable(
                 name: "ServiceTargetGroups");

@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using Partnera.Data;
+using Partnera.Infrastructure.Text;
+
+namespace Partnera.Features.Directory.Search;
+
+/// <summary>
+/// Keeps a service's search keys in step with what a person may type to find it: its names in every language
+/// (weight 4), its categories and the places it serves or stands in (3), its organisation (2) and the first
+/// words of its description (1).
+/// </summary>
+public sealed class ServiceSearchIndex(PartneraDbContext db)
+{
+    public const int DescriptionWords = 60;
+
+    /// <summary>Rewrites the keys of the given services (call after saving them).</summary>
+    public async Task RefreshAsync(IReadOnlyCollection<Guid> serviceIds, CancellationToken ct)
+    {
+        var services = await db.Services.AsNoTracking().Where(s => serviceIds.Contains(s.Id))
+            .Select(s => new
+            {
+                s.Id,
+                s.Name,
+                s.Description,
+                s.AlternateName,
+                Organisation = s.Organisation!.Name,
+                OrganisationShort = s.Organisation.ShortName,
+                Terms = s.Terms.Select(t => t.Term!.Name).ToList(),
+                Areas = s.Areas.Where(a => a.Territory != null).Select(a => a.Territory!.Name).ToList(),
+                Places = s.Locations.Where(l => l.Location!.Territory != null).Select(l => l.Location!.Territory!.Name).ToList(),
+            })
+            .ToListAsync(ct);
+        await db.ServiceSearchKeys.Where(k => serviceIds.Contains(k.ServiceId)).ExecuteDeleteAsync(ct);
+        foreach (var s in services)
+        {
+            var weights = new Dictionary<string, byte>();
+            void Add(IEnumerable<string?> texts, byte weight, int maxWords = int.MaxValue)
+            {
+                foreach (var word in texts.SelectMany(PhoneticKey.Words).Take(maxWords))
+                {
+                    foreach (var key in PhoneticKey.Variants(word).Where(k => k.Length <= 64))
+                    {
+                        // A deletion variant counts for less than the word itself.
+                        var w = key.Length == word.Length ? weight : (byte)Math.Max(1, weight - 1);
+                        if (!weights.TryGetValue(key, out var existing) || existing < w) weights[key] = w;
+                    }
+                }
+            }
+            Add(s.Name.AllForms().Append(s.AlternateName), 4);
+            Add(s.Terms.SelectMany(t => t.AllForms()).Concat(s.Areas.Concat(s.Places).SelectMany(t => t.AllForms())), 3);
+            Add(s.Organisation.AllForms().Append(s.OrganisationShort), 2);
+            Add(s.Description.AllForms(), 1, DescriptionWords);
+            db.ServiceSearchKeys.AddRange(weights.Select(p => new ServiceSearchKey { Key = p.Key, ServiceId = s.Id, Weight = p.Value }));
+        }
+        await db.SaveChangesAsync(ct);
+    }
+}

@@ -1,0 +1,44 @@
+using System.Text;
+
+namespace Partnera.Infrastructure.Text;
+
+/// <summary>
+/// Reduces a word to a sound-alike skeleton so that spellings of one name across scripts and transliteration
+/// habits meet: "Бахмут", "Bakhmut" and "Bahmut" all give "bagmut"; "Страшены", "Strășeni" and "Straseni" give
+/// "straseni". <see cref="Variants"/> adds the one-letter deletions, which lets a stored word and a query word
+/// one typo apart share a key (the symmetric-delete idea), so matching stays an indexed equality on any database.
+/// </summary>
+public static class PhoneticKey
+{
+    private static readonly (string From, string To)[] Reductions =
+    [
+        ("shch", "s"), ("sch", "s"), ("sh", "s"), ("ch", "c"), ("zh", "z"), ("kh", "h"), ("ts", "c"), ("tz", "c"),
+        ("ia", "a"), ("ya", "a"), ("iu", "u"), ("yu", "u"), ("ie", "e"), ("ye", "e"), ("yi", "i"),
+        ("y", "i"), ("j", "i"), ("w", "v"), ("h", "g"), ("q", "k"), ("x", "ks"),
+    ];
+
+    /// <summary>The words of a text, each as its phonetic key, in order, without repeats.</summary>
+    public static IEnumerable<string> Words(string? text) =>
+        SearchKey.For(text).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(For).Where(w => w.Length > 1).Distinct();
+
+    /// <summary>The phonetic key of one word already in search-key form (lower-case Latin).</summary>
+    public static string For(string word)
+    {
+        var key = word;
+        foreach (var (from, to) in Reductions) key = key.Replace(from, to, StringComparison.Ordinal);
+        var collapsed = new StringBuilder(key.Length);
+        foreach (var c in key)
+        {
+            if (collapsed.Length == 0 || collapsed[^1] != c) collapsed.Append(c);
+        }
+        return collapsed.ToString();
+    }
+
+    /// <summary>The word and, for words of five letters or more, every form with one letter left out.</summary>
+    public static IEnumerable<string> Variants(string key)
+    {
+        yield return key;
+        if (key.Length < 5) yield break;
+        for (var i = 0; i < key.Length; i++) yield return key.Remove(i, 1);
+    }
+}

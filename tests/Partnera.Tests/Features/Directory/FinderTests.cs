@@ -1,0 +1,109 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
+using Partnera.Data;
+using Partnera.Tests.Infrastructure;
+
+namespace Partnera.Tests.Features.Directory;
+
+public sealed class FinderTests(TestApps apps)
+{
+    private const string BakhmutFamilies = "Соціальний супровід сімей у складних життєвих обставинах";
+    private const string ProtectedHousing = "Serviciul social „Locuința protejată”";
+
+    private static async Task<List<string>> FindAsync(PartneraApp app, string query, string language = "uk")
+    {
+        var page = await app.Browser(language).GetPageAsync("/Directory?" + query);
+        return page.QuerySelectorAll("#results a.fw-semibold").Select(a => a.TextContent.Trim()).ToList();
+    }
+
+    private static string Text(string words) => "q=" + Uri.EscapeDataString(words);
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task A_place_is_found_however_it_is_spelled(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var bakhmut = await FindAsync(app, Text("Бахмут"));
+        Assert.Contains(BakhmutFamilies, bakhmut);
+        Assert.Equal(bakhmut, await FindAsync(app, Text("Bakhmut")));
+        Assert.Equal(bakhmut, await FindAsync(app, Text("Bahmut")));
+        Assert.DoesNotContain(ProtectedHousing, bakhmut);
+
+        foreach (var spelling in new[] { "Strășeni", "Straseni", "Страшены", "Страшени", "Straşeni" })
+            Assert.Equal([ProtectedHousing], await FindAsync(app, Text(spelling)));
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Small_typos_and_several_words_still_find_the_service(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        Assert.Equal([ProtectedHousing], await FindAsync(app, Text("locuinta protejta")));
+        Assert.Equal(["Кризисная комната"], await FindAsync(app, Text("кризисная комната")));
+        Assert.Equal(["Кризисная комната"], await FindAsync(app, Text("кризісна")));
+        Assert.Contains("Услуги почасового ухода", await FindAsync(app, Text("Воложин уход")));
+        Assert.Empty(await FindAsync(app, Text("Воложин locuinta")));
+        Assert.Empty(await FindAsync(app, Text("zzzzqqqq")));
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Filters_narrow_by_category_group_place_price_and_language(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var ids = await app.WithDbAsync(async db => new
+        {
+            MdSpecialised = await db.TaxonomyTerms.Where(t => t.Code == "MD-2").Select(t => t.Id).SingleAsync(),
+            DayCare = await db.TaxonomyTerms.Where(t => t.Code == "016.0").Select(t => t.Id).SingleAsync(),
+            BakhmutCommunity = await db.Territories.Where(t => t.Code == "UA14020010000053143").Select(t => t.Id).SingleAsync(),
+            CahulDistrict = await db.Territories.Where(t => t.Code == "1700").Select(t => t.Id).SingleAsync(),
+            Moldova = await db.Territories.Where(t => t.Code == "MD").Select(t => t.Id).SingleAsync(),
+        });
+        Assert.Equal(3, (await FindAsync(app, $"category={ids.MdSpecialised}")).Count);
+        Assert.Equal(["Денний догляд дітей з інвалідністю"], await FindAsync(app, $"category={ids.DayCare}"));
+        var disabilityFamilies = await FindAsync(app, "group=FamiliesRaisingChildWithDisability");
+        Assert.Equal(["Centrul de zi pentru copii cu dizabilități", "Денний догляд дітей з інвалідністю"], disabilityFamilies.Order());
+        var inBakhmut = await FindAsync(app, $"territoryId={ids.BakhmutCommunity}");
+        Assert.Contains(BakhmutFamilies, inBakhmut);
+        Assert.Contains("Консультування сімей з дітьми", inBakhmut);
+        Assert.DoesNotContain("Інформування з питань соціального захисту", inBakhmut);
+        Assert.Equal(["Echipa mobilă"], await FindAsync(app, $"territoryId={ids.CahulDistrict}"));
+        Assert.Equal(3, (await FindAsync(app, $"territoryId={ids.Moldova}")).Count);
+        Assert.DoesNotContain("Отделение дневного пребывания", await FindAsync(app, "free=true"));
+        Assert.Equal(3, (await FindAsync(app, "lang=ro")).Count);
+        Assert.Equal(["Денний догляд дітей з інвалідністю"], await FindAsync(app, Text("догляд") + $"&territoryId={ids.BakhmutCommunity}"));
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Open_now_uses_each_services_own_time_zone_and_lunch_break(DatabaseProvider provider)
+    {
+        // Monday 23 November 2026, 10:30 UTC: 12:30 in Kyiv and Chișinău (open), 13:30 in Minsk (lunch break).
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 10, 30, 0, TimeSpan.Zero));
+        await using var app = await apps.NewAppAsync(provider, time: clock);
+        var open = await FindAsync(app, "open=true");
+        Assert.Contains(BakhmutFamilies, open);
+        Assert.Contains(ProtectedHousing, open);
+        Assert.DoesNotContain("Услуги почасового ухода", open);
+        Assert.DoesNotContain("Кризисная комната", open);
+
+        clock.Advance(TimeSpan.FromHours(1)); // 14:30 in Minsk: open again; 13:30 in Kyiv: lunch.
+        var later = await FindAsync(app, "open=true");
+        Assert.Contains("Услуги почасового ухода", later);
+        Assert.DoesNotContain(BakhmutFamilies, later);
+
+        clock.SetUtcNow(new DateTimeOffset(2026, 11, 29, 10, 30, 0, TimeSpan.Zero)); // Sunday
+        Assert.Empty(await FindAsync(app, "open=true"));
+    }
+
+    [Fact]
+    public async Task A_service_page_shows_hours_with_the_lunch_break_and_flags_stale_information()
+    {
+        var app = await apps.GetAsync(DatabaseProvider.Sqlite);
+        var (valozhyn, stale) = await app.WithDbAsync(async db => (
+            await db.Services.Where(s => s.Name.Value == "Услуги почасового ухода").Select(s => s.Id).SingleAsync(),
+            await db.Services.Where(s => s.Name.Value == "Консультування сімей з дітьми").Select(s => s.Id).SingleAsync()));
+        var page = await app.Browser("ru").GetPageAsync($"/Directory/Service/{valozhyn}");
+        Assert.Equal("08:30–13:00, 14:00–17:30", page.QuerySelector("#service-hours dd")!.TextContent.Trim());
+        Assert.Contains("+375 (1772) 5-55-72", page.QuerySelector("main")!.TextContent);
+        Assert.Null(page.QuerySelector("#not-verified"));
+        var old = await app.Browser("ro").GetPageAsync($"/Directory/Service/{stale}");
+        Assert.NotNull(old.QuerySelector("#not-verified"));
+    }
+}
