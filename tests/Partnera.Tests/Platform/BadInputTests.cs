@@ -25,6 +25,11 @@ public sealed class BadInputTests(TestApps apps)
         "/api/v1/organisations?page=-1&size=100000&kind=Nope",
         "/api/v1/territories?level=Planet&parentId=zzz",
         "/Error/999",
+        "/Directory?category=nope&group=Aliens&territoryId=zzz&open=maybe&free=2&lang=%27&page=-1",
+        "/Directory?q=" + new string('ж', 2000),
+        "/Directory/Service/00000000-0000-0000-0000-000000000000",
+        "/api/hsds/services?modified_after=yesterday",
+        "/api/hsds/services?taxonomy_id=x&organization_id=y",
     ];
 
     public static TheoryData<string> Pages() => [.. Addresses];

@@ -45,7 +45,7 @@ public sealed partial class LocalisationTests(TestApps apps)
 
     public static TheoryData<string, string> PublicPages() => new MatrixTheoryData<string, string>(
         ["uk", "ru", "ro", "en"],
-        ["/", "/Organisations", "/Memoranda", "/Territories", "/Account/Login", "/Account/Register", "/Account/ForgotPassword", "/no-such-page"]);
+        ["/", "/Directory", "/Directory?q=bahmut&open=true", "/Directory/Hotlines", "/Organisations", "/Memoranda", "/Territories", "/Account/Login", "/Account/Register", "/Account/ForgotPassword", "/no-such-page"]);
 
     [Theory, MemberData(nameof(PublicPages))]
     public async Task Pages_render_no_raw_resource_keys(string language, string url)

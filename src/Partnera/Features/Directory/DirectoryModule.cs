@@ -7,6 +7,7 @@ public static class DirectoryModule
 {
     public static IServiceCollection AddDirectory(this IServiceCollection services) =>
         services.AddScoped<IReferenceData, ShippedTaxonomies>()
+            .AddScoped<ServiceEditor>()
             .AddScoped<Search.ServiceSearchIndex>()
             .AddScoped<Search.ServiceFinder>();
 }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Partnera.Data;
 using Partnera.Features.Accounts;
+using Partnera.Infrastructure.Localisation;
 using Partnera.Infrastructure.Text;
 
 namespace Partnera.Features.Organisations;
@@ -14,15 +15,13 @@ namespace Partnera.Features.Organisations;
 /// organisation's own members).
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class EditModel(PartneraDbContext db, OrganisationEditor editor, IStringLocalizer<OrganisationStrings> t) : PageModel
+public sealed class EditModel(PartneraDbContext db, OrganisationEditor editor, IStringLocalizerFactory localizers) : PageModel
 {
     [BindProperty] public OrganisationInput Input { get; set; } = new();
     [BindProperty] public string? SocialLinksText { get; set; }
     [BindProperty] public string? TerritoryQuery { get; set; }
     public Guid? Id { get; private set; }
-    public IReadOnlyList<TerritoryChoice> TerritoryChoices { get; private set; } = [];
-
-    public sealed record TerritoryChoice(Guid Id, MultilingualText Name, Territories.TerritoryLevel Level);
+    public IReadOnlyList<Territories.TerritoryChoices.Choice> TerritoryChoices { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken ct)
     {
@@ -49,7 +48,7 @@ public sealed class EditModel(PartneraDbContext db, OrganisationEditor editor, I
         Input.SocialLinks = (SocialLinksText ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
         // The rules run even when fields are missing, so a person sees every problem at once.
         foreach (var error in await editor.CheckAsync(Input, ct))
-            ModelState.AddModelError($"{nameof(Input)}.{error.Field}", t[error.Key]);
+            ModelState.AddModelError($"{nameof(Input)}.{error.Field}", FeatureStringsLocalizer.For(typeof(OrganisationInput), localizers)[error.Key]);
         if (!ModelState.IsValid)
         {
             await PrepareFormAsync(ct);
@@ -85,14 +84,8 @@ public sealed class EditModel(PartneraDbContext db, OrganisationEditor editor, I
         Input.WorkingHours = WorkingWeek.Days
             .Select(day => Input.WorkingHours.FirstOrDefault(d => d.Day == day) ?? new WorkingDayInput { Day = day })
             .ToList();
-        var selected = Input.ServedTerritoryIds.Append(Input.TerritoryId ?? Guid.Empty).ToList();
-        var key = SearchKey.For(TerritoryQuery);
-        var matches = db.Territories.AsNoTracking();
-        if (key.Length > 0) matches = matches.Where(x => x.SearchText.Contains(key));
-        var found = await matches.OrderBy(x => x.Level).ThenBy(x => x.Name.Value).Take(200)
-            .Select(x => new TerritoryChoice(x.Id, x.Name, x.Level)).ToListAsync(ct);
-        var kept = await db.Territories.AsNoTracking().Where(x => selected.Contains(x.Id))
-            .Select(x => new TerritoryChoice(x.Id, x.Name, x.Level)).ToListAsync(ct);
-        TerritoryChoices = found.UnionBy(kept, c => c.Id).OrderBy(c => c.Level).ThenBy(c => c.Name.Value).ToList();
+        // Without a search the form offers everything (a community-sized tree); a search narrows it.
+        TerritoryChoices = await Territories.TerritoryChoices.LoadAsync(db, TerritoryQuery ?? "",
+            Input.ServedTerritoryIds.Append(Input.TerritoryId ?? Guid.Empty), null, ct);
     }
 }

@@ -31,13 +31,14 @@ public sealed class OrganisationEditor(PartneraDbContext db)
     public static bool IsWebAddress(string text) =>
         Uri.TryCreate(text.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 
-    private static string? HoursError(WorkingDayInput d)
+    /// <summary>The resource key of what is wrong with one day's hours, or null (also used for service schedules).</summary>
+    public static string? HoursError(WorkingDayInput d)
     {
         if (d.Opens is null && d.Closes is null && d.BreakStarts is null && d.BreakEnds is null) return null;
-        if (d.Opens is null || d.Closes is null || d.Opens >= d.Closes) return "Organisation_HoursOrder";
-        if ((d.BreakStarts is null) != (d.BreakEnds is null)) return "Organisation_BreakIncomplete";
+        if (d.Opens is null || d.Closes is null || d.Opens >= d.Closes) return "Hours_Order";
+        if ((d.BreakStarts is null) != (d.BreakEnds is null)) return "Hours_BreakIncomplete";
         if (d.BreakStarts is { } from && d.BreakEnds is { } to && (from >= to || from <= d.Opens || to >= d.Closes))
-            return "Organisation_BreakOutside";
+            return "Hours_BreakOutside";
         return null;
     }
 

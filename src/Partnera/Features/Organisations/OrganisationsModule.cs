@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Partnera.Data;
 using Partnera.Features.Accounts;
+using Partnera.Infrastructure.Localisation;
 using Partnera.Infrastructure.Paging;
 using Partnera.Infrastructure.Web;
 
@@ -87,7 +88,8 @@ public static class OrganisationsModule
         IStringLocalizerFactory localizers, IStringLocalizer<OrganisationStrings> t, CancellationToken ct)
     {
         var errors = ApiValidation.Validate(input, localizers);
-        foreach (var error in await editor.CheckAsync(input, ct)) errors.Add(error.Field, t[error.Key]);
+        var messages = FeatureStringsLocalizer.For(typeof(OrganisationInput), localizers);
+        foreach (var error in await editor.CheckAsync(input, ct)) errors.Add(error.Field, messages[error.Key]);
         return errors;
     }
 }

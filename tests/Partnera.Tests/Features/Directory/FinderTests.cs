@@ -22,11 +22,14 @@ public sealed class FinderTests(TestApps apps)
     public async Task A_place_is_found_however_it_is_spelled(DatabaseProvider provider)
     {
         var app = await apps.GetAsync(provider);
-        var bakhmut = await FindAsync(app, Text("Бахмут"));
-        Assert.Contains(BakhmutFamilies, bakhmut);
-        Assert.Equal(bakhmut, await FindAsync(app, Text("Bakhmut")));
-        Assert.Equal(bakhmut, await FindAsync(app, Text("Bahmut")));
-        Assert.DoesNotContain(ProtectedHousing, bakhmut);
+        // Other tests may add services in Bakhmut meanwhile, so each spelling is checked for the demo ones.
+        string[] inBakhmut = [BakhmutFamilies, "Денний догляд дітей з інвалідністю", "Консультування сімей з дітьми"];
+        foreach (var spelling in new[] { "Бахмут", "Bakhmut", "Bahmut", "бахмуті" })
+        {
+            var found = await FindAsync(app, Text(spelling));
+            Assert.All(inBakhmut, name => Assert.Contains(name, found));
+            Assert.DoesNotContain(ProtectedHousing, found);
+        }
 
         foreach (var spelling in new[] { "Strășeni", "Straseni", "Страшены", "Страшени", "Straşeni" })
             Assert.Equal([ProtectedHousing], await FindAsync(app, Text(spelling)));
@@ -68,7 +71,9 @@ public sealed class FinderTests(TestApps apps)
         Assert.Equal(3, (await FindAsync(app, $"territoryId={ids.Moldova}")).Count);
         Assert.DoesNotContain("Отделение дневного пребывания", await FindAsync(app, "free=true"));
         Assert.Equal(3, (await FindAsync(app, "lang=ro")).Count);
-        Assert.Equal(["Денний догляд дітей з інвалідністю"], await FindAsync(app, Text("догляд") + $"&territoryId={ids.BakhmutCommunity}"));
+        var careInBakhmut = await FindAsync(app, Text("догляд") + $"&territoryId={ids.BakhmutCommunity}");
+        Assert.Contains("Денний догляд дітей з інвалідністю", careInBakhmut);
+        Assert.DoesNotContain("Centrul de zi pentru copii cu dizabilități", careInBakhmut);
     }
 
     [Theory, ClassData(typeof(Databases))]

@@ -1,0 +1,97 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Partnera.Data;
+using Partnera.Features.Accounts;
+using Partnera.Features.Directory.Hsds;
+using Partnera.Features.Directory.Search;
+using Partnera.Features.Organisations;
+using Partnera.Features.Territories;
+using Partnera.Infrastructure.Localisation;
+using Partnera.Infrastructure.Text;
+
+namespace Partnera.Features.Directory.Manage;
+
+/// <summary>Provider staff describe a service: what, for whom, where, when, how much, and how many places.</summary>
+[Authorize(Policy = Policies.Staff)]
+public sealed class ServiceModel(PartneraDbContext db, ServiceEditor editor, ServiceSearchIndex search, IStringLocalizerFactory localizers) : PageModel
+{
+    public static readonly string[] LanguageCodes = ["uk", "ru", "ro", "en", "be"];
+
+    [BindProperty] public ServiceInput Input { get; set; } = new();
+    [BindProperty] public string? TerritoryQuery { get; set; }
+    public Guid? Id { get; private set; }
+    public Organisation Organisation { get; private set; } = null!;
+    public IReadOnlyList<Partnera.Features.Directory.IndexModel.CategoryOption> Categories { get; private set; } = [];
+    public IReadOnlyList<(Guid Id, MultilingualText Name)> Locations { get; private set; } = [];
+    public IReadOnlyList<TerritoryChoices.Choice> Territories { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid? id, Guid? organisationId, CancellationToken ct)
+    {
+        var (service, refusal) = await LoadAsync(id, organisationId, ct);
+        if (refusal is not null) return refusal;
+        Input = service is null ? new ServiceInput { AreaTerritoryIds = Organisation.TerritoryId is { } home ? [home] : [] } : ServiceInput.From(service);
+        await PrepareAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid? id, Guid? organisationId, CancellationToken ct)
+    {
+        var (service, refusal) = await LoadAsync(id, organisationId, ct);
+        if (refusal is not null) return refusal;
+        foreach (var error in await editor.CheckAsync(Input, Organisation.Id, ct))
+            ModelState.AddModelError($"{nameof(Input)}.{error.Field}", FeatureStringsLocalizer.For(typeof(ServiceInput), localizers)[error.Key]);
+        if (!ModelState.IsValid)
+        {
+            await PrepareAsync(ct);
+            return Page();
+        }
+        service ??= db.Services.Add(new Service { OrganisationId = Organisation.Id }).Entity;
+        await editor.ApplyAsync(service, Input, User, ct);
+        await db.SaveChangesAsync(ct);
+        await search.RefreshAsync([service.Id], ct);
+        TempData["Message"] = "Common_Saved";
+        return Redirect($"/Directory/Manage?organisationId={Organisation.Id}");
+    }
+
+    public async Task<IActionResult> OnPostFindAsync(Guid? id, Guid? organisationId, CancellationToken ct)
+    {
+        var (_, refusal) = await LoadAsync(id, organisationId, ct);
+        if (refusal is not null) return refusal;
+        ModelState.Clear();
+        await PrepareAsync(ct);
+        return Page();
+    }
+
+    private async Task<(Service? Service, IActionResult? Refusal)> LoadAsync(Guid? id, Guid? organisationId, CancellationToken ct)
+    {
+        Id = id;
+        Service? service = null;
+        if (id is not null)
+        {
+            service = await editor.LoadAsync(id.Value, ct);
+            if (service is null) return (null, NotFound());
+            organisationId = service.OrganisationId;
+        }
+        if (organisationId is null || !OrganisationAccess.CanEdit(User, organisationId.Value)) return (null, Forbid());
+        var organisation = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == organisationId, ct);
+        if (organisation is null) return (null, NotFound());
+        Organisation = organisation;
+        return (service, null);
+    }
+
+    private async Task PrepareAsync(CancellationToken ct)
+    {
+        Input.WorkingHours = WeeklySchedule.FullWeek(Input.WorkingHours);
+        Categories = await db.TaxonomyTerms.AsNoTracking()
+            .Where(x => x.Taxonomy!.Code != HsdsMapper.ExtensionTaxonomy)
+            .OrderBy(x => x.Taxonomy!.Code).ThenBy(x => x.Order)
+            .Select(x => new Partnera.Features.Directory.IndexModel.CategoryOption(x.Id, x.Name, x.Taxonomy!.Name, x.ParentId == null && db.TaxonomyTerms.Any(c => c.ParentId == x.Id), x.Code))
+            .ToListAsync(ct);
+        Locations = (await db.Locations.AsNoTracking().Where(l => l.OrganisationId == Organisation.Id).OrderBy(l => l.Name.Value)
+            .Select(l => new { l.Id, l.Name }).Take(500).ToListAsync(ct)).Select(l => (l.Id, l.Name)).ToList();
+        Territories = await TerritoryChoices.LoadAsync(db, TerritoryQuery, Input.AreaTerritoryIds, Organisation.TerritoryId, ct);
+    }
+}

@@ -1,0 +1,134 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Partnera.Data;
+using Partnera.Features.Directory;
+using Partnera.Features.Directory.Taxonomies;
+using Partnera.Tests.Infrastructure;
+
+namespace Partnera.Tests.Features.Directory;
+
+public sealed class ManageServicesTests(TestApps apps)
+{
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Staff_add_a_service_after_fixing_errors_and_residents_find_it(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var staff = app.Browser("uk");
+        await staff.SignInAsync("provider@partnera.demo");
+        var dashboard = await staff.GetPageAsync("/Directory/Manage");
+        var addUrl = dashboard.QuerySelector("main a[href^='/Directory/Manage/Service?organisationId=']")!.GetAttribute("href")!;
+        var (homeCare, bakhmut) = await app.WithDbAsync(async db => (
+            ShippedTaxonomies.TermId("ua-social-services-2020", "015.1"),
+            await db.Territories.Where(t => t.Code == "UA14020010000053143").Select(t => t.Id).SingleAsync()));
+        var name = "Догляд вдома для ветеранів " + Guid.NewGuid().ToString("N")[..5];
+        var fields = new Dictionary<string, string[]>
+        {
+            ["Input.Name"] = [name],
+            ["Input.TermIds"] = [homeCare.ToString()],
+            ["Input.TargetGroups"] = ["Veterans", "OlderPeople"],
+            ["Input.AreaTerritoryIds"] = [bakhmut.ToString()],
+            ["Input.Languages"] = ["uk"],
+            ["Input.Capacity"] = ["10"],
+            ["Input.Occupancy"] = ["12"],
+            ["Input.UnitCost"] = ["21000"],
+            ["Input.WorkingHours[0].Opens"] = ["18:00"],
+            ["Input.WorkingHours[0].Closes"] = ["09:00"],
+        };
+        var invalid = await staff.SubmitAsync(addUrl, fields, "#service-form");
+        var errors = string.Join(" | ", Pages.Parse(await invalid.TextAsync()).FieldErrors());
+        Assert.Contains("Зайнято більше місць", errors, StringComparison.Ordinal);
+        Assert.Contains("Вкажіть валюту", errors, StringComparison.Ordinal);
+        Assert.Contains("початок раніше", errors, StringComparison.Ordinal);
+
+        fields["Input.Occupancy"] = ["7"];
+        fields["Input.UnitCostCurrency"] = ["uah"];
+        for (var day = 0; day < 5; day++)
+        {
+            fields[$"Input.WorkingHours[{day}].Opens"] = ["08:00"];
+            fields[$"Input.WorkingHours[{day}].Closes"] = ["17:00"];
+            fields[$"Input.WorkingHours[{day}].BreakStarts"] = ["12:00"];
+            fields[$"Input.WorkingHours[{day}].BreakEnds"] = ["13:00"];
+        }
+        var saved = await staff.SubmitAsync(addUrl, fields, "#service-form");
+        Assert.True(saved.StatusCode == HttpStatusCode.Redirect, string.Join(" | ", Pages.Parse(await saved.TextAsync()).FieldErrors()));
+
+        var service = await app.WithDbAsync(db => db.Services.Include(s => s.Schedules).SingleAsync(s => s.Name.Value == name));
+        Assert.Equal(("UAH", "Europe/Kyiv"), (service.UnitCostCurrency, service.TimeZone));
+        Assert.Equal(["MO,TU,WE,TH,FR 08:00-12:00", "MO,TU,WE,TH,FR 13:00-17:00"],
+            service.Schedules.Select(s => $"{s.ByDay} {s.OpensAt:HH\\:mm}-{s.ClosesAt:HH\\:mm}").Order());
+        Assert.NotNull(service.LastVerifiedAt);
+
+        var found = await app.Browser("en").GetPageAsync("/Directory?q=" + Uri.EscapeDataString("veteraniv Bahmut"));
+        Assert.Contains(name, found.QuerySelector("#results")!.TextContent);
+        var hsds = JsonNode.Parse(await app.CreateClient().GetStringAsync($"/api/hsds/services/{service.Id}"))!;
+        HsdsSchemas.AssertValid(await HsdsSchemas.File("service.json"), hsds.ToJsonString(), "edited service");
+        Assert.Contains(hsds["metadata"]!.AsArray(), m => m!["field_name"]!.GetValue<string>() == "Name.Value" && m["replacement_value"]!.GetValue<string>() == name);
+    }
+
+    [Fact]
+    public async Task Stale_services_are_flagged_on_the_dashboard_until_staff_confirm_them()
+    {
+        var app = await apps.GetAsync(DatabaseProvider.Sqlite);
+        var staff = app.Browser("en");
+        await staff.SignInAsync("provider@partnera.demo");
+        // A service of the staff member's own organisation, last confirmed fourteen months ago (its own record, so other tests are not affected).
+        var stale = await app.WithDbAsync(async db =>
+        {
+            var organisation = await db.Organisations.Where(o => o.ShortName == "ЦСССДМ").Select(o => o.Id).SingleAsync();
+            var service = new Service { OrganisationId = organisation, Name = new("Stale " + Guid.NewGuid().ToString("N")[..6]), LastVerifiedAt = DateTime.UtcNow.AddMonths(-14) };
+            db.Services.Add(service);
+            await db.SaveChangesAsync();
+            return service.Id;
+        });
+        var before = await staff.GetPageAsync("/Directory/Manage");
+        Assert.Contains(before.QuerySelectorAll("#my-services tr"), r => r.TextContent.Contains("Stale", StringComparison.Ordinal) && r.QuerySelector(".badge") is not null);
+        Assert.NotNull((await app.Browser().GetPageAsync($"/Directory/Service/{stale}")).QuerySelector("#not-verified"));
+
+        var confirmed = await staff.SubmitAsync("/Directory/Manage", new Dictionary<string, string[]> { ["serviceId"] = [stale.ToString()] },
+            $"form[action*='Confirm']:has(input[value='{stale}'])");
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        var after = await staff.GetPageAsync("/Directory/Manage");
+        Assert.DoesNotContain(after.QuerySelectorAll("#my-services tr"), r => r.TextContent.Contains("Stale", StringComparison.Ordinal) && r.QuerySelector(".badge") is not null);
+        Assert.Null((await app.Browser().GetPageAsync($"/Directory/Service/{stale}")).QuerySelector("#not-verified"));
+    }
+
+    [Fact]
+    public async Task Staff_cannot_change_another_organisations_services()
+    {
+        var app = await apps.GetAsync(DatabaseProvider.Sqlite);
+        var staff = app.Browser();
+        await staff.SignInAsync("provider@partnera.demo");
+        var (foreign, foreignOrg) = await app.WithDbAsync(async db =>
+        {
+            var s = await db.Services.Where(x => x.Name.Value == "Echipa mobilă").Select(x => new { x.Id, x.OrganisationId }).SingleAsync();
+            return (s.Id, s.OrganisationId);
+        });
+        Assert.StartsWith("/Account/AccessDenied", (await staff.GetAsync($"/Directory/Manage/Service/{foreign}")).Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.StartsWith("/Account/AccessDenied", (await staff.GetAsync($"/Directory/Manage/Service?organisationId={foreignOrg}")).Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        var own = await staff.GetPageAsync($"/Directory/Manage?organisationId={foreignOrg}");
+        Assert.DoesNotContain("Echipa mobilă", own.QuerySelector("main")!.TextContent);
+        var anonymous = await app.Browser().GetAsync("/Directory/Manage");
+        Assert.StartsWith("/Account/Login", anonymous.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_new_place_sets_the_time_zone_of_the_services_delivered_there()
+    {
+        var app = await apps.GetAsync(DatabaseProvider.Sqlite);
+        var admin = app.Browser();
+        await admin.SignInAsync("admin@partnera.demo");
+        var (shchuchynTcson, shchuchyn) = await app.WithDbAsync(async db => (
+            await db.Organisations.Where(o => o.ShortName == "ТЦСОН Щучинского района").Select(o => o.Id).SingleAsync(),
+            await db.Territories.Where(t => t.Code == "4258501000").Select(t => t.Id).SingleAsync()));
+        var place = await admin.SubmitAsync($"/Directory/Manage/Location?organisationId={shchuchynTcson}", ("Input.Name", "ТЦСОН Щучин"),
+            ("Input.TerritoryId", shchuchyn.ToString()), ("Input.Address1", "ул. Ленина, 1"), ("Input.City", "Щучин"), ("Input.Country", "by"));
+        Assert.Equal(HttpStatusCode.Redirect, place.StatusCode);
+        var location = await app.WithDbAsync(db => db.Locations.Include(l => l.Addresses).SingleAsync(l => l.Name.Value == "ТЦСОН Щучин"));
+        Assert.Equal("BY", location.Addresses.Single().Country);
+        var saved = await admin.SubmitAsync($"/Directory/Manage/Service?organisationId={shchuchynTcson}", ("Input.Name", "Социальный патронат Щучин"),
+            ("Input.LocationId", location.Id.ToString()));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal("Europe/Minsk", await app.WithDbAsync(db => db.Services.Where(s => s.Name.Value == "Социальный патронат Щучин").Select(s => s.TimeZone).SingleAsync()));
+    }
+}
