@@ -22,6 +22,7 @@ public sealed class PartneraApp(DatabaseProvider provider, string connectionStri
         builder.UseSetting("ConnectionStrings:Partnera", connectionString);
         builder.UseSetting("DemoData:Seed", "true");
         builder.UseSetting("RateLimiting:SignInPerMinute", "100000");
+        builder.UseSetting("RateLimiting:PublicWritesPerMinute", "100000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Partnera.Features.Accounts;
 using Partnera.Features.Directory;
+using Partnera.Features.Directory.Corrections;
 using Partnera.Features.Directory.Search;
 using Partnera.Features.Directory.Taxonomies;
 using Partnera.Features.Memoranda;
@@ -47,6 +48,8 @@ public abstract class PartneraDbContext(DbContextOptions options)
     public DbSet<RequiredDocument> RequiredDocuments => Set<RequiredDocument>();
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<ServiceSearchKey> ServiceSearchKeys => Set<ServiceSearchKey>();
+    public DbSet<ServiceCorrection> ServiceCorrections => Set<ServiceCorrection>();
+    public DbSet<CorrectionField> CorrectionFields => Set<CorrectionField>();
     public DbSet<Taxonomy> Taxonomies => Set<Taxonomy>();
     public DbSet<TaxonomyTerm> TaxonomyTerms => Set<TaxonomyTerm>();
 

@@ -321,6 +321,68 @@ namespace Partnera.Data.Migrations.Postgres
                     b.ToTable("Contacts");
                 });
 
+            modelBuilder.Entity("Partnera.Features.Directory.Corrections.CorrectionField", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool?>("Accepted")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("CorrectionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("ProposedValue")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CorrectionId");
+
+                    b.ToTable("CorrectionFields");
+                });
+
+            modelBuilder.Entity("Partnera.Features.Directory.Corrections.ServiceCorrection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceId", "Status");
+
+                    b.ToTable("ServiceCorrections");
+                });
+
             modelBuilder.Entity("Partnera.Features.Directory.CostOption", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1506,6 +1568,26 @@ namespace Partnera.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Partnera.Features.Directory.Corrections.CorrectionField", b =>
+                {
+                    b.HasOne("Partnera.Features.Directory.Corrections.ServiceCorrection", null)
+                        .WithMany("Fields")
+                        .HasForeignKey("CorrectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Partnera.Features.Directory.Corrections.ServiceCorrection", b =>
+                {
+                    b.HasOne("Partnera.Features.Directory.Service", "Service")
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Service");
+                });
+
             modelBuilder.Entity("Partnera.Features.Directory.CostOption", b =>
                 {
                     b.HasOne("Partnera.Features.Directory.Service", null)
@@ -1771,6 +1853,11 @@ namespace Partnera.Data.Migrations.Postgres
             modelBuilder.Entity("Partnera.Features.Accounts.PartneraUser", b =>
                 {
                     b.Navigation("Memberships");
+                });
+
+            modelBuilder.Entity("Partnera.Features.Directory.Corrections.ServiceCorrection", b =>
+                {
+                    b.Navigation("Fields");
                 });
 
             modelBuilder.Entity("Partnera.Features.Directory.Location", b =>

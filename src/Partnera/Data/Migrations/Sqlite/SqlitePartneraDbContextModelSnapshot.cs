@@ -312,6 +312,68 @@ namespace Partnera.Data.Migrations.Sqlite
                     b.ToTable("Contacts");
                 });
 
+            modelBuilder.Entity("Partnera.Features.Directory.Corrections.CorrectionField", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("Accepted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CorrectionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposedValue")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CorrectionId");
+
+                    b.ToTable("CorrectionFields");
+                });
+
+            modelBuilder.Entity("Partnera.Features.Directory.Corrections.ServiceCorrection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceId", "Status");
+
+                    b.ToTable("ServiceCorrections");
+                });
+
             modelBuilder.Entity("Partnera.Features.Directory.CostOption", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1497,6 +1559,26 @@ namespace Partnera.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Partnera.Features.Directory.Corrections.CorrectionField", b =>
+                {
+                    b.HasOne("Partnera.Features.Directory.Corrections.ServiceCorrection", null)
+                        .WithMany("Fields")
+                        .HasForeignKey("CorrectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Partnera.Features.Directory.Corrections.ServiceCorrection", b =>
+                {
+                    b.HasOne("Partnera.Features.Directory.Service", "Service")
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Service");
+                });
+
             modelBuilder.Entity("Partnera.Features.Directory.CostOption", b =>
                 {
                     b.HasOne("Partnera.Features.Directory.Service", null)
@@ -1762,6 +1844,11 @@ namespace Partnera.Data.Migrations.Sqlite
             modelBuilder.Entity("Partnera.Features.Accounts.PartneraUser", b =>
                 {
                     b.Navigation("Memberships");
+                });
+
+            modelBuilder.Entity("Partnera.Features.Directory.Corrections.ServiceCorrection", b =>
+                {
+                    b.Navigation("Fields");
                 });
 
             modelBuilder.Entity("Partnera.Features.Directory.Location", b =>

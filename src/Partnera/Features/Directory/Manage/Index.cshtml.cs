@@ -20,6 +20,7 @@ public sealed class IndexModel(PartneraDbContext db, ServiceEditor editor, TimeP
     public IReadOnlyList<(Guid Id, MultilingualText Name)> Locations { get; private set; } = [];
     public IReadOnlyList<(Guid Id, MultilingualText Name)> MyOrganisations { get; private set; } = [];
     public DateTime Now { get; private set; }
+    public int PendingCorrections { get; private set; }
 
     public sealed record Row(Guid Id, MultilingualText Name, ServiceStatus Status, DateTime? LastVerifiedAt, int? Capacity, int? Occupancy);
 
@@ -35,6 +36,7 @@ public sealed class IndexModel(PartneraDbContext db, ServiceEditor editor, TimeP
             .Take(500).ToListAsync(ct);
         Locations = (await db.Locations.AsNoTracking().Where(l => l.OrganisationId == organisation.Id).OrderBy(l => l.Name.Value)
             .Select(l => new { l.Id, l.Name }).Take(500).ToListAsync(ct)).Select(l => (l.Id, l.Name)).ToList();
+        PendingCorrections = await db.ServiceCorrections.CountAsync(c => c.Status == Corrections.CorrectionStatus.Pending && c.Service!.OrganisationId == organisation.Id, ct);
         var mine = User.OrganisationIds();
         MyOrganisations = (await db.Organisations.AsNoTracking().Where(o => mine.Contains(o.Id)).Select(o => new { o.Id, o.Name }).ToListAsync(ct))
             .Select(o => (o.Id, o.Name)).ToList();
