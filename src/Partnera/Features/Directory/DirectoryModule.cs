@@ -8,6 +8,7 @@ public static class DirectoryModule
     public static IServiceCollection AddDirectory(this IServiceCollection services) =>
         services.AddScoped<IReferenceData, ShippedTaxonomies>()
             .AddScoped<ServiceEditor>()
+            .AddScoped<Hsds.HsdsExport>()
             .AddScoped<Search.ServiceSearchIndex>()
             .AddScoped<Search.ServiceFinder>();
 }

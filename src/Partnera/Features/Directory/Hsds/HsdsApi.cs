@@ -30,10 +30,22 @@ public static class HsdsApi
         api.MapGet("/taxonomy_terms/{id:guid}", GetTermAsync);
         api.MapGet("/service_at_locations", ListServiceAtLocationsAsync);
         api.MapGet("/service_at_locations/{id:guid}", GetServiceAtLocationAsync);
+        api.MapGet("/export.json", (HsdsExport export, HttpContext http, CancellationToken ct) =>
+            Download(http, "application/json", "partnera-hsds.json", body => export.WriteJsonAsync(body, ct)));
+        api.MapGet("/export.zip", (HsdsExport export, HttpContext http, CancellationToken ct) =>
+            Download(http, "application/zip", "partnera-hsds-tabular.zip", body => export.WritePackageAsync(body, ct)));
         return app;
     }
 
     private static JsonHttpResult<T> Json<T>(T value) => TypedResults.Json(value, HsdsJson.Options);
+
+    // Streams straight to the response: the export never sits whole in memory.
+    private static async Task Download(HttpContext http, string contentType, string fileName, Func<Stream, Task> write)
+    {
+        http.Response.ContentType = contentType;
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
+        await write(http.Response.Body);
+    }
 
     private static async Task<Results<JsonHttpResult<HsdsPage<object>>, ProblemHttpResult>> ListServicesAsync(PartneraDbContext db,
         IStringLocalizer<DirectoryStrings> t, string? search, Guid? taxonomy_term_id, Guid? taxonomy_id, Guid? organization_id,
