@@ -25,7 +25,7 @@ public sealed class FormTests(TestApps apps)
             "/Account/Users/Invite", "/Organisations/Edit", $"/Organisations/Edit/{ids.Organisation}", "/Memoranda/Edit",
             $"/Memoranda/Edit/{ids.Memorandum}", $"/Memoranda/Initiative/{ids.Memorandum}", "/Territories/Manage/Edit",
             $"/Territories/Manage/Edit/{ids.Territory}", "/Territories/Manage/Import", "/Audit",
-            "/Directory/Manage", "/Directory/Manage/Corrections", $"/Directory/Manage/Service?organisationId={ids.Organisation}", $"/Directory/Manage/Location?organisationId={ids.Organisation}",
+            "/Directory/Manage", "/Directory/Manage/Corrections", "/Directory/Manage/Import", $"/Directory/Manage/Service?organisationId={ids.Organisation}", $"/Directory/Manage/Location?organisationId={ids.Organisation}",
         ];
         var checkedForms = 0;
         foreach (var url in pages)

@@ -9,6 +9,7 @@ public static class DirectoryModule
         services.AddScoped<IReferenceData, ShippedTaxonomies>()
             .AddScoped<ServiceEditor>()
             .AddScoped<Hsds.HsdsExport>()
+            .AddScoped<Hsds.HsdsImport>()
             .AddScoped<Search.ServiceSearchIndex>()
             .AddScoped<Search.ServiceFinder>();
 }
