@@ -79,6 +79,7 @@ public static class Platform
         app.MapOrganisationsApi();
         app.MapMemorandaEndpoints();
         app.MapHsdsApi();
+        app.MapDirectoryApi();
         // Unknown addresses get the localised "not found" page instead of the sign-in redirect of the fallback policy.
         app.MapFallback("{*path}", () => Results.NotFound()).AllowAnonymous().ExcludeFromDescription();
         return app;

@@ -30,6 +30,7 @@ public sealed class BadInputTests(TestApps apps)
         "/Directory/Service/00000000-0000-0000-0000-000000000000",
         "/api/hsds/services?modified_after=yesterday",
         "/api/hsds/services?taxonomy_id=x&organization_id=y",
+        "/api/v1/directory/find?q=%00&category=x&group=Nobody&page=-4&size=99999",
     ];
 
     public static TheoryData<string> Pages() => [.. Addresses];

@@ -111,4 +111,15 @@ public sealed class FinderTests(TestApps apps)
         var old = await app.Browser("ro").GetPageAsync($"/Directory/Service/{stale}");
         Assert.NotNull(old.QuerySelector("#not-verified"));
     }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task The_finder_answers_as_json_too(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        var page = System.Text.Json.Nodes.JsonNode.Parse(await client.GetStringAsync("/api/v1/directory/find?q=bahmut&group=FamiliesRaisingChildWithDisability"))!;
+        Assert.Equal(["Day care for children with disabilities"], page["items"]!.AsArray().Select(i => i!["name"]!.GetValue<string>()));
+        Assert.Equal(1, page["totalItems"]!.GetValue<int>());
+    }
 }

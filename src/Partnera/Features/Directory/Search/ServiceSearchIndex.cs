@@ -7,11 +7,12 @@ namespace Partnera.Features.Directory.Search;
 /// <summary>
 /// Keeps a service's search keys in step with what a person may type to find it: its names in every language
 /// (weight 4), its categories and the places it serves or stands in (3), its organisation (2) and the first
-/// words of its description (1).
+/// words of its description (1). One-letter variants (typo tolerance) are kept for names, categories and places
+/// only: that is where people search, and it keeps a national index to about a hundred keys per service.
 /// </summary>
 public sealed class ServiceSearchIndex(PartneraDbContext db)
 {
-    public const int DescriptionWords = 60;
+    public const int DescriptionWords = 40;
 
     /// <summary>Rewrites the keys of the given services (call after saving them).</summary>
     public async Task RefreshAsync(IReadOnlyCollection<Guid> serviceIds, CancellationToken ct)
@@ -38,7 +39,8 @@ public sealed class ServiceSearchIndex(PartneraDbContext db)
             {
                 foreach (var word in texts.SelectMany(PhoneticKey.Words).Take(maxWords))
                 {
-                    foreach (var key in PhoneticKey.Variants(word).Where(k => k.Length <= 64))
+                    var keys = weight >= 3 ? PhoneticKey.Variants(word) : [word];
+                    foreach (var key in keys.Where(k => k.Length <= 64))
                     {
                         // A deletion variant counts for less than the word itself.
                         var w = key.Length == word.Length ? weight : (byte)Math.Max(1, weight - 1);
