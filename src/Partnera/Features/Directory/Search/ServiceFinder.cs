@@ -23,6 +23,7 @@ public sealed record FinderHit(Guid Id, MultilingualText Name, MultilingualText 
 public sealed class ServiceFinder(PartneraDbContext db, TimeProvider time)
 {
     public const int MaxWords = 6;
+    private const int CandidateList = 2_000;
 
     public async Task<Page<FinderHit>> FindAsync(FinderQuery query, CancellationToken ct)
     {
@@ -47,13 +48,12 @@ public sealed class ServiceFinder(PartneraDbContext db, TimeProvider time)
     {
         var variants = words.Select(w => PhoneticKey.Variants(w).ToHashSet()).ToList();
         var all = variants.SelectMany(v => v).Distinct().ToList();
+        // Filters usually leave few services: then their ids go into the key lookup as a list; otherwise as a subquery.
         var candidates = filtered.Select(s => s.Id);
-        var rows = await db.ServiceSearchKeys.AsNoTracking()
-            .Where(k => all.Contains(k.Key) && candidates.Contains(k.ServiceId))
-            .Select(k => new { k.ServiceId, k.Key, k.Weight })
-            .ToListAsync(ct);
-        var names = await db.Services.AsNoTracking().Where(s => rows.Select(r => r.ServiceId).Distinct().Contains(s.Id))
-            .Select(s => new { s.Id, s.Name.Value }).ToDictionaryAsync(s => s.Id, s => s.Value, ct);
+        var few = await candidates.Take(CandidateList + 1).ToListAsync(ct);
+        var keys = db.ServiceSearchKeys.AsNoTracking().Where(k => all.Contains(k.Key));
+        keys = few.Count <= CandidateList ? keys.Where(k => few.Contains(k.ServiceId)) : keys.Where(k => candidates.Contains(k.ServiceId));
+        var rows = await keys.Select(k => new { k.ServiceId, k.Key, k.Weight }).ToListAsync(ct);
         return rows.GroupBy(r => r.ServiceId)
             .Select(g => new
             {
@@ -63,7 +63,7 @@ public sealed class ServiceFinder(PartneraDbContext db, TimeProvider time)
             })
             .Where(x => x.Scores.All(score => score > 0))
             .OrderByDescending(x => x.Scores.Sum())
-            .ThenBy(x => names.GetValueOrDefault(x.Id), StringComparer.CurrentCulture)
+            .ThenBy(x => x.Id)
             .Select(x => x.Id)
             .ToList();
     }
@@ -73,8 +73,9 @@ public sealed class ServiceFinder(PartneraDbContext db, TimeProvider time)
         var services = db.Services.AsNoTracking().Where(s => s.Status == ServiceStatus.Active || s.Status == ServiceStatus.TemporarilyClosed);
         if (query.TermId is { } termId)
         {
-            var terms = await db.TaxonomyTerms.Where(t => t.Id == termId || t.ParentId == termId).Select(t => t.Id).ToListAsync(ct);
-            services = services.Where(s => s.Terms.Any(t => terms.Contains(t.TaxonomyTermId)));
+            var terms = await TermWithChildrenAsync(termId, ct);
+            var inCategory = db.ServiceTerms.Where(t => terms.Contains(t.TaxonomyTermId)).Select(t => t.ServiceId);
+            services = services.Where(s => inCategory.Contains(s.Id));
         }
         if (query.Group is { } group) services = services.Where(s => s.TargetGroups.Any(g => g.Group == group));
         if (query.FreeOnly) services = services.Where(s => s.FreeOfCharge);
@@ -84,17 +85,34 @@ public sealed class ServiceFinder(PartneraDbContext db, TimeProvider time)
         return services;
     }
 
+    // Classifiers are reference data loaded at start-up: a category's sub-categories are cached (only a cache: a miss reads the database).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, List<Guid>> TermChildren = new();
+
+    private async Task<List<Guid>> TermWithChildrenAsync(Guid termId, CancellationToken ct)
+    {
+        if (TermChildren.TryGetValue(termId, out var cached)) return cached;
+        var terms = await db.TaxonomyTerms.Where(t => t.Id == termId || t.ParentId == termId).Select(t => t.Id).ToListAsync(ct);
+        if (terms.Count > 0) TermChildren[termId] = terms;
+        return terms;
+    }
+
     /// <summary>Services whose area covers the territory (it, a place above it, or one below it) or that stand in it.</summary>
     private async Task<IQueryable<Service>> CoveringAsync(IQueryable<Service> services, Guid territoryId, CancellationToken ct)
     {
-        var above = (await TerritoryPath.OfAsync(db, territoryId, ct)).Select(t => t.Id).ToList();
+        // The tree has four levels: the territory and its ancestors come in one query.
+        var path = await db.Territories.Where(t => t.Id == territoryId)
+            .Select(t => new { t.Id, P1 = t.ParentId, P2 = t.Parent!.ParentId, P3 = t.Parent.Parent!.ParentId })
+            .FirstOrDefaultAsync(ct);
+        var above = path is null ? [] : new[] { path.Id, path.P1, path.P2, path.P3 }.OfType<Guid>().ToList();
         var below = await db.Territories.Where(t => t.ParentId == territoryId
                 || (t.Parent != null && (t.Parent.ParentId == territoryId || (t.Parent.Parent != null && t.Parent.Parent.ParentId == territoryId))))
             .Select(t => t.Id).ToListAsync(ct);
         var covering = above.Concat(below).Distinct().ToList();
         var within = below.Append(territoryId).ToList();
-        return services.Where(s => s.Areas.Any(a => a.TerritoryId != null && covering.Contains(a.TerritoryId.Value))
-            || s.Locations.Any(l => l.Location!.TerritoryId != null && within.Contains(l.Location.TerritoryId.Value)));
+        // Start from the indexed side (areas and places of these territories), not from every service.
+        var inArea = db.ServiceAreas.Where(a => a.TerritoryId != null && covering.Contains(a.TerritoryId.Value)).Select(a => a.ServiceId)
+            .Union(db.ServiceAtLocations.Where(l => l.Location!.TerritoryId != null && within.Contains(l.Location.TerritoryId.Value)).Select(l => l.ServiceId));
+        return services.Where(s => inArea.Contains(s.Id));
     }
 
     /// <summary>

@@ -34,26 +34,39 @@ public sealed class ServiceSearchIndex(PartneraDbContext db)
         await db.ServiceSearchKeys.Where(k => serviceIds.Contains(k.ServiceId)).ExecuteDeleteAsync(ct);
         foreach (var s in services)
         {
-            var weights = new Dictionary<string, byte>();
-            void Add(IEnumerable<string?> texts, byte weight, int maxWords = int.MaxValue)
-            {
-                foreach (var word in texts.SelectMany(PhoneticKey.Words).Take(maxWords))
-                {
-                    var keys = weight >= 3 ? PhoneticKey.Variants(word) : [word];
-                    foreach (var key in keys.Where(k => k.Length <= 64))
-                    {
-                        // A deletion variant counts for less than the word itself.
-                        var w = key.Length == word.Length ? weight : (byte)Math.Max(1, weight - 1);
-                        if (!weights.TryGetValue(key, out var existing) || existing < w) weights[key] = w;
-                    }
-                }
-            }
-            Add(s.Name.AllForms().Append(s.AlternateName), 4);
-            Add(s.Terms.SelectMany(t => t.AllForms()).Concat(s.Areas.Concat(s.Places).SelectMany(t => t.AllForms())), 3);
-            Add(s.Organisation.AllForms().Append(s.OrganisationShort), 2);
-            Add(s.Description.AllForms(), 1, DescriptionWords);
-            db.ServiceSearchKeys.AddRange(weights.Select(p => new ServiceSearchKey { Key = p.Key, ServiceId = s.Id, Weight = p.Value }));
+            var texts = new ServiceTexts(s.Name.AllForms().Append(s.AlternateName),
+                s.Terms.SelectMany(t => t.AllForms()).Concat(s.Areas.Concat(s.Places).SelectMany(t => t.AllForms())),
+                s.Organisation.AllForms().Append(s.OrganisationShort), s.Description.AllForms());
+            db.ServiceSearchKeys.AddRange(Keys(texts).Select(k => new ServiceSearchKey { Key = k.Key, ServiceId = s.Id, Weight = k.Value }));
         }
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The texts a service is found by, grouped by how much a match in them counts.</summary>
+    public sealed record ServiceTexts(IEnumerable<string?> Names, IEnumerable<string?> CategoriesAndPlaces, IEnumerable<string?> Organisation,
+        IEnumerable<string?> Description);
+
+    /// <summary>The keys of one service with their weights (the best weight where a key comes from several texts).</summary>
+    public static Dictionary<string, byte> Keys(ServiceTexts texts)
+    {
+        var weights = new Dictionary<string, byte>();
+        void Add(IEnumerable<string?> source, byte weight, int maxWords = int.MaxValue)
+        {
+            foreach (var word in source.SelectMany(PhoneticKey.Words).Take(maxWords))
+            {
+                var keys = weight >= 3 ? PhoneticKey.Variants(word) : [word];
+                foreach (var key in keys.Where(k => k.Length <= 64))
+                {
+                    // A deletion variant counts for less than the word itself.
+                    var w = key.Length == word.Length ? weight : (byte)Math.Max(1, weight - 1);
+                    if (!weights.TryGetValue(key, out var existing) || existing < w) weights[key] = w;
+                }
+            }
+        }
+        Add(texts.Names, 4);
+        Add(texts.CategoriesAndPlaces, 3);
+        Add(texts.Organisation, 2);
+        Add(texts.Description, 1, DescriptionWords);
+        return weights;
     }
 }

@@ -1,0 +1,168 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using Partnera.Bench;
+using Partnera.Data;
+using Partnera.Features.Directory.Taxonomies;
+using Partnera.Infrastructure.Text;
+using Partnera.Testing;
+
+// Usage: dotnet run -c Release --project bench/Partnera.Bench [-- postgres|sqlite|both]
+var which = args.FirstOrDefault() ?? "both";
+var repository = FindRepository();
+var results = new List<object>();
+if (which is "postgres" or "both") results.Add(await PostgresAsync(repository));
+if (which is "sqlite" or "both") results.Add(await SqliteAsync(repository));
+Report.Write(Path.Combine(repository, "bench", "results"), results);
+return;
+
+static async Task<object> PostgresAsync(string repository)
+{
+    await using var server = await PostgresServer.StartAsync();
+    var connection = server.ConnectionString("partnera_bench") + ";Maximum Pool Size=50";
+    var options = new DbContextOptionsBuilder<PostgresPartneraDbContext>().UseNpgsql(connection).Options;
+    var (generation, ids, communities, names) = await GenerateAsync(new PostgresPartneraDbContext(options), Scale.National);
+    await using var app = await AppProcess.StartAsync("Postgres", connection, Path.Combine(repository, "src", "Partnera"));
+    var scenarios = new List<LoadResult>
+    {
+        await FinderAsync(app, communities, names, 2_000),
+        await ServicePageAsync(app, ids, 1_000),
+        await FinderSqlAsync(connection, communities, names, 2_000),
+    };
+    var export = await ExportAsync(app);
+    return new { Provider = "PostgreSQL", Scale.National, GenerationSeconds = generation, Scenarios = scenarios, Export = export };
+}
+
+static async Task<object> SqliteAsync(string repository)
+{
+    var file = Path.Combine(Path.GetTempPath(), $"partnera-bench-{Guid.NewGuid():N}.db");
+    try
+    {
+        var connection = $"Data Source={file}";
+        var options = new DbContextOptionsBuilder<SqlitePartneraDbContext>().UseSqlite(connection).Options;
+        var (generation, ids, communities, names) = await GenerateAsync(new SqlitePartneraDbContext(options), Scale.Community);
+        await using var app = await AppProcess.StartAsync("Sqlite", connection, Path.Combine(repository, "src", "Partnera"));
+        // A community's directory on one small server: a few people search at once.
+        var scenarios = new List<LoadResult> { await FinderAsync(app, communities, names, 2_000, 2), await ServicePageAsync(app, ids, 1_000, 2) };
+        return new { Provider = "SQLite", Scale.Community, GenerationSeconds = generation, Scenarios = scenarios };
+    }
+    finally
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var f in Directory.GetFiles(Path.GetTempPath(), Path.GetFileName(file) + "*")) File.Delete(f);
+    }
+}
+
+static async Task<(double Seconds, List<Guid> Ids, List<(Guid Id, Guid Parent)> Communities, List<string> Names)> GenerateAsync(PartneraDbContext db, Scale scale)
+{
+    await using (db)
+    {
+        var clock = Stopwatch.StartNew();
+        await db.Database.MigrateAsync();
+        await new ShippedTaxonomies(db, NullLogger<ShippedTaxonomies>.Instance).LoadAsync(CancellationToken.None);
+        var generator = new Generator(db, scale);
+        var ids = await generator.GenerateAsync(CancellationToken.None);
+        var communities = await db.Territories.Where(t => t.Level == Partnera.Features.Territories.TerritoryLevel.Community)
+            .Select(t => new { t.Id, t.ParentId }).ToListAsync();
+        Console.WriteLine($"{scale.Name}: {ids.Count} services generated in {clock.Elapsed.TotalSeconds:F0} s");
+        return (Math.Round(clock.Elapsed.TotalSeconds, 1), ids, communities.Select(c => (c.Id, c.ParentId!.Value)).ToList(), generator.CommunityNames);
+    }
+}
+
+// The finder API with text + category + community, as a resident's search arrives.
+static Task<LoadResult> FinderAsync(AppProcess app, List<(Guid Id, Guid Parent)> communities, List<string> names, int requests, int concurrency = 16)
+{
+    var client = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+    var queries = Queries(communities, names, requests);
+    return Load.RunAsync("finder API (text + category + community)", requests, concurrency, async i =>
+    {
+        var (word, term, community) = queries[i];
+        using var response = await client.GetAsync($"/api/v1/directory/find?q={Uri.EscapeDataString(word)}&category={term}&territoryId={community.Id}");
+        return response.IsSuccessStatusCode;
+    });
+}
+
+static Task<LoadResult> ServicePageAsync(AppProcess app, List<Guid> ids, int requests, int concurrency = 16)
+{
+    var client = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+    var random = new Random(7);
+    return Load.RunAsync("service page", requests, concurrency, async _ =>
+    {
+        using var response = await client.GetAsync($"/Directory/Service/{ids[random.Next(ids.Count)]}");
+        return response.IsSuccessStatusCode;
+    });
+}
+
+// The same search straight against PostgreSQL (the finder's main query, hand-written), to show the app layer's share.
+static async Task<LoadResult> FinderSqlAsync(string connection, List<(Guid Id, Guid Parent)> communities, List<string> names, int requests)
+{
+    await using var source = NpgsqlDataSource.Create(connection);
+    var queries = Queries(communities, names, requests);
+    const string sql = """
+        SELECT k."ServiceId", k."Key", k."Weight" FROM "ServiceSearchKeys" k
+        WHERE k."Key" = ANY(@keys) AND k."ServiceId" IN (
+          SELECT s."Id" FROM "Services" s WHERE s."Status" IN ('Active', 'TemporarilyClosed')
+            AND EXISTS (SELECT 1 FROM "ServiceTerms" t WHERE t."ServiceId" = s."Id" AND t."TaxonomyTermId" = @term)
+            AND EXISTS (SELECT 1 FROM "ServiceAreas" a WHERE a."ServiceId" = s."Id" AND a."TerritoryId" = ANY(@covering)))
+        """;
+    return await Load.RunAsync("finder SQL directly on PostgreSQL", requests, 16, async i =>
+    {
+        var (word, term, community) = queries[i];
+        await using var command = source.CreateCommand(sql);
+        command.Parameters.AddWithValue("keys", PhoneticKey.Words(word).SelectMany(PhoneticKey.Variants).ToArray());
+        command.Parameters.AddWithValue("term", term);
+        command.Parameters.AddWithValue("covering", new[] { community.Id, community.Parent });
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) { }
+        return true;
+    });
+}
+
+static async Task<object> ExportAsync(AppProcess app)
+{
+    using var client = new HttpClient { BaseAddress = new Uri(app.BaseUrl), Timeout = TimeSpan.FromMinutes(10) };
+    var clock = Stopwatch.StartNew();
+    using var response = await client.GetAsync("/api/hsds/export.json", HttpCompletionOption.ResponseHeadersRead);
+    await using var body = await response.Content.ReadAsStreamAsync();
+    var bytes = 0L;
+    var buffer = new byte[1 << 16];
+    int read;
+    while ((read = await body.ReadAsync(buffer)) > 0) bytes += read;
+    return new { Seconds = Math.Round(clock.Elapsed.TotalSeconds, 1), Megabytes = Math.Round(bytes / 1048576.0, 1), PeakProcessMemoryMb = app.PeakMemoryMb() };
+}
+
+static List<(string Word, Guid Term, (Guid Id, Guid Parent) Community)> Queries(List<(Guid Id, Guid Parent)> communities, List<string> names, int count)
+{
+    (string Word, string Code)[] kinds = [("догляд", "015.1"), ("консультування", "002.0"), ("супровід", "009.0"), ("інформування", "001.0"), ("притулок", "012.0")];
+    var random = new Random(11);
+    return Enumerable.Range(0, count).Select(_ =>
+    {
+        var kind = kinds[random.Next(kinds.Length)];
+        var index = random.Next(communities.Count);
+        return ($"{kind.Word} {names[index]}", ShippedTaxonomies.TermId("ua-social-services-2020", kind.Code), communities[index]);
+    }).ToList();
+}
+
+static string FindRepository()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+    {
+        if (File.Exists(Path.Combine(dir.FullName, "Partnera.slnx"))) return dir.FullName;
+    }
+    throw new InvalidOperationException("Run the bench from inside the repository.");
+}
+
+internal static class Report
+{
+    public static void Write(string folder, List<object> results)
+    {
+        Directory.CreateDirectory(folder);
+        var stamp = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var json = JsonSerializer.Serialize(new { Date = stamp, Machine = $"{Environment.ProcessorCount} cores", Results = results }, new JsonSerializerOptions { WriteIndented = true });
+        File.WriteAllText(Path.Combine(folder, "directory.json"), json);
+        Console.WriteLine(json);
+    }
+}
