@@ -81,8 +81,15 @@ public sealed class Generator(PartneraDbContext db, Scale scale)
 
     private static Territory Territory(Territory? parent, TerritoryLevel level, string name, string code)
     {
-        var t = new Territory { ParentId = parent?.Id, Level = level, Name = new MultilingualText(name, new Dictionary<string, string> { ["en"] = SearchKey.For(name) }),
-            Code = code, TimeZone = "Europe/Kyiv", PopulationIsEstimate = true };
+        var t = new Territory
+        {
+            ParentId = parent?.Id,
+            Level = level,
+            Name = new MultilingualText(name, new Dictionary<string, string> { ["en"] = SearchKey.For(name) }),
+            Code = code,
+            TimeZone = "Europe/Kyiv",
+            PopulationIsEstimate = true
+        };
         t.RefreshSearchText();
         return t;
     }
@@ -118,8 +125,15 @@ public sealed class Generator(PartneraDbContext db, Scale scale)
             {
                 var organisation = organisations[i % organisations.Count];
                 var location = new Location { OrganisationId = organisation.Id, TerritoryId = organisation.TerritoryId, Name = new MultilingualText($"Відділення {i}") };
-                location.Addresses.Add(new Address { LocationId = location.Id, Address1 = $"{Streets[random.Next(Streets.Length)]}, {random.Next(1, 200)}",
-                    City = organisation.Name.Split(' ')[0], StateProvince = organisation.Name, PostalCode = random.Next(10_000, 99_999).ToString(System.Globalization.CultureInfo.InvariantCulture), Country = "UA" });
+                location.Addresses.Add(new Address
+                {
+                    LocationId = location.Id,
+                    Address1 = $"{Streets[random.Next(Streets.Length)]}, {random.Next(1, 200)}",
+                    City = organisation.Name.Split(' ')[0],
+                    StateProvince = organisation.Name,
+                    PostalCode = random.Next(10_000, 99_999).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    Country = "UA"
+                });
                 db.Locations.Add(location);
                 result.Add((location.Id, organisation.Id, organisation.TerritoryId, organisation.Name));
             }
