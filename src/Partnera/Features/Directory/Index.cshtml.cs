@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Partnera.Data;
-using Partnera.Features.Directory.Hsds;
 using Partnera.Features.Directory.Search;
+using Partnera.Features.Directory.Taxonomies;
 using Partnera.Infrastructure.Paging;
 using Partnera.Infrastructure.Text;
 
@@ -24,22 +24,16 @@ public sealed class IndexModel(PartneraDbContext db, ServiceFinder finder, TimeP
     [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
 
     public Page<FinderHit> Results { get; private set; } = null!;
-    public IReadOnlyList<CategoryOption> Categories { get; private set; } = [];
+    public IReadOnlyList<ServiceCategories.Option> Categories { get; private set; } = [];
     public IReadOnlyList<string> Languages { get; private set; } = [];
     public MultilingualText? Territory { get; private set; }
     public DateTime Now { get; private set; }
-
-    public sealed record CategoryOption(Guid Id, MultilingualText Name, MultilingualText Taxonomy, bool IsParent, string Code);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Now = time.GetUtcNow().UtcDateTime;
         Results = await finder.FindAsync(new FinderQuery(Q, Category, Group, TerritoryId, Open, Free, Lang, PageNumber), ct);
-        Categories = await db.TaxonomyTerms.AsNoTracking()
-            .Where(t => t.Taxonomy!.Code != HsdsMapper.ExtensionTaxonomy)
-            .OrderBy(t => t.Taxonomy!.Code).ThenBy(t => t.Order)
-            .Select(t => new CategoryOption(t.Id, t.Name, t.Taxonomy!.Name, t.ParentId == null && db.TaxonomyTerms.Any(c => c.ParentId == t.Id), t.Code))
-            .ToListAsync(ct);
+        Categories = await ServiceCategories.LoadAsync(db, ct);
         Languages = await db.ServiceLanguages.Select(l => l.Code).Distinct().OrderBy(c => c).ToListAsync(ct);
         if (TerritoryId is { } id) Territory = await db.Territories.Where(t => t.Id == id).Select(t => t.Name).FirstOrDefaultAsync(ct);
     }

@@ -53,9 +53,9 @@ public static class OrganisationsModule
         await Load(db, id, tracked: false, ct) is { } o ? TypedResults.Ok(ToDto(o)) : TypedResults.NotFound();
 
     private static async Task<Results<Created<OrganisationDto>, ValidationProblem>> CreateAsync(OrganisationInput input, PartneraDbContext db,
-        OrganisationEditor editor, IStringLocalizerFactory localizers, IStringLocalizer<OrganisationStrings> t, CancellationToken ct)
+        OrganisationEditor editor, IStringLocalizerFactory localizers, CancellationToken ct)
     {
-        var errors = await ValidateAsync(input, editor, localizers, t, ct);
+        var errors = await ValidateAsync(input, editor, localizers, ct);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         var organisation = new Organisation();
         OrganisationEditor.Apply(organisation, input);
@@ -66,12 +66,12 @@ public static class OrganisationsModule
 
     private static async Task<Results<Ok<OrganisationDto>, NotFound, ForbidHttpResult, ValidationProblem>> UpdateAsync(Guid id,
         OrganisationInput input, HttpContext http, PartneraDbContext db, OrganisationEditor editor, IStringLocalizerFactory localizers,
-        IStringLocalizer<OrganisationStrings> t, CancellationToken ct)
+        CancellationToken ct)
     {
         var organisation = await Load(db, id, tracked: true, ct);
         if (organisation is null) return TypedResults.NotFound();
         if (!OrganisationAccess.CanEdit(http.User, id)) return TypedResults.Forbid();
-        var errors = await ValidateAsync(input, editor, localizers, t, ct);
+        var errors = await ValidateAsync(input, editor, localizers, ct);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         OrganisationEditor.Apply(organisation, input);
         await db.SaveChangesAsync(ct);
@@ -85,7 +85,7 @@ public static class OrganisationsModule
     }
 
     private static async Task<Dictionary<string, string[]>> ValidateAsync(OrganisationInput input, OrganisationEditor editor,
-        IStringLocalizerFactory localizers, IStringLocalizer<OrganisationStrings> t, CancellationToken ct)
+        IStringLocalizerFactory localizers, CancellationToken ct)
     {
         var errors = ApiValidation.Validate(input, localizers);
         var messages = FeatureStringsLocalizer.For(typeof(OrganisationInput), localizers);

@@ -91,14 +91,17 @@ public static class HsdsMapper
         return attributes;
     }
 
-    private static HsdsTaxonomyTerm ExtensionTerm(string code)
+    private static HsdsTaxonomyTerm ExtensionTerm(string code) => ExtensionTerms[code];
+
+    // Built once from the shipped file: an export asks for them on every attribute of every service.
+    private static readonly Dictionary<string, HsdsTaxonomyTerm> ExtensionTerms = BuildExtensionTerms();
+
+    private static Dictionary<string, HsdsTaxonomyTerm> BuildExtensionTerms()
     {
         var file = ShippedTaxonomies.Files.Single(f => f.Code == ExtensionTaxonomy);
-        var source = file.Terms.Single(t => t.Code == code);
-        var name = source.Name["en"];
-        return new HsdsTaxonomyTerm(ShippedTaxonomies.TermId(ExtensionTaxonomy, code), code, name, name,
-            source.Parent is null ? null : ShippedTaxonomies.TermId(ExtensionTaxonomy, source.Parent), file.Name["en"],
-            ShippedTaxonomies.TaxonomyId(ExtensionTaxonomy), "en");
+        return file.Terms.ToDictionary(t => t.Code, source => new HsdsTaxonomyTerm(ShippedTaxonomies.TermId(ExtensionTaxonomy, source.Code), source.Code,
+            source.Name["en"], source.Name["en"], source.Parent is null ? null : ShippedTaxonomies.TermId(ExtensionTaxonomy, source.Parent), file.Name["en"],
+            ShippedTaxonomies.TaxonomyId(ExtensionTaxonomy), "en"));
     }
 
     /// <summary>The service's change history from the audit log, one HSDS metadata record per changed field. Who changed it stays internal.</summary>

@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Partnera.Data;
 using Partnera.Features.Accounts;
-using Partnera.Features.Directory.Hsds;
 using Partnera.Features.Directory.Search;
+using Partnera.Features.Directory.Taxonomies;
 using Partnera.Features.Organisations;
 using Partnera.Features.Territories;
 using Partnera.Infrastructure.Localisation;
@@ -24,7 +24,7 @@ public sealed class ServiceModel(PartneraDbContext db, ServiceEditor editor, Ser
     [BindProperty] public string? TerritoryQuery { get; set; }
     public Guid? Id { get; private set; }
     public Organisation Organisation { get; private set; } = null!;
-    public IReadOnlyList<Partnera.Features.Directory.IndexModel.CategoryOption> Categories { get; private set; } = [];
+    public IReadOnlyList<ServiceCategories.Option> Categories { get; private set; } = [];
     public IReadOnlyList<(Guid Id, MultilingualText Name)> Locations { get; private set; } = [];
     public IReadOnlyList<TerritoryChoices.Choice> Territories { get; private set; } = [];
 
@@ -85,11 +85,7 @@ public sealed class ServiceModel(PartneraDbContext db, ServiceEditor editor, Ser
     private async Task PrepareAsync(CancellationToken ct)
     {
         Input.WorkingHours = WeeklySchedule.FullWeek(Input.WorkingHours);
-        Categories = await db.TaxonomyTerms.AsNoTracking()
-            .Where(x => x.Taxonomy!.Code != HsdsMapper.ExtensionTaxonomy)
-            .OrderBy(x => x.Taxonomy!.Code).ThenBy(x => x.Order)
-            .Select(x => new Partnera.Features.Directory.IndexModel.CategoryOption(x.Id, x.Name, x.Taxonomy!.Name, x.ParentId == null && db.TaxonomyTerms.Any(c => c.ParentId == x.Id), x.Code))
-            .ToListAsync(ct);
+        Categories = await ServiceCategories.LoadAsync(db, ct);
         Locations = (await db.Locations.AsNoTracking().Where(l => l.OrganisationId == Organisation.Id).OrderBy(l => l.Name.Value)
             .Select(l => new { l.Id, l.Name }).Take(500).ToListAsync(ct)).Select(l => (l.Id, l.Name)).ToList();
         Territories = await TerritoryChoices.LoadAsync(db, TerritoryQuery, Input.AreaTerritoryIds, Organisation.TerritoryId, ct);
