@@ -8,6 +8,7 @@ public sealed class AppProcess : IAsyncDisposable
 {
     private readonly Process process;
     public string BaseUrl { get; }
+    public int Pid => process.Id;
 
     private AppProcess(Process process, string baseUrl)
     {

@@ -48,15 +48,13 @@ public sealed class Generator(PartneraDbContext db, Scale scale)
 
     private static readonly string[] Streets = ["вул. Центральна", "вул. Шевченка", "вул. Миру", "вул. Садова", "пр. Незалежності", "вул. Соборна"];
 
-    public List<string> CommunityNames { get; } = [];
-
-    public async Task<List<Guid>> GenerateAsync(CancellationToken ct)
+    public async Task GenerateAsync(CancellationToken ct)
     {
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         var communities = await TerritoriesAsync(ct);
         var organisations = await OrganisationsAsync(communities, ct);
         var locations = await LocationsAsync(organisations, ct);
-        return await ServicesAsync(organisations, locations, ct);
+        await ServicesAsync(organisations, locations, ct);
     }
 
     private async Task<List<Territory>> TerritoriesAsync(CancellationToken ct)
@@ -68,7 +66,6 @@ public sealed class Generator(PartneraDbContext db, Scale scale)
         var communities = Enumerable.Range(1, scale.Communities).Select(i =>
         {
             var name = $"{Roots[i % Roots.Length]}{Endings[(i / Roots.Length) % Endings.Length]}";
-            CommunityNames.Add(name);
             var community = Territory(districts[i % districts.Count], TerritoryLevel.Community, $"{name} громада {i}", $"BENCH-C{i}");
             community.Population = random.Next(2_000, 120_000);
             return community;
@@ -143,10 +140,9 @@ public sealed class Generator(PartneraDbContext db, Scale scale)
         return result;
     }
 
-    private async Task<List<Guid>> ServicesAsync(List<(Guid Id, Guid TerritoryId, string Name)> organisations,
+    private async Task ServicesAsync(List<(Guid Id, Guid TerritoryId, string Name)> organisations,
         List<(Guid Id, Guid OrganisationId, Guid TerritoryId, string Place)> locations, CancellationToken ct)
     {
-        var ids = new List<Guid>();
         var terms = await db.TaxonomyTerms.Include(t => t.Taxonomy).Where(t => t.Taxonomy!.Code == "ua-social-services-2020").ToDictionaryAsync(t => t.Code, ct);
         var groups = Enum.GetValues<TargetGroup>();
         var byOrganisation = locations.ToLookup(l => l.OrganisationId);
@@ -181,7 +177,6 @@ public sealed class Generator(PartneraDbContext db, Scale scale)
                 if (place.Id != Guid.Empty) service.Locations.Add(new ServiceAtLocation { ServiceId = service.Id, LocationId = place.Id });
                 service.RefreshSearchText();
                 db.Services.Add(service);
-                ids.Add(service.Id);
                 var texts = new ServiceSearchIndex.ServiceTexts(service.Name.AllForms(), term.Name.AllForms().Append(organisation.Name),
                     [organisation.Name], service.Description.AllForms());
                 keys.AddRange(ServiceSearchIndex.Keys(texts).Select(k => (k.Key, service.Id, k.Value)));
@@ -191,7 +186,6 @@ public sealed class Generator(PartneraDbContext db, Scale scale)
             await WriteKeysAsync(keys, ct);
             keys.Clear();
         }
-        return ids;
     }
 
     // PostgreSQL takes the search keys by COPY; SQLite (a community) by ordinary inserts.

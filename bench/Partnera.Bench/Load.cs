@@ -4,12 +4,43 @@ namespace Partnera.Bench;
 
 /// <summary>Latency figures of one scenario.</summary>
 public sealed record LoadResult(string Scenario, int Requests, int Concurrency, double Seconds, double RequestsPerSecond,
-    double P50Ms, double P95Ms, double P99Ms, int Failures);
+    double P50Ms, double P95Ms, double P99Ms, int Failures, CpuShare CpuMsPerRequest);
 
 public static class Load
 {
-    /// <summary>Runs <paramref name="requests"/> calls with <paramref name="concurrency"/> workers; a call returns false on failure.</summary>
-    public static async Task<LoadResult> RunAsync(string scenario, int requests, int concurrency, Func<int, Task<bool>> call)
+    /// <summary>
+    /// How long the same traffic runs unmeasured first. A server runs for days: .NET compiles hot code again, optimised
+    /// with what it saw (tiered compilation), and with 16 clients that takes about 20 s of this load; measured before,
+    /// the app spends half its time in the compiler (see bench/results/README.md).
+    /// </summary>
+    public static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Runs <paramref name="requests"/> calls with <paramref name="concurrency"/> workers after the <see cref="WarmUp"/>;
+    /// a call returns false on failure.
+    /// </summary>
+    public static async Task<LoadResult> RunAsync(string scenario, int requests, int concurrency, Func<int, Task<bool>> call, int? appPid = null)
+    {
+        await WarmUpAsync(requests, concurrency, call);
+        var cpu = CpuMeter.Start(appPid);
+        var (latencies, failures, elapsed) = await MeasureAsync(requests, concurrency, call);
+        Array.Sort(latencies);
+        double Percentile(double p) => latencies[Math.Min(latencies.Length - 1, (int)Math.Ceiling(p * latencies.Length) - 1)];
+        return new LoadResult(scenario, requests, concurrency, Math.Round(elapsed.TotalSeconds, 2), Math.Round(requests / elapsed.TotalSeconds, 1),
+            Math.Round(Percentile(0.50), 2), Math.Round(Percentile(0.95), 2), Math.Round(Percentile(0.99), 2), failures, cpu.PerRequest(requests));
+    }
+
+    private static async Task WarmUpAsync(int requests, int concurrency, Func<int, Task<bool>> call)
+    {
+        var clock = Stopwatch.StartNew();
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            while (clock.Elapsed < WarmUp) await call(Interlocked.Increment(ref next) % requests);
+        }));
+    }
+
+    private static async Task<(double[] Latencies, int Failures, TimeSpan Elapsed)> MeasureAsync(int requests, int concurrency, Func<int, Task<bool>> call)
     {
         var latencies = new double[requests];
         var failures = 0;
@@ -27,10 +58,6 @@ public static class Load
             }
         });
         await Task.WhenAll(workers);
-        clock.Stop();
-        Array.Sort(latencies);
-        double Percentile(double p) => latencies[Math.Min(latencies.Length - 1, (int)Math.Ceiling(p * latencies.Length) - 1)];
-        return new LoadResult(scenario, requests, concurrency, Math.Round(clock.Elapsed.TotalSeconds, 2), Math.Round(requests / clock.Elapsed.TotalSeconds, 1),
-            Math.Round(Percentile(0.50), 2), Math.Round(Percentile(0.95), 2), Math.Round(Percentile(0.99), 2), failures);
+        return (latencies, failures, clock.Elapsed);
     }
 }

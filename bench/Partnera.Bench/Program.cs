@@ -10,29 +10,35 @@ using Partnera.Features.Directory.Taxonomies;
 using Partnera.Infrastructure.Text;
 using Partnera.Testing;
 
-// Usage: dotnet run -c Release --project bench/Partnera.Bench [-- postgres|sqlite|both]
-var which = args.FirstOrDefault() ?? "both";
+// Usage: dotnet run -c Release --project bench/Partnera.Bench [-- postgres|sqlite|both [--keep FOLDER]]
+//   [--only finder,page,sql,export]]
+// --keep FOLDER keeps the PostgreSQL cluster with the generated national directory there and reuses it on the next run;
+// --only runs just the named scenarios (while working on one of them).
+var which = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "both";
+var keep = Option("--keep");
+var only = Option("--only")?.Split(',');
 var repository = FindRepository();
 var results = new List<object>();
-if (which is "postgres" or "both") results.Add(await PostgresAsync(repository));
+if (which is "postgres" or "both") results.Add(await PostgresAsync(repository, keep, only));
 if (which is "sqlite" or "both") results.Add(await SqliteAsync(repository));
 Report.Write(Path.Combine(repository, "bench", "results"), results);
 return;
 
-static async Task<object> PostgresAsync(string repository)
+string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+
+static async Task<object> PostgresAsync(string repository, string? keep, string[]? only)
 {
-    await using var server = await PostgresServer.StartAsync();
+    bool Wanted(string scenario) => only is null || only.Contains(scenario);
+    await using var server = await PostgresServer.StartAsync(keep is null ? null : Path.GetFullPath(keep));
     var connection = server.ConnectionString("partnera_bench") + ";Maximum Pool Size=50";
     var options = new DbContextOptionsBuilder<PostgresPartneraDbContext>().UseNpgsql(connection).Options;
     var (generation, ids, communities, names) = await GenerateAsync(new PostgresPartneraDbContext(options), Scale.National);
     await using var app = await AppProcess.StartAsync("Postgres", connection, Path.Combine(repository, "src", "Partnera"));
-    var scenarios = new List<LoadResult>
-    {
-        await FinderAsync(app, communities, names, 2_000),
-        await ServicePageAsync(app, ids, 1_000),
-        await FinderSqlAsync(connection, communities, names, 2_000),
-    };
-    var export = await ExportAsync(app);
+    var scenarios = new List<LoadResult>();
+    if (Wanted("finder")) scenarios.Add(await FinderAsync(app, communities, names, 5_000));
+    if (Wanted("page")) scenarios.Add(await ServicePageAsync(app, ids, 5_000));
+    if (Wanted("sql")) scenarios.Add(await FinderSqlAsync(connection, communities, names, 5_000));
+    var export = Wanted("export") ? await ExportAsync(app) : null;
     return new { Provider = "PostgreSQL", Scale.National, GenerationSeconds = generation, Scenarios = scenarios, Export = export };
 }
 
@@ -56,19 +62,27 @@ static async Task<object> SqliteAsync(string repository)
     }
 }
 
-static async Task<(double Seconds, List<Guid> Ids, List<(Guid Id, Guid Parent)> Communities, List<string> Names)> GenerateAsync(PartneraDbContext db, Scale scale)
+static async Task<(double? Seconds, List<Guid> Ids, List<(Guid Id, Guid Parent)> Communities, List<string> Names)> GenerateAsync(PartneraDbContext db, Scale scale)
 {
     await using (db)
     {
         var clock = Stopwatch.StartNew();
         await db.Database.MigrateAsync();
-        await new ShippedTaxonomies(db, NullLogger<ShippedTaxonomies>.Instance).LoadAsync(CancellationToken.None);
-        var generator = new Generator(db, scale);
-        var ids = await generator.GenerateAsync(CancellationToken.None);
+        double? seconds = null;
+        if (!await db.Services.AnyAsync())
+        {
+            await new ShippedTaxonomies(db, NullLogger<ShippedTaxonomies>.Instance).LoadAsync(CancellationToken.None);
+            await new Generator(db, scale).GenerateAsync(CancellationToken.None);
+            // A live database has been vacuumed and analysed by autovacuum; a fresh bulk load not yet.
+            if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE");
+            seconds = Math.Round(clock.Elapsed.TotalSeconds, 1);
+            Console.WriteLine($"{scale.Name}: generated in {seconds:F0} s");
+        }
+        var ids = await db.Services.Select(s => s.Id).ToListAsync();
+        // A generated community is named "<place> громада <n>": residents type the place.
         var communities = await db.Territories.Where(t => t.Level == Partnera.Features.Territories.TerritoryLevel.Community)
-            .Select(t => new { t.Id, t.ParentId }).ToListAsync();
-        Console.WriteLine($"{scale.Name}: {ids.Count} services generated in {clock.Elapsed.TotalSeconds:F0} s");
-        return (Math.Round(clock.Elapsed.TotalSeconds, 1), ids, communities.Select(c => (c.Id, c.ParentId!.Value)).ToList(), generator.CommunityNames);
+            .Select(t => new { t.Id, t.ParentId, t.Name.Value }).ToListAsync();
+        return (seconds, ids, communities.Select(c => (c.Id, c.ParentId!.Value)).ToList(), communities.Select(c => c.Value.Split(' ')[0]).ToList());
     }
 }
 
@@ -82,18 +96,18 @@ static Task<LoadResult> FinderAsync(AppProcess app, List<(Guid Id, Guid Parent)>
         var (word, term, community) = queries[i];
         using var response = await client.GetAsync($"/api/v1/directory/find?q={Uri.EscapeDataString(word)}&category={term}&territoryId={community.Id}");
         return response.IsSuccessStatusCode;
-    });
+    }, app.Pid);
 }
 
 static Task<LoadResult> ServicePageAsync(AppProcess app, List<Guid> ids, int requests, int concurrency = 16)
 {
     var client = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
-    var random = new Random(7);
-    return Load.RunAsync("service page", requests, concurrency, async _ =>
+    return Load.RunAsync("service page", requests, concurrency, async i =>
     {
-        using var response = await client.GetAsync($"/Directory/Service/{ids[random.Next(ids.Count)]}");
+        // Spread over the directory (a prime stride), the same pages on every run.
+        using var response = await client.GetAsync($"/Directory/Service/{ids[(int)((i * 7_919L) % ids.Count)]}");
         return response.IsSuccessStatusCode;
-    });
+    }, app.Pid);
 }
 
 // The same search straight against PostgreSQL (the finder's main query, hand-written), to show the app layer's share.

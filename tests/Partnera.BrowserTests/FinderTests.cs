@@ -21,7 +21,7 @@ public sealed class FinderTests(BrowserFixture fixture)
             await page.WaitForURLAsync("**/Directory/Service/**");
             Assert.Contains("Для кого", await page.Locator("main").InnerTextAsync());
 
-            await page.Locator("header button[value='ro']").ClickAsync();
+            await page.Locator("header a[hreflang='ro']").ClickAsync();
             await page.GotoAsync("/Directory");
             Assert.Equal("Găsiți un serviciu", (await page.Locator("h1").InnerTextAsync()).Trim());
             await page.Locator("#q").FillAsync("locuinta protejata Straseni");

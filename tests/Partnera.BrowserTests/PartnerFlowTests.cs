@@ -26,7 +26,7 @@ public sealed class PartnerFlowTests(BrowserFixture fixture)
         {
             await page.GotoAsync("/Organisations");
             Assert.Equal("Организации", (await page.Locator("h1").InnerTextAsync()).Trim());
-            await page.Locator("header button[value='ro']").ClickAsync();
+            await page.Locator("header a[hreflang='ro']").ClickAsync();
             await page.WaitForURLAsync("**/Organisations");
             Assert.Equal("Organizații", (await page.Locator("h1").InnerTextAsync()).Trim());
             await page.GotoAsync("/Memoranda");

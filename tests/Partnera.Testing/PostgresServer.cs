@@ -13,28 +13,35 @@ public sealed class PostgresServer : IAsyncDisposable
 {
     private readonly string folder;
     private readonly string binaries;
+    private readonly bool kept;
     public int Port { get; }
 
-    private PostgresServer(string folder, string binaries, int port)
+    private PostgresServer(string folder, string binaries, int port, bool kept)
     {
         this.folder = folder;
         this.binaries = binaries;
+        this.kept = kept;
         Port = port;
     }
 
     public string ConnectionString(string database) =>
         $"Host=127.0.0.1;Port={Port};Database={database};Username=postgres;Include Error Detail=true;Pooling=true;Maximum Pool Size=20";
 
-    public static async Task<PostgresServer> StartAsync()
+    /// <summary>
+    /// Starts a cluster in a new temporary folder, removed when disposed; or, given <paramref name="keptFolder"/>, in that
+    /// folder, reusing the cluster already there and leaving it in place (the bench keeps its generated data this way).
+    /// </summary>
+    public static async Task<PostgresServer> StartAsync(string? keptFolder = null)
     {
         var binaries = FindBinaries();
-        var folder = Path.Combine(Path.GetTempPath(), $"partnera-pg-{Guid.NewGuid():N}");
+        var folder = keptFolder ?? Path.Combine(Path.GetTempPath(), $"partnera-pg-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
         if (IsRoot) await RunAsync("chown", $"postgres {folder}");
         var port = FreePort();
-        var server = new PostgresServer(folder, binaries, port);
+        var server = new PostgresServer(folder, binaries, port, keptFolder is not null);
         var data = Path.Combine(folder, "data");
-        await server.AsServerUserAsync("initdb", $"-D {data} -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync");
+        if (!Directory.Exists(data))
+            await server.AsServerUserAsync("initdb", $"-D {data} -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync");
         await server.AsServerUserAsync("pg_ctl",
             $"-D {data} -l {Path.Combine(folder, "log")} -w -t 60 -o \"-c listen_addresses=127.0.0.1 -p {port} -k {folder} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200\" start");
         return server;
@@ -42,8 +49,11 @@ public sealed class PostgresServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        try { await AsServerUserAsync("pg_ctl", $"-D {Path.Combine(folder, "data")} -m immediate -w stop"); }
-        finally { Directory.Delete(folder, recursive: true); }
+        try { await AsServerUserAsync("pg_ctl", $"-D {Path.Combine(folder, "data")} -m {(kept ? "fast" : "immediate")} -w stop"); }
+        finally
+        {
+            if (!kept) Directory.Delete(folder, recursive: true);
+        }
     }
 
     private static bool IsRoot => Environment.UserName == "root";

@@ -19,18 +19,34 @@ public static class DataModule
         {
             EnsureSqliteFolder(connection, builder.Environment.ContentRootPath);
             services.AddDbContext<PartneraDbContext, SqlitePartneraDbContext>((sp, o) =>
-                o.UseSqlite(connection).AddInterceptors(sp.GetRequiredService<AuditingInterceptor>()));
+                o.UseSqlite(connection).AddInterceptors(Interceptors(sp)));
         }
         else
         {
+            var prepared = PreparedStatements(connection);
             services.AddDbContext<PartneraDbContext, PostgresPartneraDbContext>((sp, o) =>
-                o.UseNpgsql(connection).AddInterceptors(sp.GetRequiredService<AuditingInterceptor>()));
+                o.UseNpgsql(prepared).AddInterceptors(Interceptors(sp)));
         }
         services.AddDataProtection().SetApplicationName("Partnera").PersistKeysToDbContext<PartneraDbContext>();
         services.AddScoped<DemoDataSeeder>();
         services.AddHostedService<DatabaseMigrator>();
         services.AddHealthChecks().AddDbContextCheck<PartneraDbContext>("database", tags: ["ready"]);
         return builder;
+    }
+
+    private static Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] Interceptors(IServiceProvider sp) =>
+        [sp.GetRequiredService<AuditingInterceptor>(), sp.GetRequiredService<Features.Territories.TerritoryTreeInvalidator>()];
+
+    /// <summary>
+    /// Lets Npgsql prepare the statements it sees most often (unless the connection string says otherwise): PostgreSQL
+    /// then skips parsing and planning them again, which for the finder's and the service page's short queries is
+    /// most of their cost.
+    /// </summary>
+    private static string PreparedStatements(string connection)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connection);
+        if (!connection.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase)) builder.MaxAutoPrepare = 100;
+        return builder.ConnectionString;
     }
 
     private static void EnsureSqliteFolder(string connection, string contentRoot)

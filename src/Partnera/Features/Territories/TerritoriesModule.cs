@@ -12,7 +12,7 @@ namespace Partnera.Features.Territories;
 public static class TerritoriesModule
 {
     public static IServiceCollection AddTerritories(this IServiceCollection services) =>
-        services.AddScoped<TerritoryEditor>().AddScoped<TerritoryImporter>();
+        services.AddScoped<TerritoryEditor>().AddScoped<TerritoryImporter>().AddScoped<TerritoryTree>().AddScoped<TerritoryTreeInvalidator>().AddMemoryCache();
 
     /// <summary>/api/v1/territories: read by anyone, written by administrators.</summary>
     public static IEndpointRouteBuilder MapTerritoriesApi(this IEndpointRouteBuilder app)

@@ -51,10 +51,13 @@ public static class LocalisationModule
     public static IApplicationBuilder UseLocalisation(this IApplicationBuilder app) =>
         app.UseRequestLocalization(app.ApplicationServices.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
 
-    /// <summary>POST /language: remembers the chosen language in a cookie and returns to the page.</summary>
+    /// <summary>
+    /// GET /language/{culture}: remembers the chosen language in a cookie and returns to the page. A link rather than a
+    /// form: choosing a language changes nothing but the visitor's own preference, so it needs no anti-forgery token.
+    /// </summary>
     public static IEndpointRouteBuilder MapLanguageSwitch(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/language", ([FromForm] string culture, [FromForm] string? returnUrl, HttpContext http) =>
+        app.MapGet("/language/{culture}", (string culture, string? returnUrl, HttpContext http) =>
         {
             if (!Cultures.Supported.Contains(culture)) culture = Cultures.Default;
             http.Response.Cookies.Append(

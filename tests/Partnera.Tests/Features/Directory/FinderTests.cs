@@ -77,6 +77,31 @@ public sealed class FinderTests(TestApps apps)
     }
 
     [Theory, ClassData(typeof(Databases))]
+    public async Task A_community_added_to_the_tree_is_searchable_at_once(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var cahul = await app.WithDbAsync(db => db.Territories.Where(t => t.Code == "1700").Select(t => t.Id).SingleAsync());
+        // The finder keeps the tree in memory: this search fills it before the new community exists.
+        Assert.Equal(["Echipa mobilă"], await FindAsync(app, $"territoryId={cahul}"));
+        var village = await app.WithDbAsync(async db =>
+        {
+            var community = new Partnera.Features.Territories.Territory
+            {
+                ParentId = cahul,
+                Level = Partnera.Features.Territories.TerritoryLevel.Community,
+                Name = new Partnera.Infrastructure.Text.MultilingualText($"Satul Nou {Guid.NewGuid():N}"),
+                Code = $"T{Guid.NewGuid():N}"[..20],
+                TimeZone = "Europe/Chisinau",
+            };
+            db.Territories.Add(community);
+            await db.SaveChangesAsync();
+            return community.Id;
+        });
+        // The district's mobile team serves every village in it, the new one included.
+        Assert.Equal(["Echipa mobilă"], await FindAsync(app, $"territoryId={village}"));
+    }
+
+    [Theory, ClassData(typeof(Databases))]
     public async Task Open_now_uses_each_services_own_time_zone_and_lunch_break(DatabaseProvider provider)
     {
         // Monday 23 November 2026, 10:30 UTC: 12:30 in Kyiv and Chișinău (open), 13:30 in Minsk (lunch break).

@@ -653,19 +653,19 @@ namespace Partnera.Data.Migrations.Postgres
 
             modelBuilder.Entity("Partnera.Features.Directory.Search.ServiceSearchKey", b =>
                 {
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Key")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
-                    b.Property<Guid>("ServiceId")
-                        .HasColumnType("uuid");
-
                     b.Property<byte>("Weight")
                         .HasColumnType("smallint");
 
-                    b.HasKey("Key", "ServiceId");
+                    b.HasKey("ServiceId", "Key");
 
-                    b.HasIndex("ServiceId");
+                    b.HasIndex("Key", "ServiceId", "Weight");
 
                     b.ToTable("ServiceSearchKeys");
                 });

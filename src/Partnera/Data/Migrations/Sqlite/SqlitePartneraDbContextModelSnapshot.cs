@@ -644,19 +644,19 @@ namespace Partnera.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Partnera.Features.Directory.Search.ServiceSearchKey", b =>
                 {
-                    b.Property<string>("Key")
-                        .HasMaxLength(64)
+                    b.Property<Guid>("ServiceId")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("ServiceId")
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<byte>("Weight")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Key", "ServiceId");
+                    b.HasKey("ServiceId", "Key");
 
-                    b.HasIndex("ServiceId");
+                    b.HasIndex("Key", "ServiceId", "Weight");
 
                     b.ToTable("ServiceSearchKeys");
                 });

@@ -19,41 +19,58 @@ public sealed record FinderHit(Guid Id, MultilingualText Name, MultilingualText 
 /// The public finder: filters in SQL (category with its sub-categories, target group, territory covered, open now in
 /// the service's own time zone, free of charge, language), then, when words are given, relevance from the phonetic
 /// search keys: every word must match (exactly or one letter apart), names count more than descriptions.
+/// A territory is the most selective filter a resident gives, so its services are fetched first and the rest of the
+/// search is restricted to them by id: PostgreSQL and SQLite then probe indexes instead of hashing a whole category.
 /// </summary>
-public sealed class ServiceFinder(PartneraDbContext db, TimeProvider time)
+public sealed class ServiceFinder(PartneraDbContext db, TerritoryTree territories, TimeProvider time)
 {
     public const int MaxWords = 6;
-    private const int CandidateList = 2_000;
+    // Above this many services in a territory (a whole region or country) the territory stays a subquery.
+    private const int AreaList = 5_000;
 
     public async Task<Page<FinderHit>> FindAsync(FinderQuery query, CancellationToken ct)
     {
-        var filtered = await FilterAsync(query, ct);
+        var (filtered, areaIds) = await FilterAsync(query, ct);
+        if (areaIds is { Count: 0 }) return new Page<FinderHit>([], 1, Paging.Normalise(query.Page, query.Size).Size, 0);
         var words = PhoneticKey.Words(query.Text).Take(MaxWords).ToList();
         if (words.Count == 0)
-            return await filtered.OrderBy(s => s.Name.Value).ThenBy(s => s.Id).Select(Hit).ToPageAsync(query.Page, query.Size, ct);
-
-        var ranked = await RankAsync(filtered, words, ct);
+        {
+            var page = await filtered.OrderBy(s => s.Name.Value).ThenBy(s => s.Id).Select(s => s.Id).ToPageAsync(query.Page, query.Size, ct);
+            return new Page<FinderHit>(await HitsAsync(page.Items, ct), page.Number, page.Size, page.TotalItems);
+        }
+        var ranked = await RankAsync(filtered, areaIds, words, ct);
         var (number, size) = Paging.Normalise(query.Page, query.Size);
         number = Math.Min(number, Math.Max(1, (ranked.Count + size - 1) / size));
         var pageIds = ranked.Skip((number - 1) * size).Take(size).ToList();
-        var hits = await db.Services.AsNoTracking().Where(s => pageIds.Contains(s.Id)).Select(Hit).ToListAsync(ct);
-        return new Page<FinderHit>(pageIds.Select(id => hits.Single(h => h.Id == id)).ToList(), number, size, ranked.Count);
+        return new Page<FinderHit>(await HitsAsync(pageIds, ct), number, size, ranked.Count);
     }
 
-    private static readonly Expression<Func<Service, FinderHit>> Hit = s =>
-        new FinderHit(s.Id, s.Name, s.Description, s.OrganisationId, s.Organisation!.Name, s.Status, s.FreeOfCharge, s.LastVerifiedAt);
+    /// <summary>What a result shows, in the given order; only the columns it needs.</summary>
+    private async Task<List<FinderHit>> HitsAsync(IReadOnlyList<Guid> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0) return [];
+        var hits = await db.Services.AsNoTracking().Where(s => ids.Contains(s.Id))
+            .Select(s => new FinderHit(s.Id,
+                new MultilingualText { Value = s.Name.Value, Translations = s.Name.Translations },
+                new MultilingualText { Value = s.Description.Value, Translations = s.Description.Translations },
+                s.OrganisationId,
+                new MultilingualText { Value = s.Organisation!.Name.Value, Translations = s.Organisation.Name.Translations },
+                s.Status, s.FreeOfCharge, s.LastVerifiedAt))
+            .ToDictionaryAsync(h => h.Id, ct);
+        return ids.Select(id => hits[id]).ToList();
+    }
 
     /// <summary>Service ids in order of relevance: the sum over the words of the best weight each word found.</summary>
-    private async Task<List<Guid>> RankAsync(IQueryable<Service> filtered, List<string> words, CancellationToken ct)
+    private async Task<List<Guid>> RankAsync(IQueryable<Service> filtered, List<Guid>? areaIds, List<string> words, CancellationToken ct)
     {
         var variants = words.Select(w => PhoneticKey.Variants(w).ToHashSet()).ToList();
         var all = variants.SelectMany(v => v).Distinct().ToList();
-        // Filters usually leave few services: then their ids go into the key lookup as a list; otherwise as a subquery.
-        var candidates = filtered.Select(s => s.Id);
-        var few = await candidates.Take(CandidateList + 1).ToListAsync(ct);
         var keys = db.ServiceSearchKeys.AsNoTracking().Where(k => all.Contains(k.Key));
-        keys = few.Count <= CandidateList ? keys.Where(k => few.Contains(k.ServiceId)) : keys.Where(k => candidates.Contains(k.ServiceId));
-        var rows = await keys.Select(k => new { k.ServiceId, k.Key, k.Weight }).ToListAsync(ct);
+        // The territory's ids go on the keys themselves: the database then reads only those services' keys.
+        if (areaIds is not null) keys = keys.Where(k => areaIds.Contains(k.ServiceId));
+        var rows = await keys.Where(k => filtered.Any(s => s.Id == k.ServiceId))
+            .Select(k => new { k.ServiceId, k.Key, k.Weight })
+            .ToListAsync(ct);
         return rows.GroupBy(r => r.ServiceId)
             .Select(g => new
             {
@@ -68,21 +85,32 @@ public sealed class ServiceFinder(PartneraDbContext db, TimeProvider time)
             .ToList();
     }
 
-    private async Task<IQueryable<Service>> FilterAsync(FinderQuery query, CancellationToken ct)
+    /// <summary>
+    /// The services the filters leave and, when a territory is asked for and holds a manageable number of services,
+    /// their ids (an empty list: nothing there, nothing else to ask).
+    /// </summary>
+    private async Task<(IQueryable<Service> Services, List<Guid>? AreaIds)> FilterAsync(FinderQuery query, CancellationToken ct)
     {
+        List<Guid>? areaIds = null;
         var services = db.Services.AsNoTracking().Where(s => s.Status == ServiceStatus.Active || s.Status == ServiceStatus.TemporarilyClosed);
+        if (query.TerritoryId is { } territoryId)
+        {
+            var inArea = InArea(await territories.ScopeAsync(territoryId, ct));
+            var few = await inArea.Distinct().OrderBy(id => id).Take(AreaList + 1).ToListAsync(ct);
+            if (few.Count == 0) return (services, few);
+            if (few.Count <= AreaList) areaIds = few;
+            services = areaIds is not null ? services.Where(s => areaIds.Contains(s.Id)) : services.Where(s => inArea.Contains(s.Id));
+        }
         if (query.TermId is { } termId)
         {
             var terms = await TermWithChildrenAsync(termId, ct);
-            var inCategory = db.ServiceTerms.Where(t => terms.Contains(t.TaxonomyTermId)).Select(t => t.ServiceId);
-            services = services.Where(s => inCategory.Contains(s.Id));
+            services = services.Where(s => s.Terms.Any(t => terms.Contains(t.TaxonomyTermId)));
         }
         if (query.Group is { } group) services = services.Where(s => s.TargetGroups.Any(g => g.Group == group));
         if (query.FreeOnly) services = services.Where(s => s.FreeOfCharge);
         if (!string.IsNullOrWhiteSpace(query.Language)) services = services.Where(s => s.Languages.Any(l => l.Code == query.Language));
-        if (query.TerritoryId is { } territoryId) services = await CoveringAsync(services, territoryId, ct);
         if (query.OpenNow) services = services.Where(await OpenNowAsync(ct));
-        return services;
+        return (services, areaIds);
     }
 
     // Classifiers are reference data loaded at start-up: a category's sub-categories are cached (only a cache: a miss reads the database).
@@ -96,23 +124,16 @@ public sealed class ServiceFinder(PartneraDbContext db, TimeProvider time)
         return terms;
     }
 
-    /// <summary>Services whose area covers the territory (it, a place above it, or one below it) or that stand in it.</summary>
-    private async Task<IQueryable<Service>> CoveringAsync(IQueryable<Service> services, Guid territoryId, CancellationToken ct)
+    /// <summary>
+    /// Ids of the services whose area covers the territory (it, a place above it, or one below it) or that stand in it
+    /// or below it.
+    /// </summary>
+    private IQueryable<Guid> InArea(TerritoryScope scope)
     {
-        // The tree has four levels: the territory and its ancestors come in one query.
-        var path = await db.Territories.Where(t => t.Id == territoryId)
-            .Select(t => new { t.Id, P1 = t.ParentId, P2 = t.Parent!.ParentId, P3 = t.Parent.Parent!.ParentId })
-            .FirstOrDefaultAsync(ct);
-        var above = path is null ? [] : new[] { path.Id, path.P1, path.P2, path.P3 }.OfType<Guid>().ToList();
-        var below = await db.Territories.Where(t => t.ParentId == territoryId
-                || (t.Parent != null && (t.Parent.ParentId == territoryId || (t.Parent.Parent != null && t.Parent.Parent.ParentId == territoryId))))
-            .Select(t => t.Id).ToListAsync(ct);
-        var covering = above.Concat(below).Distinct().ToList();
-        var within = below.Append(territoryId).ToList();
-        // Start from the indexed side (areas and places of these territories), not from every service.
-        var inArea = db.ServiceAreas.Where(a => a.TerritoryId != null && covering.Contains(a.TerritoryId.Value)).Select(a => a.ServiceId)
+        var within = scope.Within;
+        var covering = scope.Within.Concat(scope.Above).ToList();
+        return db.ServiceAreas.Where(a => a.TerritoryId != null && covering.Contains(a.TerritoryId.Value)).Select(a => a.ServiceId)
             .Union(db.ServiceAtLocations.Where(l => l.Location!.TerritoryId != null && within.Contains(l.Location.TerritoryId.Value)).Select(l => l.ServiceId));
-        return services.Where(s => inArea.Contains(s.Id));
     }
 
     /// <summary>
