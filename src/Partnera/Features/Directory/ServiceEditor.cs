@@ -63,7 +63,8 @@ public sealed class ServiceEditor(PartneraDbContext db, TimeProvider time)
         Replace(s.TargetGroups, input.TargetGroups.Distinct(), g => g.Group, g => new() { ServiceId = s.Id, Group = g });
         Replace(s.Areas, input.AreaTerritoryIds.Distinct(), a => a.TerritoryId ?? Guid.Empty, id => new() { ServiceId = s.Id, TerritoryId = id });
         Replace(s.Languages, input.Languages.Distinct(), l => l.Code, code => new() { ServiceId = s.Id, Code = code });
-        Replace(s.Phones, Lines(input.Phone), p => p.Number, n => new() { ServiceId = s.Id, Number = n });
+        Replace(s.Phones, (input.Phone ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(),
+            p => p.Number, n => new() { ServiceId = s.Id, Number = n });
         Replace(s.RequiredDocuments, Lines(input.RequiredDocuments), d => d.Document, d => new() { ServiceId = s.Id, Document = d });
         Replace(s.Funding, input.Funding is { } f ? [f] : [], x => x.Kind, kind => new() { ServiceId = s.Id, Kind = kind });
         Replace(s.Locations, input.LocationId is { } l ? [l] : [], x => x.LocationId, id => new() { ServiceId = s.Id, LocationId = id });

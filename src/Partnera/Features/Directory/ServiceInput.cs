@@ -25,7 +25,8 @@ public sealed class ServiceInput
     [Range(0, 1_000_000_000), Display(Name = "Service_UnitCost")] public decimal? UnitCost { get; set; }
     [RegularExpression("^[A-Za-z]{3}$"), Display(Name = "Service_Currency")] public string? UnitCostCurrency { get; set; }
     [Display(Name = "Service_Funding")] public FundingSource? Funding { get; set; }
-    [StringLength(60), RegularExpression(OrganisationInput.PhonePattern), Display(Name = "Service_Phone")] public string? Phone { get; set; }
+    /// <summary>The service's phone numbers, separated by commas (every number is kept, none is lost on saving).</summary>
+    [StringLength(300), RegularExpression(OrganisationInput.PhonePattern), Display(Name = "Service_Phone")] public string? Phone { get; set; }
     [StringLength(256), EmailAddress, Display(Name = "Service_Email")] public string? Email { get; set; }
     [StringLength(300), Url, Display(Name = "Service_Website")] public string? Url { get; set; }
     [Range(0, 120), Display(Name = "Service_MinimumAge")] public int? MinimumAge { get; set; }
@@ -54,7 +55,7 @@ public sealed class ServiceInput
         UnitCost = s.UnitCost,
         UnitCostCurrency = s.UnitCostCurrency,
         Funding = s.Funding.Select(f => (FundingSource?)f.Kind).FirstOrDefault(),
-        Phone = s.Phones.Select(p => p.Number).FirstOrDefault(),
+        Phone = s.Phones.Count == 0 ? null : string.Join(", ", s.Phones.Select(p => p.Number)),
         Email = s.Email,
         Url = s.Url,
         MinimumAge = s.MinimumAge,

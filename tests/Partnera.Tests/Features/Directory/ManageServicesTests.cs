@@ -131,4 +131,23 @@ public sealed class ManageServicesTests(TestApps apps)
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Equal("Europe/Minsk", await app.WithDbAsync(db => db.Services.Where(s => s.Name.Value == "Социальный патронат Щучин").Select(s => s.TimeZone).SingleAsync()));
     }
+
+    [Fact]
+    public async Task Every_phone_of_a_service_survives_an_edit_of_something_else()
+    {
+        var app = await apps.GetAsync(DatabaseProvider.Sqlite);
+        var admin = app.Browser();
+        await admin.SignInAsync("admin@partnera.demo");
+        var organisation = await app.WithDbAsync(db => db.Organisations.Where(o => o.ShortName == "ТЦСОН Щучинского района").Select(o => o.Id).SingleAsync());
+        var name = "Патронаж " + Guid.NewGuid().ToString("N")[..8];
+        var added = await admin.SubmitAsync($"/Directory/Manage/Service?organisationId={organisation}", ("Input.Name", name),
+            ("Input.Phone", "+375 1514 2 11 11, +375 29 111 22 33"));
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var id = await app.WithDbAsync(db => db.Services.Where(s => s.Name.Value == name).Select(s => s.Id).SingleAsync());
+
+        var edited = await admin.SubmitAsync($"/Directory/Manage/Service/{id}", ("Input.Capacity", "12"));
+        Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
+        var phones = await app.WithDbAsync(db => db.Phones.Where(p => p.ServiceId == id).Select(p => p.Number).ToListAsync());
+        Assert.Equal(["+375 1514 2 11 11", "+375 29 111 22 33"], phones.Order());
+    }
 }
