@@ -10,7 +10,7 @@ namespace Partnera.Features.Organisations;
 
 /// <summary>The public list of partner organisations: search by name, filter by kind and territory.</summary>
 [AllowAnonymous]
-public sealed class IndexModel(PartneraDbContext db) : PageModel
+public sealed class IndexModel(PartneraDbContext db, Territories.TerritoryTree tree) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public OrganisationKind? Kind { get; set; }
@@ -27,7 +27,8 @@ public sealed class IndexModel(PartneraDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Organisations = await OrganisationSearch.Query(db, Q, Kind, TerritoryId)
+        var territory = TerritoryId is { } id ? await tree.ScopeAsync(id, ct) : null;
+        Organisations = await OrganisationSearch.Query(db, Q, Kind, territory)
             .OrderBy(o => o.Name.Value).ThenBy(o => o.Id)
             .Select(o => new OrganisationRow(o.Id, o.Name, o.Kind, o.Territory == null ? null : o.Territory.Name, o.ReceptionPhone, o.Hotline))
             .ToPageAsync(PageNumber, null, ct);

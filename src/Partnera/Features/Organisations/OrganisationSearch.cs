@@ -11,18 +11,15 @@ public static class OrganisationSearch
     /// Organisations matching the words (any script: the stored search key is Latin), of a kind, and
     /// based in or serving a territory or any territory below it.
     /// </summary>
-    public static IQueryable<Organisation> Query(PartneraDbContext db, string? q, OrganisationKind? kind, Guid? territoryId)
+    public static IQueryable<Organisation> Query(PartneraDbContext db, string? q, OrganisationKind? kind, Territories.TerritoryScope? territory)
     {
         var query = db.Organisations.AsNoTracking();
         foreach (var word in SearchKey.For(q).Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(5))
             query = query.Where(o => o.SearchText.Contains(word));
         if (kind is not null) query = query.Where(o => o.Kind == kind);
-        if (territoryId is { } id)
+        if (territory is not null)
         {
-            // The tree has four levels, so "this territory or below it" is three joins at most.
-            var area = db.Territories.Where(t => t.Id == id || t.ParentId == id
-                || (t.Parent != null && (t.Parent.ParentId == id || (t.Parent.Parent != null && t.Parent.Parent.ParentId == id))))
-                .Select(t => t.Id);
+            var area = territory.Within;
             query = query.Where(o => (o.TerritoryId != null && area.Contains(o.TerritoryId.Value))
                 || o.ServedTerritories.Any(s => area.Contains(s.TerritoryId)));
         }

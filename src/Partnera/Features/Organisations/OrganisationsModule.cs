@@ -39,10 +39,11 @@ public static class OrganisationsModule
         o.Email, o.Website, o.SocialLinks,
         o.WorkingHours.OrderBy(d => d.Day).Select(d => new WorkingDayDto(d.Day, d.Opens, d.Closes, d.BreakStarts, d.BreakEnds)).ToList());
 
-    private static async Task<Ok<PageDto<OrganisationSummaryDto>>> ListAsync(PartneraDbContext db, string? q, OrganisationKind? kind,
-        Guid? territoryId, int? page, int? size, CancellationToken ct)
+    private static async Task<Ok<PageDto<OrganisationSummaryDto>>> ListAsync(PartneraDbContext db, Territories.TerritoryTree tree, string? q,
+        OrganisationKind? kind, Guid? territoryId, int? page, int? size, CancellationToken ct)
     {
-        var result = await OrganisationSearch.Query(db, q, kind, territoryId)
+        var territory = territoryId is { } id ? await tree.ScopeAsync(id, ct) : null;
+        var result = await OrganisationSearch.Query(db, q, kind, territory)
             .OrderBy(o => o.Name.Value).ThenBy(o => o.Id)
             .Select(o => new OrganisationSummaryDto(o.Id, o.Name.Value, o.Name.Translations, o.Kind, o.TerritoryId, o.ReceptionPhone, o.Hotline))
             .ToPageAsync(page, size, ct);
