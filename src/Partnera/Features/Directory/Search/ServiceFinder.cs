@@ -57,7 +57,8 @@ public sealed class ServiceFinder(PartneraDbContext db, TerritoryTree territorie
                 new MultilingualText { Value = s.Organisation!.Name.Value, Translations = s.Organisation.Name.Translations },
                 s.Status, s.FreeOfCharge, s.LastVerifiedAt))
             .ToDictionaryAsync(h => h.Id, ct);
-        return ids.Select(id => hits[id]).ToList();
+        // A service deleted between the two queries simply drops out of the page.
+        return ids.Where(hits.ContainsKey).Select(id => hits[id]).ToList();
     }
 
     /// <summary>Service ids in order of relevance: the sum over the words of the best weight each word found.</summary>
