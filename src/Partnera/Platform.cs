@@ -3,6 +3,7 @@ using Partnera.Features.Accounts;
 using Partnera.Features.Directory;
 using Partnera.Features.Directory.Hsds;
 using Partnera.Features.Memoranda;
+using Partnera.Features.Needs;
 using Partnera.Features.Organisations;
 using Partnera.Features.Territories;
 using Partnera.Infrastructure.Auditing;
@@ -47,6 +48,7 @@ public static class Platform
         builder.Services.AddTerritories();
         builder.Services.AddOrganisations();
         builder.Services.AddMemoranda();
+        builder.Services.AddNeeds();
         builder.Services.AddDirectory();
         return builder;
     }

@@ -31,6 +31,9 @@ public abstract class PartneraDbContext(DbContextOptions options)
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<Memorandum> Memoranda => Set<Memorandum>();
     public DbSet<MemorandumParty> MemorandumParties => Set<MemorandumParty>();
+    public DbSet<Features.Needs.AssessmentCampaign> AssessmentCampaigns => Set<Features.Needs.AssessmentCampaign>();
+    public DbSet<Features.Needs.CampaignCommunity> CampaignCommunities => Set<Features.Needs.CampaignCommunity>();
+    public DbSet<Features.Needs.WorkingGroupMember> WorkingGroupMembers => Set<Features.Needs.WorkingGroupMember>();
     public DbSet<JointInitiative> JointInitiatives => Set<JointInitiative>();
     public DbSet<Service> Services => Set<Service>();
     public DbSet<ServiceTargetGroup> ServiceTargetGroups => Set<ServiceTargetGroup>();

@@ -16,6 +16,7 @@ public sealed class FormTests(TestApps apps)
             Memorandum = await db.Memoranda.Select(m => m.Id).FirstAsync(),
             Territory = await db.Territories.Select(t => t.Id).FirstAsync(),
             User = await db.Users.Select(u => u.Id).FirstAsync(),
+            Campaign = await db.AssessmentCampaigns.Select(c => c.Id).FirstAsync(),
         });
         var admin = app.Browser();
         await admin.SignInAsync("admin@partnera.demo");
@@ -26,6 +27,7 @@ public sealed class FormTests(TestApps apps)
             $"/Memoranda/Edit/{ids.Memorandum}", $"/Memoranda/Initiative/{ids.Memorandum}", "/Territories/Manage/Edit",
             $"/Territories/Manage/Edit/{ids.Territory}", "/Territories/Manage/Import", "/Audit",
             "/Directory/Manage", "/Directory/Manage/Corrections", "/Directory/Manage/Import", $"/Directory/Manage/Service?organisationId={ids.Organisation}", $"/Directory/Manage/Location?organisationId={ids.Organisation}",
+            "/Needs", "/Needs/Campaign", $"/Needs/Campaign/{ids.Campaign}",
         ];
         var checkedForms = 0;
         foreach (var url in pages)

@@ -23,6 +23,7 @@ public sealed class DemoDataSeeder(PartneraDbContext db, Microsoft.AspNetCore.Id
         var organisations = new DemoOrganisations(territories);
         db.Organisations.AddRange(organisations.All);
         db.Memoranda.AddRange(DemoMemoranda.Create(organisations));
+        db.AssessmentCampaigns.AddRange(DemoCampaigns.Create(territories, organisations));
         var (locations, services) = DemoServices.Create(organisations, territories, time.GetUtcNow().UtcDateTime);
         db.Locations.AddRange(locations);
         db.Services.AddRange(services);

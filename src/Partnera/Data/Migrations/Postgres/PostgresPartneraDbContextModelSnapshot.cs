@@ -1210,6 +1210,97 @@ namespace Partnera.Data.Migrations.Postgres
                     b.ToTable("MemorandumParties");
                 });
 
+            modelBuilder.Entity("Partnera.Features.Needs.AssessmentCampaign", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("CollectionEnds")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("CollectionStarts")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly>("PeriodEnds")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("PeriodStarts")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Title", "Partnera.Features.Needs.AssessmentCampaign.Title#MultilingualText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Translations")
+                                .IsRequired()
+                                .HasColumnType("text")
+                                .HasColumnName("TitleTranslations");
+
+                            b1.Property<string>("Value")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)")
+                                .HasColumnName("Title");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PeriodStarts");
+
+                    b.ToTable("AssessmentCampaigns");
+                });
+
+            modelBuilder.Entity("Partnera.Features.Needs.CampaignCommunity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TerritoryId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TerritoryId");
+
+                    b.HasIndex("CampaignId", "TerritoryId")
+                        .IsUnique();
+
+                    b.ToTable("CampaignCommunities");
+                });
+
+            modelBuilder.Entity("Partnera.Features.Needs.WorkingGroupMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("CampaignId", "OrganisationId")
+                        .IsUnique();
+
+                    b.ToTable("WorkingGroupMembers");
+                });
+
             modelBuilder.Entity("Partnera.Features.Organisations.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1804,6 +1895,40 @@ namespace Partnera.Data.Migrations.Postgres
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("Partnera.Features.Needs.CampaignCommunity", b =>
+                {
+                    b.HasOne("Partnera.Features.Needs.AssessmentCampaign", null)
+                        .WithMany("Communities")
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Partnera.Features.Territories.Territory", "Territory")
+                        .WithMany()
+                        .HasForeignKey("TerritoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Territory");
+                });
+
+            modelBuilder.Entity("Partnera.Features.Needs.WorkingGroupMember", b =>
+                {
+                    b.HasOne("Partnera.Features.Needs.AssessmentCampaign", null)
+                        .WithMany("WorkingGroup")
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Partnera.Features.Organisations.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
+                });
+
             modelBuilder.Entity("Partnera.Features.Organisations.Organisation", b =>
                 {
                     b.HasOne("Partnera.Features.Territories.Territory", "Territory")
@@ -1906,6 +2031,13 @@ namespace Partnera.Data.Migrations.Postgres
                     b.Navigation("Initiatives");
 
                     b.Navigation("Parties");
+                });
+
+            modelBuilder.Entity("Partnera.Features.Needs.AssessmentCampaign", b =>
+                {
+                    b.Navigation("Communities");
+
+                    b.Navigation("WorkingGroup");
                 });
 
             modelBuilder.Entity("Partnera.Features.Organisations.Organisation", b =>

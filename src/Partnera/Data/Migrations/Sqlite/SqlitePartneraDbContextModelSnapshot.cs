@@ -1201,6 +1201,97 @@ namespace Partnera.Data.Migrations.Sqlite
                     b.ToTable("MemorandumParties");
                 });
 
+            modelBuilder.Entity("Partnera.Features.Needs.AssessmentCampaign", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("CollectionEnds")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("CollectionStarts")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodEnds")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodStarts")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Title", "Partnera.Features.Needs.AssessmentCampaign.Title#MultilingualText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Translations")
+                                .IsRequired()
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TitleTranslations");
+
+                            b1.Property<string>("Value")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Title");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PeriodStarts");
+
+                    b.ToTable("AssessmentCampaigns");
+                });
+
+            modelBuilder.Entity("Partnera.Features.Needs.CampaignCommunity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TerritoryId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TerritoryId");
+
+                    b.HasIndex("CampaignId", "TerritoryId")
+                        .IsUnique();
+
+                    b.ToTable("CampaignCommunities");
+                });
+
+            modelBuilder.Entity("Partnera.Features.Needs.WorkingGroupMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("CampaignId", "OrganisationId")
+                        .IsUnique();
+
+                    b.ToTable("WorkingGroupMembers");
+                });
+
             modelBuilder.Entity("Partnera.Features.Organisations.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1795,6 +1886,40 @@ namespace Partnera.Data.Migrations.Sqlite
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("Partnera.Features.Needs.CampaignCommunity", b =>
+                {
+                    b.HasOne("Partnera.Features.Needs.AssessmentCampaign", null)
+                        .WithMany("Communities")
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Partnera.Features.Territories.Territory", "Territory")
+                        .WithMany()
+                        .HasForeignKey("TerritoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Territory");
+                });
+
+            modelBuilder.Entity("Partnera.Features.Needs.WorkingGroupMember", b =>
+                {
+                    b.HasOne("Partnera.Features.Needs.AssessmentCampaign", null)
+                        .WithMany("WorkingGroup")
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Partnera.Features.Organisations.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
+                });
+
             modelBuilder.Entity("Partnera.Features.Organisations.Organisation", b =>
                 {
                     b.HasOne("Partnera.Features.Territories.Territory", "Territory")
@@ -1897,6 +2022,13 @@ namespace Partnera.Data.Migrations.Sqlite
                     b.Navigation("Initiatives");
 
                     b.Navigation("Parties");
+                });
+
+            modelBuilder.Entity("Partnera.Features.Needs.AssessmentCampaign", b =>
+                {
+                    b.Navigation("Communities");
+
+                    b.Navigation("WorkingGroup");
                 });
 
             modelBuilder.Entity("Partnera.Features.Organisations.Organisation", b =>
