@@ -34,6 +34,7 @@ public abstract class PartneraDbContext(DbContextOptions options)
     public DbSet<Features.Needs.AssessmentCampaign> AssessmentCampaigns => Set<Features.Needs.AssessmentCampaign>();
     public DbSet<Features.Needs.CampaignCommunity> CampaignCommunities => Set<Features.Needs.CampaignCommunity>();
     public DbSet<Features.Needs.WorkingGroupMember> WorkingGroupMembers => Set<Features.Needs.WorkingGroupMember>();
+    public DbSet<Features.Needs.Questionnaires.Questionnaire> Questionnaires => Set<Features.Needs.Questionnaires.Questionnaire>();
     public DbSet<JointInitiative> JointInitiatives => Set<JointInitiative>();
     public DbSet<Service> Services => Set<Service>();
     public DbSet<ServiceTargetGroup> ServiceTargetGroups => Set<ServiceTargetGroup>();

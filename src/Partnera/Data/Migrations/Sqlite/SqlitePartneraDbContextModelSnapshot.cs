@@ -1271,6 +1271,32 @@ namespace Partnera.Data.Migrations.Sqlite
                     b.ToTable("CampaignCommunities");
                 });
 
+            modelBuilder.Entity("Partnera.Features.Needs.Questionnaires.Questionnaire", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("Questionnaires");
+                });
+
             modelBuilder.Entity("Partnera.Features.Needs.WorkingGroupMember", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1901,6 +1927,15 @@ namespace Partnera.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Territory");
+                });
+
+            modelBuilder.Entity("Partnera.Features.Needs.Questionnaires.Questionnaire", b =>
+                {
+                    b.HasOne("Partnera.Features.Needs.AssessmentCampaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Partnera.Features.Needs.WorkingGroupMember", b =>
