@@ -27,7 +27,7 @@ public sealed class FormTests(TestApps apps)
             $"/Memoranda/Edit/{ids.Memorandum}", $"/Memoranda/Initiative/{ids.Memorandum}", "/Territories/Manage/Edit",
             $"/Territories/Manage/Edit/{ids.Territory}", "/Territories/Manage/Import", "/Audit",
             "/Directory/Manage", "/Directory/Manage/Corrections", "/Directory/Manage/Import", $"/Directory/Manage/Service?organisationId={ids.Organisation}", $"/Directory/Manage/Location?organisationId={ids.Organisation}",
-            "/Needs", "/Needs/Campaign", $"/Needs/Campaign/{ids.Campaign}", $"/Needs/Questionnaire/{ids.Campaign}",
+            "/Needs", "/Needs/Campaign", $"/Needs/Campaign/{ids.Campaign}", $"/Needs/Questionnaire/{ids.Campaign}", $"/Needs/Question/{ids.Campaign}?code=A1",
         ];
         var checkedForms = 0;
         foreach (var url in pages)

@@ -45,6 +45,52 @@ public sealed class QuestionnaireTests(TestApps apps)
         Assert.Equal(2, await app.WithDbAsync(db => db.Questionnaires.CountAsync(q => q.CampaignId == campaignId && q.PublishedAt != null)));
     }
 
+    [Theory, ClassData(typeof(Databases))]
+    public async Task A_specialist_changes_adds_and_removes_questions_of_the_draft(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var campaignId = await NewCahulCampaignAsync(app);
+        var specialist = app.Browser("ro");
+        await specialist.SignInAsync("specialist@partnera.demo");
+        var url = $"/Needs/Questionnaire/{campaignId}";
+        await specialist.SubmitAsync(url, new Dictionary<string, string[]>(), "form[action*='handler=Start']");
+
+        var changed = await specialist.SubmitAsync($"/Needs/Question/{campaignId}?code=D4",
+            new Dictionary<string, string[]> { ["Input.Text[ro]"] = ["Ce sprijin lipsește?"] }, "#question-form");
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        Assert.Contains("Ce sprijin lipsește?", (await specialist.GetPageAsync(url)).QuerySelector("#q-D4")!.TextContent, StringComparison.Ordinal);
+
+        var added = await specialist.SubmitAsync($"/Needs/Question/{campaignId}?section=E", new Dictionary<string, string[]>
+        {
+            ["Input.Code"] = ["E4"],
+            ["Input.Kind"] = ["YesNo"],
+            ["Input.Text[ro]"] = ["Aveți nevoie de transport până la serviciu?"],
+            ["Input.ShowWhenQuestion"] = ["E2"],
+            ["Input.ShowWhenAnswer"] = ["yes"],
+        }, "#question-form");
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var withE4 = (await specialist.GetPageAsync(url)).QuerySelector("#q-E4")!.TextContent;
+        Assert.Contains("Aveți nevoie de transport", withE4, StringComparison.Ordinal);
+        Assert.Contains("Se pune doar dacă la E2 s-a răspuns „da”", withE4, StringComparison.Ordinal);
+
+        var refused = await specialist.SubmitAsync($"/Needs/Question/{campaignId}?section=E", new Dictionary<string, string[]>
+        {
+            ["Input.Code"] = ["E5"],
+            ["Input.Kind"] = ["Text"],
+            ["Input.Text[ro]"] = ["Altceva?"],
+            ["Input.ShowWhenQuestion"] = ["A1"],
+            ["Input.ShowWhenAnswer"] = ["yes"],
+        }, "#question-form");
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("Întrebarea E5: poate depinde doar", Pages.Parse(await refused.TextAsync()).QuerySelector(".validation-summary-errors")!.TextContent, StringComparison.Ordinal);
+
+        var removed = await specialist.SubmitAsync($"/Needs/Question/{campaignId}?code=E4", new Dictionary<string, string[]>(), "#delete-question");
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        var after = await specialist.GetPageAsync(url);
+        Assert.Null(after.QuerySelector("#q-E4"));
+        Assert.Null(after.QuerySelector("#q-E5"));
+    }
+
     [Fact]
     public async Task A_draft_with_a_broken_condition_is_not_published_and_the_page_says_why()
     {
