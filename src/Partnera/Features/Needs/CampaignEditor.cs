@@ -23,6 +23,13 @@ public sealed class CampaignEditor(PartneraDbContext db)
         return db.AssessmentCampaigns.Where(c => c.WorkingGroup.Any(m => own.Contains(m.OrganisationId)));
     }
 
+    /// <summary>Whether the person belongs to an organisation of the campaign's working group: only they read household answers.</summary>
+    public static Task<bool> InWorkingGroupAsync(PartneraDbContext db, ClaimsPrincipal user, Guid campaignId, CancellationToken ct)
+    {
+        var own = user.OrganisationIds();
+        return db.WorkingGroupMembers.AnyAsync(m => m.CampaignId == campaignId && own.Contains(m.OrganisationId), ct);
+    }
+
     public async Task<List<RuleError>> CheckAsync(CampaignInput input, CancellationToken ct)
     {
         var errors = new List<RuleError>();

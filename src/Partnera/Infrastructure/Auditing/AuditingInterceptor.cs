@@ -66,6 +66,9 @@ public sealed class AuditingInterceptor(CurrentUser user, TimeProvider time) : S
         };
     }
 
+    /// <summary>What the log shows instead of a personal-data value.</summary>
+    public const string PersonalDataMark = "(personal data)";
+
     private static Dictionary<string, object?[]> Changes(EntityEntry entry)
     {
         var properties = entry.Properties
@@ -77,16 +80,19 @@ public sealed class AuditingInterceptor(CurrentUser user, TimeProvider time) : S
             var name = p.Metadata.DeclaringType is Microsoft.EntityFrameworkCore.Metadata.IComplexType complex
                 ? $"{complex.ComplexProperty.Name}.{p.Metadata.Name}"
                 : p.Metadata.Name;
+            // Personal data is never copied into the log (administrators read it): the log says which field changed, not to what.
+            var personal = p.Metadata.PropertyInfo?.IsDefined(typeof(Microsoft.AspNetCore.Identity.PersonalDataAttribute), true) == true;
+            object? Shown(object? value) => personal && value is not null ? PersonalDataMark : Printable(value);
             switch (entry.State)
             {
                 case EntityState.Added when p.CurrentValue is not null:
-                    changes[name] = [null, Printable(p.CurrentValue)];
+                    changes[name] = [null, Shown(p.CurrentValue)];
                     break;
                 case EntityState.Deleted when p.OriginalValue is not null:
-                    changes[name] = [Printable(p.OriginalValue), null];
+                    changes[name] = [Shown(p.OriginalValue), null];
                     break;
                 case EntityState.Modified when p.IsModified && !Equals(Printable(p.OriginalValue), Printable(p.CurrentValue)):
-                    changes[name] = [Printable(p.OriginalValue), Printable(p.CurrentValue)];
+                    changes[name] = [Shown(p.OriginalValue), Shown(p.CurrentValue)];
                     break;
             }
         }

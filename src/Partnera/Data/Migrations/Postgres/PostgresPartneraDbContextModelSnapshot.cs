@@ -1210,6 +1210,103 @@ namespace Partnera.Data.Migrations.Postgres
                     b.ToTable("MemorandumParties");
                 });
 
+            modelBuilder.Entity("Partnera.Features.Needs.Answers.Answer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<decimal?>("Number")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<string>("OptionCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("QuestionCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("ResponseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResponseId", "QuestionCode");
+
+                    b.ToTable("Answers");
+                });
+
+            modelBuilder.Entity("Partnera.Features.Needs.Answers.HouseholdResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<bool>("Anonymous")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("ConsentGiven")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("ConsentRecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConsentRecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("EnteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EnteredBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<Guid>("QuestionnaireId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityId");
+
+                    b.HasIndex("QuestionnaireId");
+
+                    b.HasIndex("CampaignId", "CommunityId");
+
+                    b.ToTable("HouseholdResponses");
+                });
+
             modelBuilder.Entity("Partnera.Features.Needs.AssessmentCampaign", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1921,6 +2018,36 @@ namespace Partnera.Data.Migrations.Postgres
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("Partnera.Features.Needs.Answers.Answer", b =>
+                {
+                    b.HasOne("Partnera.Features.Needs.Answers.HouseholdResponse", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Partnera.Features.Needs.Answers.HouseholdResponse", b =>
+                {
+                    b.HasOne("Partnera.Features.Needs.AssessmentCampaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Partnera.Features.Territories.Territory", null)
+                        .WithMany()
+                        .HasForeignKey("CommunityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Partnera.Features.Needs.Questionnaires.Questionnaire", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionnaireId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Partnera.Features.Needs.CampaignCommunity", b =>
                 {
                     b.HasOne("Partnera.Features.Needs.AssessmentCampaign", null)
@@ -2066,6 +2193,11 @@ namespace Partnera.Data.Migrations.Postgres
                     b.Navigation("Initiatives");
 
                     b.Navigation("Parties");
+                });
+
+            modelBuilder.Entity("Partnera.Features.Needs.Answers.HouseholdResponse", b =>
+                {
+                    b.Navigation("Answers");
                 });
 
             modelBuilder.Entity("Partnera.Features.Needs.AssessmentCampaign", b =>

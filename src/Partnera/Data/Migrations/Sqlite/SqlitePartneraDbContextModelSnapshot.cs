@@ -1201,6 +1201,103 @@ namespace Partnera.Data.Migrations.Sqlite
                     b.ToTable("MemorandumParties");
                 });
 
+            modelBuilder.Entity("Partnera.Features.Needs.Answers.Answer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Number")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OptionCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuestionCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResponseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResponseId", "QuestionCode");
+
+                    b.ToTable("Answers");
+                });
+
+            modelBuilder.Entity("Partnera.Features.Needs.Answers.HouseholdResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Anonymous")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ConsentGiven")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ConsentRecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConsentRecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EnteredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnteredBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("QuestionnaireId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityId");
+
+                    b.HasIndex("QuestionnaireId");
+
+                    b.HasIndex("CampaignId", "CommunityId");
+
+                    b.ToTable("HouseholdResponses");
+                });
+
             modelBuilder.Entity("Partnera.Features.Needs.AssessmentCampaign", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1912,6 +2009,36 @@ namespace Partnera.Data.Migrations.Sqlite
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("Partnera.Features.Needs.Answers.Answer", b =>
+                {
+                    b.HasOne("Partnera.Features.Needs.Answers.HouseholdResponse", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Partnera.Features.Needs.Answers.HouseholdResponse", b =>
+                {
+                    b.HasOne("Partnera.Features.Needs.AssessmentCampaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Partnera.Features.Territories.Territory", null)
+                        .WithMany()
+                        .HasForeignKey("CommunityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Partnera.Features.Needs.Questionnaires.Questionnaire", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionnaireId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Partnera.Features.Needs.CampaignCommunity", b =>
                 {
                     b.HasOne("Partnera.Features.Needs.AssessmentCampaign", null)
@@ -2057,6 +2184,11 @@ namespace Partnera.Data.Migrations.Sqlite
                     b.Navigation("Initiatives");
 
                     b.Navigation("Parties");
+                });
+
+            modelBuilder.Entity("Partnera.Features.Needs.Answers.HouseholdResponse", b =>
+                {
+                    b.Navigation("Answers");
                 });
 
             modelBuilder.Entity("Partnera.Features.Needs.AssessmentCampaign", b =>

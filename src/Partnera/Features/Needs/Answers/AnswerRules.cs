@@ -1,0 +1,64 @@
+using System.Globalization;
+using Partnera.Features.Needs.Questionnaires;
+
+namespace Partnera.Features.Needs.Answers;
+
+/// <summary>
+/// Reads a household's answers as typed (form fields or a file's cells) against the questionnaire version: each
+/// value must fit its question; a required question must be answered when it is asked; answers to a question whose
+/// condition does not hold are dropped.
+/// </summary>
+public static class AnswerRules
+{
+    public const int MaxText = 2000;
+
+    public sealed record Problem(string Question, string Key);
+
+    public static (List<Answer> Answers, List<Problem> Problems) Read(QuestionnaireDefinition definition, Func<string, IReadOnlyList<string>> valuesOf)
+    {
+        var answers = new List<Answer>();
+        var problems = new List<Problem>();
+        foreach (var question in definition.Questions)
+        {
+            if (question.ShowWhen is { } when && !answers.Any(a => a.QuestionCode == when.Question && a.OptionCode == when.Answer)) continue;
+            var values = valuesOf(question.Code).Select(v => v.Trim()).Where(v => v.Length > 0).Distinct().ToList();
+            if (values.Count == 0)
+            {
+                if (question.Required) problems.Add(new(question.Code, "Answer_Required"));
+                continue;
+            }
+            var read = values.Select(v => ReadOne(question, v)).ToList();
+            if (read.Any(a => a is null) || (question.Kind != QuestionKind.Multiple && read.Count > 1))
+            {
+                problems.Add(new(question.Code, "Answer_Invalid"));
+                continue;
+            }
+            answers.AddRange(read.Select(a => a!));
+        }
+        return (answers, problems);
+    }
+
+    private static Answer? ReadOne(Question q, string value)
+    {
+        var answer = new Answer { QuestionCode = q.Code };
+        switch (q.Kind)
+        {
+            case QuestionKind.Single or QuestionKind.Multiple when q.Options?.Any(o => o.Code == value) == true:
+            case QuestionKind.YesNo when value is "yes" or "no":
+                answer.OptionCode = value;
+                return answer;
+            case QuestionKind.Number or QuestionKind.Scale when decimal.TryParse(value.Replace(',', '.'), NumberStyles.Number, CultureInfo.InvariantCulture, out var n)
+                && n >= (q.Minimum ?? decimal.MinValue) && n <= (q.Maximum ?? decimal.MaxValue) && (q.Kind == QuestionKind.Number || n == decimal.Truncate(n)):
+                answer.Number = n;
+                return answer;
+            case QuestionKind.Text when value.Length <= MaxText:
+                answer.Text = value;
+                return answer;
+            case QuestionKind.Date when DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d):
+                answer.Date = d;
+                return answer;
+            default:
+                return null;
+        }
+    }
+}

@@ -1,0 +1,125 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Partnera.Data;
+using Partnera.Features.Needs;
+using Partnera.Features.Needs.Answers;
+using Partnera.Features.Needs.Questionnaires;
+using Partnera.Infrastructure.Text;
+using Partnera.Tests.Infrastructure;
+
+namespace Partnera.Tests.Features.Needs;
+
+public sealed class EntryTests(TestApps apps)
+{
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Working_group_staff_enter_a_household_after_fixing_what_the_form_points_out(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var (campaignId, cahul) = await PublishedCahulCampaignAsync(app);
+        var staff = app.Browser("ro");
+        await staff.SignInAsync("cso@partnera.demo");
+        var url = $"/Needs/Entry/{campaignId}";
+        var name = "Familia Popescu " + Guid.NewGuid().ToString("N")[..6];
+        var fields = new Dictionary<string, string[]>
+        {
+            ["Household.CommunityId"] = [cahul.ToString()],
+            ["Household.ContactName"] = [name],
+            ["A[A2]"] = ["doi"],
+            ["A[A3]"] = ["0"],
+            ["A[B1]"] = ["disability", "low-income"],
+            ["A[C2]"] = ["4"],
+            ["A[D1]"] = ["no"],
+            ["A[D2]"] = ["MD-2.01"],
+            ["A[D3]"] = ["MD-2.06", "MD-2.09"],
+        };
+        var refused = Pages.Parse(await (await staff.SubmitAsync(url, fields, "#entry-form")).TextAsync());
+        Assert.Equal("Această întrebare necesită un răspuns.", refused.QuerySelector("#e-A1")!.TextContent.Trim());
+        Assert.StartsWith("Răspunsul nu se potrivește întrebării", refused.QuerySelector("#e-A2")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Contains("Înregistrați acordul gospodăriei", string.Join(" ", refused.FieldErrors()), StringComparison.Ordinal);
+
+        fields["A[A1]"] = ["4"];
+        fields["A[A2]"] = ["2"];
+        fields["Household.ConsentGiven"] = ["true"];
+        var saved = await staff.SubmitAsync(url, fields, "#entry-form");
+        Assert.True(saved.StatusCode == HttpStatusCode.Redirect, string.Join(" | ", Pages.Parse(await saved.TextAsync()).FieldErrors()));
+        Assert.Equal($"/Needs/Entry/{campaignId}?community={cahul}", saved.Headers.Location!.OriginalString);
+
+        var response = await app.WithDbAsync(db => db.HouseholdResponses.Include(r => r.Answers).SingleAsync(r => r.ContactName == name));
+        Assert.True(response.ConsentGiven);
+        Assert.Equal("cso@partnera.demo", response.ConsentRecordedBy);
+        Assert.Equal(["disability", "low-income"], response.Answers.Where(a => a.QuestionCode == "B1").Select(a => a.OptionCode).Order());
+        Assert.Equal(4m, response.Answers.Single(a => a.QuestionCode == "A1").Number);
+        // D2 is asked only when D1 = yes: the stray answer is not kept.
+        Assert.DoesNotContain(response.Answers, a => a.QuestionCode == "D2");
+        // The audit log records the entry without copying the household's details into it.
+        var audit = await app.WithDbAsync(db => db.AuditLog.Where(a => a.Subject == $"HouseholdResponse:{response.Id}").Select(a => a.Changes).ToListAsync());
+        Assert.NotEmpty(audit);
+        Assert.All(audit, changes => Assert.DoesNotContain("Popescu", changes ?? "", StringComparison.Ordinal));
+        Assert.Contains(audit, changes => changes!.Contains("(personal data)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Nobody_outside_the_working_group_reaches_the_entry_form()
+    {
+        var app = await apps.GetAsync(DatabaseProvider.Sqlite);
+        var (campaignId, _) = await PublishedCahulCampaignAsync(app);
+        foreach (var outsider in new[] { "specialist@partnera.demo", "provider@partnera.demo" })
+        {
+            var client = app.Browser();
+            await client.SignInAsync(outsider);
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/Needs/Entry/{campaignId}")).StatusCode);
+        }
+    }
+
+    [Fact]
+    public void Answers_must_fit_their_question()
+    {
+        var template = QuestionnaireTemplates.For("UA");
+        Dictionary<string, string[]> typed = new()
+        {
+            ["A1"] = ["3"],
+            ["A2"] = ["1,5"],
+            ["A3"] = ["31"],
+            ["B1"] = ["veteran"],
+            ["C2"] = ["2.5"],
+            ["D1"] = ["yes"],
+            ["E1"] = ["1-5km", "5-20km"],
+            ["E3"] = ["23.11.2026"],
+        };
+        var (answers, problems) = AnswerRules.Read(template, code => typed.GetValueOrDefault(code) ?? []);
+        Assert.Equal(["A3", "C2", "E1", "E3"], problems.Select(p => p.Question));
+        Assert.All(problems, p => Assert.Equal("Answer_Invalid", p.Key));
+        Assert.Equal(1.5m, answers.Single(a => a.QuestionCode == "A2").Number);
+    }
+
+    private static async Task<(Guid Campaign, Guid Community)> PublishedCahulCampaignAsync(PartneraApp app)
+    {
+        var (campaignId, cahul) = await app.WithDbAsync(async db =>
+        {
+            var community = await db.Territories.Where(t => t.Code == "1701000").Select(t => t.Id).SingleAsync();
+            var campaign = new AssessmentCampaign
+            {
+                Title = new MultilingualText("Evaluarea nevoilor Cahul " + Guid.NewGuid().ToString("N")[..6]),
+                PeriodStarts = new DateOnly(2026, 1, 1),
+                PeriodEnds = new DateOnly(2028, 12, 31),
+                CollectionStarts = new DateOnly(2026, 1, 1),
+                CollectionEnds = new DateOnly(2026, 6, 15),
+            };
+            campaign.Communities.Add(new CampaignCommunity { CampaignId = campaign.Id, TerritoryId = community });
+            campaign.WorkingGroup.Add(new WorkingGroupMember
+            {
+                CampaignId = campaign.Id,
+                OrganisationId = await db.Organisations.Where(o => o.ShortName == "Keystone").Select(o => o.Id).SingleAsync(),
+            });
+            db.AssessmentCampaigns.Add(campaign);
+            await db.SaveChangesAsync();
+            return (campaign.Id, community);
+        });
+        await using var scope = app.Services.CreateAsyncScope();
+        var book = scope.ServiceProvider.GetRequiredService<QuestionnaireBook>();
+        await book.DraftAsync(campaignId, default);
+        Assert.Empty(await book.PublishAsync(campaignId, default));
+        return (campaignId, cahul);
+    }
+}
