@@ -18,7 +18,7 @@ public sealed class FinderTests(BrowserFixture fixture)
             var results = await page.Locator("#results a.fw-semibold").AllInnerTextsAsync();
             Assert.Equal(["Денний догляд дітей з інвалідністю"], results.Select(r => r.Trim()));
             await page.Locator("#results a.fw-semibold").First.ClickAsync();
-            await page.WaitForURLAsync("**/Directory/Service/**");
+            await page.WaitForURLAsync("**/Directory/Service/**", BrowserFixture.Loaded);
             Assert.Contains("Для кого", await page.Locator("main").InnerTextAsync());
 
             await page.Locator("header a[hreflang='ro']").ClickAsync();
@@ -29,7 +29,7 @@ public sealed class FinderTests(BrowserFixture fixture)
             await page.Locator("#results").WaitForAsync();
             Assert.Equal("Serviciul social „Locuința protejată”", (await page.Locator("#results a.fw-semibold").First.InnerTextAsync()).Trim());
             await page.Locator("#results a.fw-semibold").First.ClickAsync();
-            await page.WaitForURLAsync("**/Directory/Service/**");
+            await page.WaitForURLAsync("**/Directory/Service/**", BrowserFixture.Loaded);
             Assert.Contains("Pentru cine", await page.Locator("main").InnerTextAsync());
         });
     }

@@ -27,7 +27,7 @@ public sealed class PartnerFlowTests(BrowserFixture fixture)
             await page.GotoAsync("/Organisations");
             Assert.Equal("Организации", (await page.Locator("h1").InnerTextAsync()).Trim());
             await page.Locator("header a[hreflang='ro']").ClickAsync();
-            await page.WaitForURLAsync("**/Organisations");
+            await page.WaitForURLAsync("**/Organisations", BrowserFixture.Loaded);
             Assert.Equal("Organizații", (await page.Locator("h1").InnerTextAsync()).Trim());
             await page.GotoAsync("/Memoranda");
             Assert.Equal("ro", await page.Locator("html").GetAttributeAsync("lang"));
@@ -62,7 +62,7 @@ public sealed class PartnerFlowTests(BrowserFixture fixture)
             await page.Locator("input[name='Input.WorkingHours[0].Closes']").FillAsync("18:00");
             await page.Locator("#organisation-form button[type=submit]:not([formnovalidate])").ClickAsync();
 
-            await page.WaitForURLAsync("**/Organisations/Details/**");
+            await page.WaitForURLAsync("**/Organisations/Details/**", BrowserFixture.Loaded);
             Assert.Equal(name, (await page.Locator("h1").InnerTextAsync()).Trim());
             Assert.Contains("09:00–18:00", await page.Locator("#hours + table").InnerTextAsync());
 
@@ -82,6 +82,6 @@ public sealed class PartnerFlowTests(BrowserFixture fixture)
         await page.Locator("#Input_Email").FillAsync(email);
         await page.Locator("#Input_Password").FillAsync(DemoDataSeeder.DemoPassword);
         await page.Locator("main button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal), BrowserFixture.Loaded);
     }
 }

@@ -57,6 +57,20 @@ public sealed class EntryTests(TestApps apps)
         Assert.NotEmpty(audit);
         Assert.All(audit, changes => Assert.DoesNotContain("Popescu", changes ?? "", StringComparison.Ordinal));
         Assert.Contains(audit, changes => changes!.Contains("(personal data)", StringComparison.Ordinal));
+
+        // The list names no one; opening the household shows its answers and is recorded, with the reader.
+        var list = await staff.GetPageAsync($"/Needs/Households/{campaignId}");
+        Assert.DoesNotContain(name, list.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        var household = await staff.GetPageAsync(list.QuerySelector($"#households a[href='/Needs/Household/{response.Id}']")!.GetAttribute("href")!);
+        Assert.Contains(name, household.QuerySelector("#household")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("o persoană cu dizabilități", household.QuerySelector("#answers")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Vizualizat", household.QuerySelector("#history")!.TextContent, StringComparison.Ordinal);
+        Assert.True(await app.WithDbAsync(db => db.AuditLog.AnyAsync(a => a.Subject == $"HouseholdResponse:{response.Id}"
+            && a.Action == Partnera.Infrastructure.Auditing.AuditAction.Viewed && a.UserName == "cso@partnera.demo")));
+        var outsider = app.Browser("ro");
+        await outsider.SignInAsync("specialist@partnera.demo");
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/Needs/Household/{response.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/Needs/Households/{campaignId}")).StatusCode);
     }
 
     [Fact]
