@@ -40,32 +40,9 @@ public sealed class EntryModel(PartneraDbContext db, TimeProvider time, IStringL
     {
         if (!await LoadAsync(campaignId, ct)) return NotFound();
         if (Version is null || Definition is null) return Page();
-        if (Household.CommunityId is { } c && Communities.All(x => x.Id != c))
-            ModelState.AddModelError($"{nameof(Household)}.{nameof(Household.CommunityId)}", t["Household_UnknownCommunity"]);
-        foreach (var (field, key) in Household.Problems()) ModelState.AddModelError($"{nameof(Household)}.{field}", t[key]);
-        var (answers, problems) = AnswerRules.Read(Definition, code => Given(code));
-        foreach (var problem in problems) ModelState.AddModelError($"A[{problem.Question}]", t[problem.Key]);
+        var answers = AnswerForm.Check(ModelState, Household, Communities, Definition, code => Given(code), t);
         if (!ModelState.IsValid) return Page();
-
-        var now = time.GetUtcNow().UtcDateTime;
-        var response = new HouseholdResponse
-        {
-            CampaignId = campaignId,
-            QuestionnaireId = Version.Id,
-            CommunityId = Household.CommunityId!.Value,
-            Source = ResponseSource.Staff,
-            Anonymous = Household.Anonymous,
-            ContactName = Clean(Household.ContactName),
-            Address = Clean(Household.Address),
-            Phone = Clean(Household.Phone),
-            ConsentGiven = Household.ConsentGiven && !Household.Anonymous,
-            ConsentRecordedAt = Household.ConsentGiven && !Household.Anonymous ? now : null,
-            ConsentRecordedBy = Household.ConsentGiven && !Household.Anonymous ? User.Identity?.Name : null,
-            EnteredAt = now,
-            EnteredBy = User.Identity?.Name,
-        };
-        answers.ForEach(a => a.ResponseId = response.Id);
-        response.Answers.AddRange(answers);
+        var response = AnswerForm.Record(campaignId, Version, Household, answers, ResponseSource.Staff, time.GetUtcNow().UtcDateTime, User.Identity?.Name);
         db.HouseholdResponses.Add(response);
         await db.SaveChangesAsync(ct);
         TempData["Message"] = "Common_Saved";
@@ -77,15 +54,12 @@ public sealed class EntryModel(PartneraDbContext db, TimeProvider time, IStringL
         CampaignId = campaignId;
         // Outside the working group the campaign's households do not exist, as far as this page tells.
         if (!await CampaignEditor.InWorkingGroupAsync(db, User, campaignId, ct)) return false;
-        CampaignTitle = await db.AssessmentCampaigns.Where(c => c.Id == campaignId).Select(c => c.Title).SingleAsync(ct);
-        Communities = (await db.CampaignCommunities.Where(c => c.CampaignId == campaignId).Select(c => new { c.TerritoryId, c.Territory!.Name }).ToListAsync(ct))
-            .Select(c => (c.TerritoryId, c.Name)).OrderBy(c => c.Name.Value).ToList();
-        Version = await db.Questionnaires.AsNoTracking().Where(q => q.CampaignId == campaignId && q.PublishedAt != null)
-            .OrderByDescending(q => q.Version).FirstOrDefaultAsync(ct);
-        Definition = Version is null ? null : QuestionnaireDefinition.FromJson(Version.Definition);
+        var campaign = (await AnswerForm.LoadAsync(db, campaignId, ct))!;
+        CampaignTitle = campaign.Title;
+        Communities = campaign.Communities;
+        Version = campaign.Version;
+        Definition = campaign.Definition;
         Entered = await db.HouseholdResponses.CountAsync(r => r.CampaignId == campaignId, ct);
         return true;
     }
-
-    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

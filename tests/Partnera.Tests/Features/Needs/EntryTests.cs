@@ -73,6 +73,58 @@ public sealed class EntryTests(TestApps apps)
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/Needs/Households/{campaignId}")).StatusCode);
     }
 
+    [Theory, ClassData(typeof(Databases))]
+    public async Task A_resident_answers_online_once_without_an_account(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var (campaignId, cahul) = await PublishedCahulCampaignAsync(app, today.AddDays(-30), today.AddDays(30));
+        var resident = app.Browser("ro");
+        var url = $"/Needs/Answer/{campaignId}";
+        var fields = new Dictionary<string, string[]>
+        {
+            ["Household.ContactName"] = ["Ion"],
+            ["A[A1]"] = ["3"],
+            ["A[A2]"] = ["1"],
+            ["A[A3]"] = ["1"],
+            ["A[B1]"] = ["older-alone"],
+            ["A[C2]"] = ["5"],
+            ["A[D1]"] = ["no"],
+            ["A[D3]"] = ["MD-2.09"],
+        };
+        var refused = Pages.Parse(await (await resident.SubmitAsync(url, fields, "#answer-form")).TextAsync());
+        Assert.Contains("Înregistrați acordul gospodăriei", string.Join(" ", refused.FieldErrors()), StringComparison.Ordinal);
+
+        fields["Household.ContactName"] = [""];
+        fields["Household.Anonymous"] = ["true"];
+        var sent = await resident.SubmitAsync(url, fields, "#answer-form");
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        var saved = await app.WithDbAsync(db => db.HouseholdResponses.Include(r => r.Answers).SingleAsync(r => r.CampaignId == campaignId));
+        Assert.Equal((ResponseSource.Online, true, cahul), (saved.Source, saved.Anonymous, saved.CommunityId));
+        Assert.Equal("MD-2.09", saved.Answers.Single(a => a.QuestionCode == "D3").OptionCode);
+
+        // The same browser is thanked instead of being offered the form again.
+        var again = await resident.GetPageAsync(url);
+        Assert.NotNull(again.QuerySelector("#answered"));
+        Assert.Null(again.QuerySelector("#answer-form"));
+
+        // A robot that fills in every field, the hidden one too, is thanked and nothing is kept.
+        var robot = app.Browser("ro");
+        fields["Website"] = ["http://spam.example"];
+        Assert.Equal(HttpStatusCode.Redirect, (await robot.SubmitAsync(url, fields, "#answer-form")).StatusCode);
+        Assert.Equal(1, await app.WithDbAsync(db => db.HouseholdResponses.CountAsync(r => r.CampaignId == campaignId)));
+    }
+
+    [Fact]
+    public async Task The_online_form_is_closed_outside_the_collection_dates()
+    {
+        var app = await apps.GetAsync(DatabaseProvider.Sqlite);
+        var (campaignId, _) = await PublishedCahulCampaignAsync(app, new DateOnly(2020, 1, 1), new DateOnly(2020, 6, 15));
+        var page = await app.Browser("en").GetPageAsync($"/Needs/Answer/{campaignId}");
+        Assert.Contains("not open for answers now", page.QuerySelector("#closed")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("#answer-form"));
+    }
+
     [Fact]
     public async Task Nobody_outside_the_working_group_reaches_the_entry_form()
     {
@@ -107,7 +159,7 @@ public sealed class EntryTests(TestApps apps)
         Assert.Equal(1.5m, answers.Single(a => a.QuestionCode == "A2").Number);
     }
 
-    private static async Task<(Guid Campaign, Guid Community)> PublishedCahulCampaignAsync(PartneraApp app)
+    private static async Task<(Guid Campaign, Guid Community)> PublishedCahulCampaignAsync(PartneraApp app, DateOnly? collectionStarts = null, DateOnly? collectionEnds = null)
     {
         var (campaignId, cahul) = await app.WithDbAsync(async db =>
         {
@@ -117,8 +169,9 @@ public sealed class EntryTests(TestApps apps)
                 Title = new MultilingualText("Evaluarea nevoilor Cahul " + Guid.NewGuid().ToString("N")[..6]),
                 PeriodStarts = new DateOnly(2026, 1, 1),
                 PeriodEnds = new DateOnly(2028, 12, 31),
-                CollectionStarts = new DateOnly(2026, 1, 1),
-                CollectionEnds = new DateOnly(2026, 6, 15),
+                CollectionStarts = collectionStarts ?? new DateOnly(2026, 1, 1),
+                CollectionEnds = collectionEnds ?? new DateOnly(2026, 6, 15),
+                Status = CampaignStatus.Collecting,
             };
             campaign.Communities.Add(new CampaignCommunity { CampaignId = campaign.Id, TerritoryId = community });
             campaign.WorkingGroup.Add(new WorkingGroupMember
