@@ -1403,6 +1403,37 @@ namespace Partnera.Data.Migrations.Postgres
                     b.ToTable("Questionnaires");
                 });
 
+            modelBuilder.Entity("Partnera.Features.Needs.Registry.RegistryCount", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("People")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid>("TerritoryId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TerritoryId", "Group", "AsOf")
+                        .IsUnique();
+
+                    b.ToTable("RegistryCounts");
+                });
+
             modelBuilder.Entity("Partnera.Features.Needs.WorkingGroupMember", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2071,6 +2102,15 @@ namespace Partnera.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("CampaignId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Partnera.Features.Needs.Registry.RegistryCount", b =>
+                {
+                    b.HasOne("Partnera.Features.Territories.Territory", null)
+                        .WithMany()
+                        .HasForeignKey("TerritoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

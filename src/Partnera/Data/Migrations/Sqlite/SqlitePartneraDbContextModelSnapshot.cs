@@ -1394,6 +1394,37 @@ namespace Partnera.Data.Migrations.Sqlite
                     b.ToTable("Questionnaires");
                 });
 
+            modelBuilder.Entity("Partnera.Features.Needs.Registry.RegistryCount", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("People")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TerritoryId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TerritoryId", "Group", "AsOf")
+                        .IsUnique();
+
+                    b.ToTable("RegistryCounts");
+                });
+
             modelBuilder.Entity("Partnera.Features.Needs.WorkingGroupMember", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2062,6 +2093,15 @@ namespace Partnera.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("CampaignId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Partnera.Features.Needs.Registry.RegistryCount", b =>
+                {
+                    b.HasOne("Partnera.Features.Territories.Territory", null)
+                        .WithMany()
+                        .HasForeignKey("TerritoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
