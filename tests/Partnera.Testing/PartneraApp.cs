@@ -57,6 +57,13 @@ public sealed class PartneraApp(DatabaseProvider provider, string connectionStri
         return client;
     }
 
+    /// <summary>Runs something with the app's own services in a scope of its own, as a request would.</summary>
+    public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> use)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await use(scope.ServiceProvider);
+    }
+
     public async Task<T> WithDbAsync<T>(Func<PartneraDbContext, Task<T>> query)
     {
         await using var scope = Services.CreateAsyncScope();

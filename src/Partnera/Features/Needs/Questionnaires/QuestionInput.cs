@@ -59,6 +59,8 @@ public sealed class QuestionInput
             Minimum = Minimum,
             Maximum = Maximum,
             ShowWhen = string.IsNullOrWhiteSpace(ShowWhenQuestion) ? null : new Condition(ShowWhenQuestion.Trim(), (ShowWhenAnswer ?? "").Trim()),
+            // What the analysis reads from the question stays with it when its wording changes.
+            Measures = before?.Measures,
         };
         if (question.HasOptions)
         {

@@ -52,6 +52,8 @@ public sealed class Question
     public Condition? ShowWhen { get; set; }
     public decimal? Minimum { get; set; }
     public decimal? Maximum { get; set; }
+    /// <summary>What the analysis reads from this question, if anything.</summary>
+    public QuestionMeasure? Measures { get; set; }
 
     [JsonIgnore] public bool HasOptions => Kind is QuestionKind.Single or QuestionKind.Multiple;
 }
@@ -65,6 +67,14 @@ public enum QuestionKind
     Date,
     YesNo,
     Scale,
+}
+
+/// <summary>The questions the gap analysis relies on: the household's size and the services it uses and needs.</summary>
+public enum QuestionMeasure
+{
+    HouseholdSize,
+    ServicesUsed,
+    ServicesNeeded,
 }
 
 public sealed class AnswerOption
