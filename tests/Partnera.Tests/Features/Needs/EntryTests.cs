@@ -183,10 +183,13 @@ public sealed class EntryTests(TestApps apps)
             await db.SaveChangesAsync();
             return (campaign.Id, community);
         });
-        await using var scope = app.Services.CreateAsyncScope();
-        var book = scope.ServiceProvider.GetRequiredService<QuestionnaireBook>();
-        await book.DraftAsync(campaignId, default);
-        Assert.Empty(await book.PublishAsync(campaignId, default));
+        var problems = await app.WithScopeAsync(async s =>
+        {
+            var book = s.GetRequiredService<QuestionnaireBook>();
+            await book.DraftAsync(campaignId, default);
+            return await book.PublishAsync(campaignId, default);
+        });
+        Assert.Empty(problems);
         return (campaignId, cahul);
     }
 }

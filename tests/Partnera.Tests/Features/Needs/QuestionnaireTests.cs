@@ -183,9 +183,10 @@ public sealed class QuestionnaireTests(TestApps apps)
         return campaign.Id;
     });
 
-    private static async Task WithBookAsync(PartneraApp app, Func<QuestionnaireBook, Task> use)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        await use(scope.ServiceProvider.GetRequiredService<QuestionnaireBook>());
-    }
+    private static Task WithBookAsync(PartneraApp app, Func<QuestionnaireBook, Task> use) =>
+        app.WithScopeAsync(async s =>
+        {
+            await use(s.GetRequiredService<QuestionnaireBook>());
+            return true;
+        });
 }
