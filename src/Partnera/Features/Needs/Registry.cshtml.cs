@@ -81,7 +81,7 @@ public sealed class RegistryModel(PartneraDbContext db, IStringLocalizer<NeedsSt
         if (campaign is null) return false;
         CampaignTitle = campaign.Title;
         Communities = campaign.Communities;
-        AsOf ??= await db.AssessmentCampaigns.Where(c => c.Id == campaignId).Select(c => c.PeriodStarts).SingleAsync(ct);
+        AsOf ??= campaign.PeriodStarts;
         return true;
     }
 }

@@ -147,7 +147,7 @@ public sealed class ServiceFinder(PartneraDbContext db, TerritoryTree territorie
         Expression<Func<Service, bool>> open = s => false;
         foreach (var zone in zones)
         {
-            var local = TimeZoneInfo.ConvertTime(time.GetUtcNow(), TimeZoneInfo.TryFindSystemTimeZoneById(zone, out var tz) ? tz : TimeZoneInfo.Utc);
+            var local = Infrastructure.Time.LocalTime.In(zone, time.GetUtcNow());
             var day = DayCodes[(int)local.DayOfWeek];
             var now = TimeOnly.FromDateTime(local.DateTime);
             var today = DateOnly.FromDateTime(local.DateTime);

@@ -11,19 +11,19 @@ namespace Partnera.Features.Needs.Answers;
 public static class AnswerForm
 {
     /// <summary>What a form for a campaign shows: its title, communities, dates and the latest published questionnaire.</summary>
-    public sealed record Campaign(Guid Id, MultilingualText Title, CampaignStatus Status, DateOnly CollectionStarts, DateOnly CollectionEnds,
+    public sealed record Campaign(Guid Id, MultilingualText Title, CampaignStatus Status, DateOnly PeriodStarts, DateOnly CollectionStarts, DateOnly CollectionEnds,
         IReadOnlyList<(Guid Id, MultilingualText Name)> Communities, string TimeZone, Questionnaire? Version, QuestionnaireDefinition? Definition);
 
     public static async Task<Campaign?> LoadAsync(PartneraDbContext db, Guid campaignId, CancellationToken ct)
     {
         var c = await db.AssessmentCampaigns.AsNoTracking().Where(x => x.Id == campaignId)
-            .Select(x => new { x.Title, x.Status, x.CollectionStarts, x.CollectionEnds }).FirstOrDefaultAsync(ct);
+            .Select(x => new { x.Title, x.Status, x.PeriodStarts, x.CollectionStarts, x.CollectionEnds }).FirstOrDefaultAsync(ct);
         if (c is null) return null;
         var communities = await db.CampaignCommunities.AsNoTracking().Where(x => x.CampaignId == campaignId)
             .Select(x => new { x.TerritoryId, x.Territory!.Name, x.Territory.TimeZone }).ToListAsync(ct);
         var version = await db.Questionnaires.AsNoTracking().Where(q => q.CampaignId == campaignId && q.PublishedAt != null)
             .OrderByDescending(q => q.Version).FirstOrDefaultAsync(ct);
-        return new Campaign(campaignId, c.Title, c.Status, c.CollectionStarts, c.CollectionEnds,
+        return new Campaign(campaignId, c.Title, c.Status, c.PeriodStarts, c.CollectionStarts, c.CollectionEnds,
             communities.Select(x => (x.TerritoryId, x.Name)).OrderBy(x => x.Name.Value).ToList(),
             communities.Select(x => x.TimeZone).FirstOrDefault() ?? "Europe/Kyiv",
             version, version is null ? null : QuestionnaireDefinition.FromJson(version.Definition));
@@ -32,8 +32,7 @@ public static class AnswerForm
     /// <summary>Residents may answer while the campaign collects data and its collection dates include today in its communities' time zone.</summary>
     public static bool OpenToResidents(Campaign campaign, DateTimeOffset now)
     {
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(campaign.TimeZone, out var z) ? z : TimeZoneInfo.Utc;
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        var today = DateOnly.FromDateTime(Infrastructure.Time.LocalTime.In(campaign.TimeZone, now).DateTime);
         return campaign.Status == CampaignStatus.Collecting && campaign.Version is not null && today >= campaign.CollectionStarts && today <= campaign.CollectionEnds;
     }
 

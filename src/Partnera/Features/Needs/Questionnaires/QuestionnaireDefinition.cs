@@ -28,6 +28,14 @@ public sealed class QuestionnaireDefinition
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
     };
 
+    /// <summary>The words of an answer to a question: yes/no in the reader's language, else the option's text, else the code itself.</summary>
+    public string AnswerText(string questionCode, string answer, CultureInfo culture, string yes, string no)
+    {
+        var question = Questions.FirstOrDefault(q => q.Code == questionCode);
+        if (question?.Kind == QuestionKind.YesNo && answer is "yes" or "no") return answer == "yes" ? yes : no;
+        return question?.Options?.FirstOrDefault(o => o.Code == answer)?.Text.In(culture) ?? answer;
+    }
+
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
     public static QuestionnaireDefinition FromJson(string json) =>
