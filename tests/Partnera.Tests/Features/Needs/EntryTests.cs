@@ -161,35 +161,7 @@ public sealed class EntryTests(TestApps apps)
 
     private static async Task<(Guid Campaign, Guid Community)> PublishedCahulCampaignAsync(PartneraApp app, DateOnly? collectionStarts = null, DateOnly? collectionEnds = null)
     {
-        var (campaignId, cahul) = await app.WithDbAsync(async db =>
-        {
-            var community = await db.Territories.Where(t => t.Code == "1701000").Select(t => t.Id).SingleAsync();
-            var campaign = new AssessmentCampaign
-            {
-                Title = new MultilingualText("Evaluarea nevoilor Cahul " + Guid.NewGuid().ToString("N")[..6]),
-                PeriodStarts = new DateOnly(2026, 1, 1),
-                PeriodEnds = new DateOnly(2028, 12, 31),
-                CollectionStarts = collectionStarts ?? new DateOnly(2026, 1, 1),
-                CollectionEnds = collectionEnds ?? new DateOnly(2026, 6, 15),
-                Status = CampaignStatus.Collecting,
-            };
-            campaign.Communities.Add(new CampaignCommunity { CampaignId = campaign.Id, TerritoryId = community });
-            campaign.WorkingGroup.Add(new WorkingGroupMember
-            {
-                CampaignId = campaign.Id,
-                OrganisationId = await db.Organisations.Where(o => o.ShortName == "Keystone").Select(o => o.Id).SingleAsync(),
-            });
-            db.AssessmentCampaigns.Add(campaign);
-            await db.SaveChangesAsync();
-            return (campaign.Id, community);
-        });
-        var problems = await app.WithScopeAsync(async s =>
-        {
-            var book = s.GetRequiredService<QuestionnaireBook>();
-            await book.DraftAsync(campaignId, default);
-            return await book.PublishAsync(campaignId, default);
-        });
-        Assert.Empty(problems);
-        return (campaignId, cahul);
+        var (campaign, communities) = await NeedsCampaigns.PublishedMoldovanAsync(app, collectionStarts, collectionEnds, "1701000");
+        return (campaign, communities[0]);
     }
 }

@@ -1377,6 +1377,41 @@ namespace Partnera.Data.Migrations.Postgres
                     b.ToTable("CampaignCommunities");
                 });
 
+            modelBuilder.Entity("Partnera.Features.Needs.Imports.SurveyUpload", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<string>("Mapping")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId", "UploadedAt");
+
+                    b.ToTable("SurveyUploads");
+                });
+
             modelBuilder.Entity("Partnera.Features.Needs.Questionnaires.Questionnaire", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2094,6 +2129,15 @@ namespace Partnera.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Territory");
+                });
+
+            modelBuilder.Entity("Partnera.Features.Needs.Imports.SurveyUpload", b =>
+                {
+                    b.HasOne("Partnera.Features.Needs.AssessmentCampaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Partnera.Features.Needs.Questionnaires.Questionnaire", b =>

@@ -1368,6 +1368,41 @@ namespace Partnera.Data.Migrations.Sqlite
                     b.ToTable("CampaignCommunities");
                 });
 
+            modelBuilder.Entity("Partnera.Features.Needs.Imports.SurveyUpload", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mapping")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId", "UploadedAt");
+
+                    b.ToTable("SurveyUploads");
+                });
+
             modelBuilder.Entity("Partnera.Features.Needs.Questionnaires.Questionnaire", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2085,6 +2120,15 @@ namespace Partnera.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Territory");
+                });
+
+            modelBuilder.Entity("Partnera.Features.Needs.Imports.SurveyUpload", b =>
+                {
+                    b.HasOne("Partnera.Features.Needs.AssessmentCampaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Partnera.Features.Needs.Questionnaires.Questionnaire", b =>

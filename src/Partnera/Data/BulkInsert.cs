@@ -1,0 +1,71 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+
+namespace Partnera.Data;
+
+/// <summary>
+/// Writes many new rows of one entity type at once, bypassing the change tracker: PostgreSQL's binary COPY, or one
+/// prepared INSERT repeated inside the caller's transaction on SQLite. Columns and value conversions come from the
+/// EF model, so the rows read back exactly as if SaveChanges had written them. Callers audit what they write.
+/// </summary>
+public static class BulkInsert
+{
+    public static async Task WriteAsync<T>(DbContext db, IEnumerable<T> rows, CancellationToken ct) where T : class
+    {
+        var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var columns = entity.GetProperties().Where(p => p.GetColumnName(table) is not null).ToList();
+        var connection = db.Database.GetDbConnection();
+        if (connection.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
+        if (connection is NpgsqlConnection npgsql) await CopyAsync(npgsql, table, columns, rows, ct);
+        else await InsertAsync(db, connection, table, columns, rows, ct);
+    }
+
+    private static async Task CopyAsync<T>(NpgsqlConnection connection, StoreObjectIdentifier table, List<IProperty> columns, IEnumerable<T> rows, CancellationToken ct) where T : class
+    {
+        var names = string.Join(", ", columns.Select(c => Quote(c.GetColumnName(table)!)));
+        await using var writer = await connection.BeginBinaryImportAsync($"COPY {Quote(table.Name)} ({names}) FROM STDIN (FORMAT BINARY)", ct);
+        foreach (var row in rows)
+        {
+            await writer.StartRowAsync(ct);
+            foreach (var column in columns)
+            {
+                var value = StoreValue(column, row);
+                if (value is null) await writer.WriteNullAsync(ct);
+                else await writer.WriteAsync(value, ct);
+            }
+        }
+        await writer.CompleteAsync(ct);
+    }
+
+    private static async Task InsertAsync<T>(DbContext db, DbConnection connection, StoreObjectIdentifier table, List<IProperty> columns, IEnumerable<T> rows, CancellationToken ct) where T : class
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = $"INSERT INTO {Quote(table.Name)} ({string.Join(", ", columns.Select(c => Quote(c.GetColumnName(table)!)))}) " +
+            $"VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i))})";
+        var parameters = columns.Select((c, i) => c.GetRelationalTypeMapping().CreateParameter(command, "@p" + i, null, c.IsNullable)).ToArray();
+        command.Parameters.AddRange(parameters);
+        foreach (var row in rows)
+        {
+            for (var i = 0; i < columns.Count; i++)
+                parameters[i].Value = StoreValue(columns[i], row) ?? DBNull.Value;
+            await command.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    /// <summary>The value as the database stores it (enums as text, Guids as SQLite text, and so on).</summary>
+    private static object? StoreValue(IProperty column, object row)
+    {
+        var value = column.GetGetter().GetClrValueUsingContainingEntity(row);
+        if (value is null) return null;
+        var mapping = column.GetRelationalTypeMapping();
+        var converter = column.GetValueConverter() ?? mapping.Converter;
+        return converter is null ? value : converter.ConvertToProvider(value);
+    }
+
+    private static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+}

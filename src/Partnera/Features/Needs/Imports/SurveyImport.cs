@@ -1,0 +1,102 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Partnera.Data;
+using Partnera.Features.Needs.Answers;
+using Partnera.Infrastructure.Auditing;
+
+namespace Partnera.Features.Needs.Imports;
+
+/// <summary>
+/// Paper surveys from a CSV or Excel file: upload, map the columns, check every row, then save all households,
+/// or only the valid ones when the user asks for that. Saving writes the households in bulk in one transaction,
+/// with one audit entry per household.
+/// </summary>
+public sealed class SurveyImport(PartneraDbContext db, CurrentUser user, TimeProvider time, IStringLocalizer<NeedsStrings> t, IStringLocalizerFactory localizers)
+{
+    public const int MaxBytes = 30 * 1024 * 1024;
+
+    /// <summary>Keeps the file for the mapping step, with a first guess of what each column holds; or names what is wrong with it.</summary>
+    public async Task<(SurveyUpload? Upload, string? Problem)> UploadAsync(Guid campaignId, string fileName, Stream content, CancellationToken ct)
+    {
+        var campaign = await AnswerForm.LoadAsync(db, campaignId, ct);
+        if (campaign?.Definition is null) return (null, "Entry_NoQuestionnaire");
+        if (!fileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) && !SurveyFile.IsExcel(fileName)) return (null, "Import_FileKind");
+        using var buffer = new MemoryStream();
+        await content.CopyToAsync(buffer, ct);
+        var bytes = buffer.ToArray();
+        var headers = Headers(bytes, fileName);
+        if (headers is null || headers.All(h => h.Length == 0)) return (null, "Import_Unreadable");
+        var now = time.GetUtcNow().UtcDateTime;
+        await db.SurveyUploads.Where(u => u.UploadedAt < now - SurveyUpload.KeptFor).ExecuteDeleteAsync(ct);
+        var upload = new SurveyUpload
+        {
+            CampaignId = campaignId,
+            FileName = Path.GetFileName(fileName),
+            Content = bytes,
+            UploadedAt = now,
+            UploadedBy = user.Name,
+            Mapping = ColumnMapping.ToJson(ColumnMapping.Suggest(headers, campaign.Definition)),
+        };
+        db.SurveyUploads.Add(upload);
+        await db.SaveChangesAsync(ct);
+        return (upload, null);
+    }
+
+    /// <summary>The file's header row, or null when the file cannot be read as CSV or Excel.</summary>
+    public static IReadOnlyList<string>? Headers(byte[] content, string fileName)
+    {
+        try { return SurveyFile.ReadHeaders(content, fileName); }
+        catch (Exception e) when (e is InvalidDataException or IOException or FormatException or InvalidOperationException or NotSupportedException) { return null; }
+    }
+
+    /// <summary>What the rows of an upload are read against: the campaign's latest published questionnaire and communities.</summary>
+    public async Task<SurveyRowReader.Context?> ContextAsync(SurveyUpload upload, CancellationToken ct)
+    {
+        var campaign = await AnswerForm.LoadAsync(db, upload.CampaignId, ct);
+        if (campaign?.Version is null || campaign.Definition is null) return null;
+        var ids = campaign.Communities.Select(c => c.Id).ToList();
+        var codes = await db.Territories.AsNoTracking().Where(x => ids.Contains(x.Id)).Select(x => new { x.Id, x.Code }).ToDictionaryAsync(x => x.Id, x => x.Code, ct);
+        return new(upload.CampaignId, campaign.Version, campaign.Definition, Headers(upload.Content, upload.FileName) ?? [],
+            ColumnMapping.FromJson(upload.Mapping), campaign.Communities,
+            SurveyRowReader.CommunityKeys(campaign.Communities.Select(c => (c.Id, codes.GetValueOrDefault(c.Id), c.Name))), time.GetUtcNow().UtcDateTime, user.Name);
+    }
+
+    /// <summary>Every data row of the file, read; the file is read anew on each call, so a large file is never held as households.</summary>
+    public IEnumerable<SurveyRowReader.Row> Rows(SurveyUpload upload, SurveyRowReader.Context context)
+    {
+        var reader = new SurveyRowReader(context, t, localizers);
+        return SurveyFile.DataRows(upload.Content, upload.FileName).Select(r => reader.Read(r.Number, r.Cells));
+    }
+
+    /// <summary>Saves the households read without error (all rows must be good unless <paramref name="validOnly"/>); returns how many, or null if refused.</summary>
+    public async Task<int?> SaveAsync(SurveyUpload upload, SurveyRowReader.Context context, bool validOnly, CancellationToken ct)
+    {
+        var rows = Rows(upload, context).ToList();
+        if (rows.Count == 0 || (!validOnly && rows.Any(r => r.Errors.Count > 0))) return null;
+        var households = rows.Where(r => r.Response is not null).Select(r => r.Response!).ToList();
+        var reason = t["Import_AuditReason", upload.FileName].Value;
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await BulkInsert.WriteAsync(db, households, ct);
+            await BulkInsert.WriteAsync(db, households.SelectMany(h => h.Answers), ct);
+            await BulkInsert.WriteAsync(db, households.Select(h => Audit(h, reason)), ct);
+            await db.SurveyUploads.Where(u => u.Id == upload.Id).ExecuteDeleteAsync(ct);
+            await transaction.CommitAsync(ct);
+        });
+        return households.Count;
+    }
+
+    private AuditEntry Audit(HouseholdResponse household, string reason) => new()
+    {
+        At = household.EnteredAt,
+        UserId = user.Id,
+        UserName = user.Name,
+        Action = AuditAction.Created,
+        EntityType = nameof(HouseholdResponse),
+        EntityId = household.Id.ToString(),
+        Subject = $"{nameof(HouseholdResponse)}:{household.Id}",
+        Reason = reason,
+    };
+}
