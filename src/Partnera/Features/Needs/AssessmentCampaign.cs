@@ -22,6 +22,8 @@ public sealed class AssessmentCampaign : IAudited
     public DateOnly CollectionEnds { get; set; }
     public CampaignStatus Status { get; set; }
     public string? Description { get; set; }
+    /// <summary>The priority formula as JSON (see <see cref="Priority.PriorityScheme"/>); none until the working group sets one.</summary>
+    public string? PriorityWeights { get; set; }
     public List<CampaignCommunity> Communities { get; set; } = [];
     public List<WorkingGroupMember> WorkingGroup { get; set; } = [];
 
@@ -67,6 +69,7 @@ internal sealed class AssessmentCampaignConfiguration : IEntityTypeConfiguration
         b.ComplexProperty(c => c.Title, t => t.IsMultilingual("Title", 300));
         b.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
         b.Property(c => c.Description).HasMaxLength(4000);
+        b.Property(c => c.PriorityWeights).HasMaxLength(20000);
         b.HasMany(c => c.Communities).WithOne().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(c => c.WorkingGroup).WithOne().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(c => c.PeriodStarts);

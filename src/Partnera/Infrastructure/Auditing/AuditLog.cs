@@ -8,11 +8,16 @@ namespace Partnera.Infrastructure.Auditing;
 /// </summary>
 public sealed class AuditLog(PartneraDbContext db, CurrentUser user, TimeProvider time)
 {
-    public async Task RecordAsync(AuditAction action, IAudited subject, string? reason, CancellationToken ct = default)
+    public Task RecordAsync(AuditAction action, IAudited subject, string? reason, CancellationToken ct = default) =>
+        RecordAsync(action, [subject], reason, ct);
+
+    /// <summary>One entry per record, saved together: a list that shows several people's details is a read of each.</summary>
+    public async Task RecordAsync(AuditAction action, IEnumerable<IAudited> subjects, string? reason, CancellationToken ct = default)
     {
-        db.AuditLog.Add(new AuditEntry
+        var at = time.GetUtcNow().UtcDateTime;
+        db.AuditLog.AddRange(subjects.Select(subject => new AuditEntry
         {
-            At = time.GetUtcNow().UtcDateTime,
+            At = at,
             UserId = user.Id,
             UserName = user.Name,
             Action = action,
@@ -20,7 +25,7 @@ public sealed class AuditLog(PartneraDbContext db, CurrentUser user, TimeProvide
             EntityId = subject.Id.ToString(),
             Subject = subject.AuditSubject,
             Reason = reason,
-        });
+        }));
         await db.SaveChangesAsync(ct);
     }
 }

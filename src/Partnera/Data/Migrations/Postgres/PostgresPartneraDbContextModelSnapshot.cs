@@ -1328,6 +1328,10 @@ namespace Partnera.Data.Migrations.Postgres
                     b.Property<DateOnly>("PeriodStarts")
                         .HasColumnType("date");
 
+                    b.Property<string>("PriorityWeights")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)

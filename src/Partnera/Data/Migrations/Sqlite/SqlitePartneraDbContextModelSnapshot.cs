@@ -1319,6 +1319,10 @@ namespace Partnera.Data.Migrations.Sqlite
                     b.Property<DateOnly>("PeriodStarts")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PriorityWeights")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)

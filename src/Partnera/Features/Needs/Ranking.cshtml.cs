@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Partnera.Data;
+using Partnera.Features.Accounts;
+using Partnera.Features.Needs.Priority;
+using Partnera.Infrastructure.Paging;
+using Partnera.Infrastructure.Text;
+
+namespace Partnera.Features.Needs;
+
+/// <summary>
+/// The households most in need first, for outreach by the working group only: score, community and, where the
+/// household consented, how to reach it. Each household named on the page is recorded as read.
+/// </summary>
+[Authorize(Policy = Policies.Staff)]
+public sealed class RankingModel(PartneraDbContext db, PriorityRanking ranking) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    [BindProperty(SupportsGet = true)] public Guid? Community { get; set; }
+    public Guid CampaignId { get; private set; }
+    public MultilingualText CampaignTitle { get; private set; } = new();
+    public IReadOnlyList<(Guid Id, MultilingualText Name)> Communities { get; private set; } = [];
+    public Page<RankedHousehold> Households { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(Guid campaignId, CancellationToken ct)
+    {
+        CampaignId = campaignId;
+        if (!await CampaignEditor.InWorkingGroupAsync(db, User, campaignId, ct)) return NotFound();
+        CampaignTitle = await db.AssessmentCampaigns.Where(c => c.Id == campaignId).Select(c => c.Title).SingleAsync(ct);
+        Communities = (await db.CampaignCommunities.AsNoTracking().Where(c => c.CampaignId == campaignId).Select(c => new { c.TerritoryId, c.Territory!.Name }).ToListAsync(ct))
+            .Select(c => (c.TerritoryId, c.Name)).OrderBy(c => c.Name.Value).ToList();
+        if (Community is { } chosen && Communities.All(c => c.Id != chosen)) Community = null;
+        Households = await ranking.RankAsync(campaignId, Community, PageNumber, ct);
+        return Page();
+    }
+}
