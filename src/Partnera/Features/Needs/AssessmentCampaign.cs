@@ -24,6 +24,8 @@ public sealed class AssessmentCampaign : IAudited
     public string? Description { get; set; }
     /// <summary>The priority formula as JSON (see <see cref="Priority.PriorityScheme"/>); none until the working group sets one.</summary>
     public string? PriorityWeights { get; set; }
+    /// <summary>The campaign's costing choices as JSON (see <see cref="Costing.CostSettings"/>); none means the country's defaults.</summary>
+    public string? Costing { get; set; }
     public List<CampaignCommunity> Communities { get; set; } = [];
     public List<WorkingGroupMember> WorkingGroup { get; set; } = [];
 
@@ -70,6 +72,7 @@ internal sealed class AssessmentCampaignConfiguration : IEntityTypeConfiguration
         b.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
         b.Property(c => c.Description).HasMaxLength(4000);
         b.Property(c => c.PriorityWeights).HasMaxLength(20000);
+        b.Property(c => c.Costing).HasMaxLength(100000);
         b.HasMany(c => c.Communities).WithOne().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(c => c.WorkingGroup).WithOne().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(c => c.PeriodStarts);

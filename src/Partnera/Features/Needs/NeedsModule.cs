@@ -1,7 +1,14 @@
 namespace Partnera.Features.Needs;
 
-/// <summary>Needs assessment: campaigns (and, as the capability grows, questionnaires, answers, gaps and costs).</summary>
+/// <summary>Needs assessment: campaigns, questionnaires, answers (entered, online, imported), priority, gaps and costs.</summary>
 public static class NeedsModule
 {
-    public static IServiceCollection AddNeeds(this IServiceCollection services) => services.AddScoped<CampaignEditor>().AddScoped<Priority.PriorityRanking>().AddScoped<Imports.SurveyImport>().AddScoped<Questionnaires.QuestionnaireBook>().AddScoped<Gaps.GapAnalysis>();
+    public static IServiceCollection AddNeeds(this IServiceCollection services) => services
+        .AddScoped<CampaignEditor>()
+        .AddScoped<Questionnaires.QuestionnaireBook>()
+        .AddScoped<Imports.SurveyImport>()
+        .AddScoped<Priority.PriorityRanking>()
+        .AddScoped<Gaps.GapAnalysis>()
+        .AddScoped<Gaps.ServiceCapacity>()
+        .AddScoped<Costing.GapCosting>();
 }

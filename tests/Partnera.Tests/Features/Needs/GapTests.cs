@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Partnera.Data;
@@ -7,6 +8,7 @@ using Partnera.Features.Needs;
 using Partnera.Features.Needs.Answers;
 using Partnera.Features.Needs.Gaps;
 using Partnera.Features.Needs.Questionnaires;
+using Partnera.Features.Needs.Registry;
 using Partnera.Infrastructure.Text;
 using Partnera.Tests.Infrastructure;
 
@@ -32,7 +34,7 @@ public sealed class GapTests(TestApps apps)
             }
             return await db.SaveChangesAsync();
         });
-        var before = Row(await AnalyseAsync(app, campaignId), place, "021.0");
+        var before = Row((await AnalyseAsync(app, campaignId)).Rows, place, "021.0");
         Assert.Equal((4, 2, 3m), (before.Responses, before.Wanting, before.HouseholdSize));
         Assert.Equal(Math.Round(2m / 4 * (population / 3m), 1), before.EstimatedNeed);
 
@@ -47,57 +49,187 @@ public sealed class GapTests(TestApps apps)
             db.Services.Add(service);
             return await db.SaveChangesAsync();
         });
-        var after = Row(await AnalyseAsync(app, campaignId), place, "021.0");
+        var after = Row((await AnalyseAsync(app, campaignId)).Rows, place, "021.0");
         Assert.Equal(before.Capacity + 120, after.Capacity);
         Assert.Equal(Math.Max(0, after.EstimatedNeed - after.Capacity), after.Gap);
-        Assert.Equal(0, Row(await AnalyseAsync(app, campaignId), place, "015.1").Wanting);
+        Assert.Equal(0, Row((await AnalyseAsync(app, campaignId)).Rows, place, "015.1").Wanting);
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Need_from_registries_weighs_each_groups_count_by_how_often_its_households_need_the_service(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var (campaignId, place, _) = await CampaignAsync(app);
+        await HouseholdsAsync(app, campaignId, place,
+            [Option("B1", "older-alone"), Option("D3", "015.1")],
+            [Option("B1", "older-alone")],
+            [Option("B1", "disability"), Option("D3", "015.1")],
+            [Option("B1", "disability"), Option("D3", "015.1"), Option("D3", "021.0")]);
+        await app.WithDbAsync(async db =>
+        {
+            db.RegistryCounts.AddRange(
+                new RegistryCount { TerritoryId = place, Group = TargetGroup.OlderPeople, AsOf = new DateOnly(2026, 1, 1), People = 300 },
+                new RegistryCount { TerritoryId = place, Group = TargetGroup.PeopleWithDisabilities, AsOf = new DateOnly(2025, 12, 31), People = 120 },
+                // Counted after data collection ended (15 June): not the campaign's figure.
+                new RegistryCount { TerritoryId = place, Group = TargetGroup.OlderPeople, AsOf = new DateOnly(2026, 9, 1), People = 999 });
+            return await db.SaveChangesAsync();
+        });
+        var rows = (await AnalyseAsync(app, campaignId, NeedMethod.Registry)).Rows;
+        // Home care: older people 300 × ½ + people with disabilities 120 × 2/2 = 270; respite: 120 × ½ = 60.
+        Assert.Equal(270m, Row(rows, place, "015.1").EstimatedNeed);
+        Assert.Equal(420, Row(rows, place, "015.1").RegistryPeople);
+        Assert.Equal(60m, Row(rows, place, "021.0").EstimatedNeed);
+        Assert.Equal(0m, Row(rows, place, "016.0").EstimatedNeed);
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Gaps_are_compared_with_the_previous_campaign_of_the_same_community(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var (earlier, place, population) = await CampaignAsync(app, periodStarts: new DateOnly(2023, 1, 1));
+        await HouseholdsAsync(app, earlier, place, [Option("D3", "021.0")], [Option("D3", "021.0")]);
+        var (current, _, _) = await CampaignAsync(app, place);
+        await HouseholdsAsync(app, current, place, [Option("D3", "021.0")], [Option("D3", "015.1")]);
+        var result = await AnalyseAsync(app, current);
+        Assert.Equal(earlier, result.PreviousId);
+        // Before: everyone needed respite (30,000 ÷ 2.5 households); now half of them do.
+        Assert.Equal(population / 2.5m, Row(result.Rows, place, "021.0").PreviousGap);
+        Assert.Equal(population / 2.5m / 2, Row(result.Rows, place, "021.0").Gap);
+        Assert.Null((await AnalyseAsync(app, earlier)).PreviousId);
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Costs_multiply_each_gap_by_the_communitys_directorys_or_countrys_unit_cost_and_split_it(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var (campaignId, place, _) = await CampaignAsync(app);
+        // 2 of 4 households need respite (021.0) and 1 home care (015.1): gaps 6,000 and 3,000 households of 2.5 in 30,000 people.
+        await HouseholdsAsync(app, campaignId, place, [Option("D3", "021.0")], [Option("D3", "021.0"), Option("D3", "015.1")], [], []);
+        var specialist = app.Browser("en");
+        await specialist.SignInAsync("specialist@partnera.demo");
+        var costs = await specialist.GetPageAsync($"/Needs/Costs/{campaignId}?community={place}");
+        // The Ukrainian defaults: respite 30,000 and home care 36,000 UAH a year per person.
+        Assert.Equal("180,000,000", Cell(costs, "021.0", "cost"));
+        Assert.Equal("108,000,000", Cell(costs, "015.1", "cost"));
+        Assert.Contains("country", costs.QuerySelector("#costs tr[data-term='021.0'] .unit")!.TextContent, StringComparison.Ordinal);
+
+        // A directory service of the community that states its unit cost gives the figure; the community's own figure wins over both.
+        await app.WithDbAsync(async db =>
+        {
+            var term = await db.TaxonomyTerms.Where(t => t.Code == "015.1").Select(t => t.Id).SingleAsync();
+            var organisation = await db.Organisations.Where(o => o.ShortName == "Keystone").Select(o => o.Id).SingleAsync();
+            var service = new Service { OrganisationId = organisation, Name = new MultilingualText("Home care " + Guid.NewGuid().ToString("N")[..6]), Status = ServiceStatus.Active, UnitCost = 24_000, UnitCostCurrency = "UAH" };
+            service.Terms.Add(new ServiceTerm { ServiceId = service.Id, TaxonomyTermId = term });
+            service.Areas.Add(new ServiceArea { ServiceId = service.Id, TerritoryId = place });
+            db.Services.Add(service);
+            return await db.SaveChangesAsync();
+        });
+        var url = $"/Needs/Costs/{campaignId}?community={place}";
+        Assert.Equal("72,000,000", Cell(await specialist.GetPageAsync(url), "015.1", "cost"));
+        var refused = Pages.Parse(await (await specialist.SubmitAsync(url, new Dictionary<string, string[]> { ["UnitCosts[021.0]"] = ["cheap"] }, "#unit-cost-form")).TextAsync());
+        Assert.Contains("Enter a cost of 0 or more, or leave the field empty.", refused.FieldErrors());
+        var saved = await specialist.SubmitAsync(url, new Dictionary<string, string[]> { ["UnitCosts[021.0]"] = ["20 000"] }, "#unit-cost-form");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var own = await specialist.GetPageAsync(url);
+        Assert.Equal("120,000,000", Cell(own, "021.0", "cost"));
+        Assert.Contains("community", own.QuerySelector("#costs tr[data-term='021.0'] .unit")!.TextContent, StringComparison.Ordinal);
+
+        // The split: the country's usual one (70/20/10) until the campaign sets its own, which must add up to 100%.
+        var all = $"/Needs/Costs/{campaignId}";
+        var total = 120_000_000m + 72_000_000m;
+        Assert.Equal((total * 0.7m).ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("en")), (await specialist.GetPageAsync(all)).QuerySelector("#total-LocalBudget")!.TextContent.Trim());
+        var badSplit = Pages.Parse(await (await specialist.SubmitAsync(all, new Dictionary<string, string[]> { ["Split.LocalBudget"] = ["50"] }, "#split-form")).TextAsync());
+        Assert.Equal("The shares must add up to 100%.", badSplit.QuerySelector("#split-error")!.TextContent.Trim());
+        Assert.Equal(HttpStatusCode.Redirect, (await specialist.SubmitAsync(all, new Dictionary<string, string[]>
+        { ["Split.LocalBudget"] = ["50"], ["Split.StateBudget"] = ["25"], ["Split.Donor"] = ["25"], ["Split.Other"] = ["0"] }, "#split-form")).StatusCode);
+        var split = await specialist.GetPageAsync(all);
+        Assert.Equal("96,000,000", split.QuerySelector("#total-LocalBudget")!.TextContent.Trim());
+        Assert.Contains("Donor 25%", split.QuerySelector("#assumptions")!.TextContent, StringComparison.Ordinal);
+
+        // Handed over to planning: the costed gaps are stored with their figures and assumptions.
+        Assert.Equal(HttpStatusCode.Redirect, (await specialist.SubmitAsync(all, new Dictionary<string, string[]>(), "#hand-over-form")).StatusCode);
+        var handed = await app.WithDbAsync(db => db.HandedOverGaps.Where(g => g.CampaignId == campaignId).OrderBy(g => g.TermCode).ToListAsync());
+        Assert.Equal(["015.1", "021.0"], handed.Select(g => g.TermCode));
+        var respite = handed[1];
+        Assert.Equal((6_000m, 20_000m, 120_000_000m, 60_000_000m, 30_000_000m, "UAH", "Community"),
+            (respite.Gap, respite.UnitCost!.Value, respite.Cost, respite.LocalBudget, respite.Donor, respite.Currency, respite.UnitCostBasis));
+        Assert.Contains("Donor 25%", respite.Assumptions, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task The_gap_table_shows_the_method_and_the_figures()
+    public async Task The_gap_page_compares_communities_and_details_one_with_the_method_shown()
     {
         var app = await apps.GetAsync(DatabaseProvider.Sqlite);
         var (campaignId, place, _) = await CampaignAsync(app);
         var specialist = app.Browser("en");
         await specialist.SignInAsync("specialist@partnera.demo");
-        var page = await specialist.GetPageAsync($"/Needs/Gaps/{campaignId}");
-        Assert.Contains("population ÷ average household size", page.QuerySelector("#method")!.TextContent, StringComparison.Ordinal);
-        Assert.NotNull(page.QuerySelector($"#gaps tr[data-community='{place}'][data-term='021.0']"));
+        var all = await specialist.GetPageAsync($"/Needs/Gaps/{campaignId}");
+        Assert.NotNull(all.QuerySelector($"#gap-matrix tr[data-community='{place}'] td[data-term='021.0']"));
+        Assert.NotNull(all.QuerySelector("#gap-chart-data"));
+        var one = await specialist.GetPageAsync($"/Needs/Gaps/{campaignId}?community={place}");
+        Assert.Contains("population ÷ average household size", one.QuerySelector("#method")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(one.QuerySelector($"#gaps tr[data-community='{place}'][data-term='021.0']"));
+        var registry = await specialist.GetPageAsync($"/Needs/Gaps/{campaignId}?community={place}&method=Registry");
+        Assert.Contains("the people the registry counts", registry.QuerySelector("#method")!.TextContent, StringComparison.Ordinal);
     }
 
-    private static Task<List<GapRow>> AnalyseAsync(PartneraApp app, Guid campaignId) => app.WithScopeAsync(s => s.GetRequiredService<GapAnalysis>().ForCampaignAsync(campaignId, default));
+    private static Answer Option(string question, string option) => new() { QuestionCode = question, OptionCode = option };
+
+    private static string Cell(AngleSharp.Html.Dom.IHtmlDocument page, string term, string column) =>
+        page.QuerySelector($"#costs tr[data-term='{term}'] .{column}")!.TextContent.Trim();
+
+    private static Task<int> HouseholdsAsync(PartneraApp app, Guid campaignId, Guid place, params Answer[][] households) => app.WithDbAsync(async db =>
+    {
+        var version = await db.Questionnaires.SingleAsync(q => q.CampaignId == campaignId);
+        foreach (var answers in households)
+        {
+            var household = new HouseholdInput { CommunityId = place, Anonymous = true };
+            db.HouseholdResponses.Add(AnswerForm.Record(campaignId, version, household, answers.Select(a => new Answer { QuestionCode = a.QuestionCode, OptionCode = a.OptionCode }).ToList(),
+                ResponseSource.Staff, DateTime.UtcNow, "test"));
+        }
+        return await db.SaveChangesAsync();
+    });
+
+    private static Task<GapResult> AnalyseAsync(PartneraApp app, Guid campaignId, NeedMethod method = NeedMethod.Survey) =>
+        app.WithScopeAsync(s => s.GetRequiredService<GapAnalysis>().ForCampaignAsync(campaignId, method, default));
 
     private static GapRow Row(List<GapRow> rows, Guid community, string term) => rows.Single(r => r.CommunityId == community && r.TermCode == term);
 
-    private static async Task<(Guid Campaign, Guid Place, int Population)> CampaignAsync(PartneraApp app)
+    private static async Task<(Guid Campaign, Guid Place, int Population)> CampaignAsync(PartneraApp app, Guid? existingPlace = null, DateOnly? periodStarts = null)
     {
         // A place of its own (a district outside every country), so the services added here change no other test's results;
         // with no country above it, the Ukrainian template is used.
         var (campaignId, place, population) = await app.WithDbAsync(async db =>
         {
             var code = Guid.NewGuid().ToString("N")[..12];
-            var district = new Partnera.Features.Territories.Territory { Level = Partnera.Features.Territories.TerritoryLevel.District, Name = new MultilingualText("Testdistrict " + code), Code = "D" + code };
-            var community = new Partnera.Features.Territories.Territory
+            var place = existingPlace;
+            if (place is null)
             {
-                ParentId = district.Id,
-                Level = Partnera.Features.Territories.TerritoryLevel.Community,
-                Name = new MultilingualText("Testville " + code),
-                Code = "T" + code,
-                Population = 30_000,
-            };
-            db.Territories.AddRange(district, community);
+                var district = new Partnera.Features.Territories.Territory { Level = Partnera.Features.Territories.TerritoryLevel.District, Name = new MultilingualText("Testdistrict " + code), Code = "D" + code };
+                var community = new Partnera.Features.Territories.Territory
+                {
+                    ParentId = district.Id,
+                    Level = Partnera.Features.Territories.TerritoryLevel.Community,
+                    Name = new MultilingualText("Testville " + code),
+                    Code = "T" + code,
+                    Population = 30_000,
+                };
+                db.Territories.AddRange(district, community);
+                place = community.Id;
+            }
+            var starts = periodStarts ?? new DateOnly(2026, 1, 1);
             var campaign = new AssessmentCampaign
             {
                 Title = new MultilingualText("Gap analysis " + code),
-                PeriodStarts = new DateOnly(2026, 1, 1),
-                PeriodEnds = new DateOnly(2028, 12, 31),
-                CollectionStarts = new DateOnly(2026, 1, 1),
-                CollectionEnds = new DateOnly(2026, 6, 15),
+                PeriodStarts = starts,
+                PeriodEnds = starts.AddYears(3).AddDays(-1),
+                CollectionStarts = starts,
+                CollectionEnds = new DateOnly(starts.Year, 6, 15),
             };
-            campaign.Communities.Add(new CampaignCommunity { CampaignId = campaign.Id, TerritoryId = community.Id });
+            campaign.Communities.Add(new CampaignCommunity { CampaignId = campaign.Id, TerritoryId = place.Value });
             db.AssessmentCampaigns.Add(campaign);
             await db.SaveChangesAsync();
-            return (campaign.Id, community.Id, community.Population!.Value);
+            return (campaign.Id, place.Value, 30_000);
         });
         await app.WithScopeAsync(async s =>
         {

@@ -1309,6 +1309,10 @@ namespace Partnera.Data.Migrations.Sqlite
                     b.Property<DateOnly>("CollectionStarts")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Costing")
+                        .HasMaxLength(100000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Description")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -1370,6 +1374,99 @@ namespace Partnera.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("CampaignCommunities");
+                });
+
+            modelBuilder.Entity("Partnera.Features.Needs.Costing.HandedOverGap", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Assumptions")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Cost")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Donor")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Gap")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("HandedOverAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HandedOverBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("LocalBudget")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Need")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Other")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("StateBudget")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Taxonomy")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TermCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("UnitCost")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitCostBasis")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityId", "HandedOverAt");
+
+                    b.HasIndex("CampaignId", "CommunityId", "TermCode")
+                        .IsUnique();
+
+                    b.ToTable("HandedOverGaps");
                 });
 
             modelBuilder.Entity("Partnera.Features.Needs.Imports.SurveyUpload", b =>
@@ -2124,6 +2221,21 @@ namespace Partnera.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Territory");
+                });
+
+            modelBuilder.Entity("Partnera.Features.Needs.Costing.HandedOverGap", b =>
+                {
+                    b.HasOne("Partnera.Features.Needs.AssessmentCampaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Partnera.Features.Territories.Territory", null)
+                        .WithMany()
+                        .HasForeignKey("CommunityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Partnera.Features.Needs.Imports.SurveyUpload", b =>

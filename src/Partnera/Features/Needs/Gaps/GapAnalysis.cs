@@ -2,105 +2,108 @@ using Microsoft.EntityFrameworkCore;
 using Partnera.Data;
 using Partnera.Features.Directory;
 using Partnera.Features.Needs.Questionnaires;
-using Partnera.Features.Territories;
 using Partnera.Infrastructure.Text;
 
 namespace Partnera.Features.Needs.Gaps;
 
-/// <summary>One community × service category: how many households need it, what the directory offers, and the gap.</summary>
+/// <summary>How the need for a service is estimated.</summary>
+public enum NeedMethod
+{
+    /// <summary>The share of answering households that need it, scaled to the community's households.</summary>
+    Survey,
+    /// <summary>Registry counts of each vulnerable group times the share of that group's surveyed households that need it.</summary>
+    Registry,
+}
+
+/// <summary>One community × service category: how many need it, what the directory offers, the gap, and the gap the previous campaign found.</summary>
 public sealed record GapRow(Guid CommunityId, MultilingualText Community, string TermCode, MultilingualText Category, int Responses, int Wanting,
-    int? Population, decimal HouseholdSize, decimal EstimatedNeed, int Capacity)
+    int? Population, decimal HouseholdSize, int? RegistryPeople, decimal EstimatedNeed, int Capacity)
 {
     public decimal Share => Responses == 0 ? 0 : (decimal)Wanting / Responses;
     public decimal Gap => Math.Max(0, EstimatedNeed - Capacity);
+    public decimal? PreviousGap { get; init; }
 }
 
+/// <summary>A campaign's gaps by one method, with the campaign they are compared with (the latest earlier one sharing a community).</summary>
+public sealed record GapResult(NeedMethod Method, List<GapRow> Rows, Guid? PreviousId, MultilingualText? PreviousTitle);
+
 /// <summary>
-/// Gap analysis of a campaign. Need: the share of answering households that named a service as needed, times the
-/// community's households (population ÷ average household size from the answers). Capacity: places of the active
-/// directory services of that category whose area covers the community or that stand in it (a service covering
-/// several communities counts in each). Gap: need above capacity.
+/// Gap analysis of a campaign. Need by survey: the share of answering households that named a service as needed,
+/// times the community's households (population ÷ average household size from the answers). Need by registry: for
+/// each vulnerable group, the people a registry counts in the community times the share of the campaign's surveyed
+/// households of that group that named the service. Capacity: places of the active directory services of that
+/// category whose area covers the community or that stand in it (a service covering several communities counts in
+/// each). Gap: need above capacity.
 /// </summary>
-public sealed class GapAnalysis(PartneraDbContext db, TerritoryTree territories)
+public sealed class GapAnalysis(PartneraDbContext db, ServiceCapacity capacities)
 {
     /// <summary>Used when no household in the campaign gave its size.</summary>
     public const decimal DefaultHouseholdSize = 2.5m;
 
-    public async Task<List<GapRow>> ForCampaignAsync(Guid campaignId, CancellationToken ct)
+    public async Task<GapResult> ForCampaignAsync(Guid campaignId, NeedMethod method, CancellationToken ct)
+    {
+        var rows = await ComputeAsync(campaignId, method, ct);
+        var communities = rows.Select(r => r.CommunityId).Distinct().ToList();
+        var starts = await db.AssessmentCampaigns.Where(c => c.Id == campaignId).Select(c => c.PeriodStarts).SingleAsync(ct);
+        var previous = await db.AssessmentCampaigns.AsNoTracking()
+            .Where(c => c.Id != campaignId && c.PeriodStarts < starts && c.Communities.Any(x => communities.Contains(x.TerritoryId)))
+            .OrderByDescending(c => c.PeriodStarts).Select(c => new { c.Id, c.Title }).FirstOrDefaultAsync(ct);
+        if (previous is null) return new(method, rows, null, null);
+        var before = (await ComputeAsync(previous.Id, method, ct)).ToDictionary(r => (r.CommunityId, r.TermCode), r => r.Gap);
+        return new(method, rows.Select(r => r with { PreviousGap = before.TryGetValue((r.CommunityId, r.TermCode), out var g) ? g : null }).ToList(), previous.Id, previous.Title);
+    }
+
+    private async Task<List<GapRow>> ComputeAsync(Guid campaignId, NeedMethod method, CancellationToken ct)
     {
         var communities = await db.CampaignCommunities.AsNoTracking().Where(c => c.CampaignId == campaignId)
             .Select(c => new { c.TerritoryId, c.Territory!.Name, c.Territory.Population }).ToListAsync(ct);
         var versions = (await db.Questionnaires.AsNoTracking().Where(q => q.CampaignId == campaignId && q.PublishedAt != null).ToListAsync(ct))
             .ToDictionary(q => q.Id, q => QuestionnaireDefinition.FromJson(q.Definition));
         if (versions.Count == 0) return [];
-        var taxonomy = versions.Values.Last().Taxonomy;
+        var answers = new CampaignAnswers(db, campaignId, versions);
+        var responses = await answers.HouseholdsPerCommunityAsync(ct);
+        var sizes = await answers.HouseholdSizesAsync(ct);
+        var wanted = await answers.WantingPerCommunityAsync(ct);
+        var registry = method == NeedMethod.Registry ? await RegistryNeedAsync(campaignId, answers, communities.Select(c => c.TerritoryId).ToList(), ct) : null;
 
-        // One grouped read of the answers the analysis needs, whatever the number of households.
-        var responses = await db.HouseholdResponses.Where(r => r.CampaignId == campaignId)
-            .GroupBy(r => r.CommunityId).Select(g => new { Community = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Community, x => x.Count, ct);
-        var sizeCodes = versions.Values.SelectMany(v => v.Questions).Where(q => q.Measures == QuestionMeasure.HouseholdSize).Select(q => q.Code).Distinct().ToList();
-        var sizes = await db.Answers.Where(a => sizeCodes.Contains(a.QuestionCode) && a.Number != null)
-            .Join(db.HouseholdResponses.Where(r => r.CampaignId == campaignId), a => a.ResponseId, r => r.Id, (a, r) => new { r.CommunityId, a.Number })
-            .GroupBy(x => x.CommunityId).Select(g => new { Community = g.Key, Average = g.Average(x => x.Number!.Value) })
-            .ToDictionaryAsync(x => x.Community, x => x.Average, ct);
-        var needCodes = versions.Values.SelectMany(v => v.Questions).Where(q => q.Measures == QuestionMeasure.ServicesNeeded).Select(q => q.Code).Distinct().ToList();
-        var wanted = await db.Answers.Where(a => needCodes.Contains(a.QuestionCode) && a.OptionCode != null)
-            .Join(db.HouseholdResponses.Where(r => r.CampaignId == campaignId), a => a.ResponseId, r => r.Id, (a, r) => new { r.CommunityId, r.QuestionnaireId, a.QuestionCode, a.OptionCode })
-            .GroupBy(x => new { x.CommunityId, x.QuestionnaireId, x.QuestionCode, x.OptionCode })
-            .Select(g => new { g.Key.CommunityId, g.Key.QuestionnaireId, g.Key.QuestionCode, g.Key.OptionCode, Count = g.Count() })
-            .ToListAsync(ct);
-        var wantedByTerm = wanted
-            .Select(w => new { w.CommunityId, w.Count, Term = versions[w.QuestionnaireId].Questions.FirstOrDefault(q => q.Code == w.QuestionCode)?.Options?.FirstOrDefault(o => o.Code == w.OptionCode)?.Term })
-            .Where(w => w.Term is not null)
-            .GroupBy(w => (w.CommunityId, w.Term!)).ToDictionary(g => g.Key, g => g.Sum(w => w.Count));
-
-        var categories = versions.Values.Last().Questions.Where(q => q.Measures == QuestionMeasure.ServicesNeeded)
+        var latest = versions.Values.Last();
+        var categories = latest.Questions.Where(q => q.Measures == QuestionMeasure.ServicesNeeded)
             .SelectMany(q => q.Options ?? []).Where(o => o.Term is not null).Select(o => o.Term!).Distinct().ToList();
-        var terms = await db.TaxonomyTerms.AsNoTracking().Where(t => t.Taxonomy!.Code == taxonomy && categories.Contains(t.Code))
+        var terms = await db.TaxonomyTerms.AsNoTracking().Where(t => t.Taxonomy!.Code == latest.Taxonomy && categories.Contains(t.Code))
             .Select(t => new { t.Id, t.Code, t.Name }).ToListAsync(ct);
-        var capacity = await CapacityAsync(communities.Select(c => c.TerritoryId).ToList(), terms.ToDictionary(t => t.Id, t => t.Code), ct);
+        var capacity = await capacities.PlacesAsync(communities.Select(c => c.TerritoryId).ToList(), terms.ToDictionary(t => t.Id, t => t.Code), ct);
         var overallSize = sizes.Count > 0 ? sizes.Values.Average() : DefaultHouseholdSize;
 
         return (from c in communities
                 from t in terms
                 let answered = responses.GetValueOrDefault(c.TerritoryId)
-                let want = wantedByTerm.GetValueOrDefault((c.TerritoryId, t.Code))
+                let want = wanted.GetValueOrDefault((c.TerritoryId, t.Code))
                 let size = sizes.TryGetValue(c.TerritoryId, out var s) && s > 0 ? s : overallSize
-                let need = answered == 0 || c.Population is null ? 0 : Math.Round((decimal)want / answered * (c.Population!.Value / size), 1)
+                let need = registry is not null ? registry.Need(c.TerritoryId, t.Code)
+                    : answered == 0 || c.Population is null ? 0 : Math.Round((decimal)want / answered * (c.Population!.Value / size), 1)
                 orderby c.Name.Value, t.Code
-                select new GapRow(c.TerritoryId, c.Name, t.Code, t.Name, answered, want, c.Population, Math.Round(size, 2), need,
-                    capacity.GetValueOrDefault((c.TerritoryId, t.Code)))).ToList();
+                select new GapRow(c.TerritoryId, c.Name, t.Code, t.Name, answered, want, c.Population, Math.Round(size, 2),
+                    registry?.People(c.TerritoryId, t.Code), need, capacity.GetValueOrDefault((c.TerritoryId, t.Code)))).ToList();
     }
 
-    /// <summary>Places per community and category, from the active services whose area covers the community or that stand in it.</summary>
-    private async Task<Dictionary<(Guid Community, string Term), int>> CapacityAsync(List<Guid> communities, Dictionary<Guid, string> terms, CancellationToken ct)
+    private async Task<RegistryNeed> RegistryNeedAsync(Guid campaignId, CampaignAnswers answers, List<Guid> communities, CancellationToken ct)
     {
-        var scopes = new Dictionary<Guid, TerritoryScope>();
-        foreach (var c in communities) scopes[c] = await territories.ScopeAsync(c, ct);
-        var covering = scopes.Values.SelectMany(s => s.Above.Concat(s.Within)).Distinct().ToList();
-        var termIds = terms.Keys.ToList();
-        var services = db.Services.Where(s => s.Status == ServiceStatus.Active && s.Capacity != null);
-        var byArea = await services.SelectMany(s => s.Areas.Where(a => a.TerritoryId != null && covering.Contains(a.TerritoryId.Value)), (s, a) => new { s.Id, Place = a.TerritoryId!.Value })
-            .ToListAsync(ct);
-        var byLocation = await services.SelectMany(s => s.Locations.Where(l => l.Location!.TerritoryId != null && covering.Contains(l.Location.TerritoryId.Value)),
-            (s, l) => new { s.Id, Place = l.Location!.TerritoryId!.Value }).ToListAsync(ct);
-        var ids = byArea.Concat(byLocation).Select(x => x.Id).Distinct().ToList();
-        var facts = await db.Services.Where(s => ids.Contains(s.Id))
-            .Select(s => new { s.Id, s.Capacity, Terms = s.Terms.Where(t => termIds.Contains(t.TaxonomyTermId)).Select(t => t.TaxonomyTermId).ToList() })
-            .ToDictionaryAsync(s => s.Id, ct);
-        var result = new Dictionary<(Guid, string), int>();
-        foreach (var (community, scope) in scopes)
-        {
-            var reachable = scope.Above.Append(community).ToHashSet();
-            var within = scope.Within.ToHashSet();
-            var serving = byArea.Where(x => reachable.Contains(x.Place) || within.Contains(x.Place)).Select(x => x.Id)
-                .Concat(byLocation.Where(x => within.Contains(x.Place)).Select(x => x.Id)).Distinct();
-            foreach (var id in serving)
-            {
-                foreach (var term in facts[id].Terms)
-                    result[(community, terms[term])] = result.GetValueOrDefault((community, terms[term])) + facts[id].Capacity!.Value;
-            }
-        }
-        return result;
+        // The counts in force when collection ended: the latest on or before that day for each community and group.
+        var asOf = await db.AssessmentCampaigns.Where(c => c.Id == campaignId).Select(c => c.CollectionEnds).SingleAsync(ct);
+        var counts = (await db.RegistryCounts.AsNoTracking().Where(r => communities.Contains(r.TerritoryId) && r.AsOf <= asOf)
+                .Select(r => new { r.TerritoryId, r.Group, r.AsOf, r.People }).ToListAsync(ct))
+            .GroupBy(r => (r.TerritoryId, r.Group)).ToDictionary(g => g.Key, g => g.MaxBy(r => r.AsOf)!.People);
+        return new RegistryNeed(counts, await answers.GroupRatesAsync(ct));
+    }
+
+    /// <summary>Need from registries: people per group × the group's rate of needing each service.</summary>
+    private sealed class RegistryNeed(Dictionary<(Guid Community, TargetGroup Group), int> counts, Dictionary<(TargetGroup Group, string Term), decimal> rates)
+    {
+        public decimal Need(Guid community, string term) =>
+            Math.Round(counts.Where(c => c.Key.Community == community).Sum(c => c.Value * rates.GetValueOrDefault((c.Key.Group, term))), 1);
+
+        /// <summary>The people counted in the groups whose surveyed households named this service.</summary>
+        public int People(Guid community, string term) =>
+            counts.Where(c => c.Key.Community == community && rates.GetValueOrDefault((c.Key.Group, term)) > 0).Sum(c => c.Value);
     }
 }

@@ -1,0 +1,45 @@
+using System.Reflection;
+using System.Text.Json;
+using Partnera.Features.Directory;
+using Partnera.Features.Needs.Questionnaires;
+
+namespace Partnera.Features.Needs.Costing;
+
+/// <summary>
+/// A country's starting assumptions for costing (Defaults/unit-costs-xx.json, embedded): the annual cost of serving
+/// one person per service category, the currency, and the usual split between funding sources, with where they come from.
+/// </summary>
+public sealed class CostDefaults
+{
+    public string Country { get; set; } = "";
+    public string Currency { get; set; } = "";
+    public string Source { get; set; } = "";
+    public Dictionary<FundingSource, decimal> Split { get; set; } = [];
+    public Dictionary<string, decimal> Costs { get; set; } = [];
+
+    /// <summary>The funding sources a cost is split between.</summary>
+    public static readonly FundingSource[] Sources = [FundingSource.LocalBudget, FundingSource.StateBudget, FundingSource.Donor, FundingSource.Other];
+
+    public static CostDefaults For(string? country)
+    {
+        var code = QuestionnaireTemplates.Countries.Contains(country?.ToUpperInvariant()) ? country!.ToLowerInvariant() : "ua";
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"costing:unit-costs-{code}")
+            ?? throw new InvalidOperationException($"The cost defaults unit-costs-{code} are not embedded.");
+        return JsonSerializer.Deserialize<CostDefaults>(stream, QuestionnaireDefinition.Json) ?? throw new JsonException("Empty cost defaults.");
+    }
+}
+
+/// <summary>A campaign's own costing choices (stored as JSON on the campaign): its split between funding sources and unit costs per community.</summary>
+public sealed class CostSettings
+{
+    /// <summary>Shares per funding source summing to 1; none means the country's usual split.</summary>
+    public Dictionary<FundingSource, decimal>? Split { get; set; }
+    public List<UnitCostOverride> Overrides { get; set; } = [];
+
+    public string ToJson() => JsonSerializer.Serialize(this, QuestionnaireDefinition.Json);
+
+    public static CostSettings FromJson(string? json) => json is null ? new() : JsonSerializer.Deserialize<CostSettings>(json, QuestionnaireDefinition.Json) ?? new();
+}
+
+/// <summary>The unit cost a community sets for a category, replacing the directory's and the country's.</summary>
+public sealed record UnitCostOverride(Guid Community, string Term, decimal UnitCost);

@@ -1,0 +1,22 @@
+// Draws the gap analysis chart from the figures the page carries as JSON; without JavaScript the table says the same.
+(function () {
+  const data = document.getElementById('gap-chart-data');
+  const canvas = document.getElementById('gap-chart');
+  if (!data || !canvas || typeof Chart === 'undefined') return;
+  const chart = JSON.parse(data.textContent);
+  const colours = ['#0d6efd', '#198754', '#dc3545', '#6c757d'];
+  new Chart(canvas, {
+    type: 'bar',
+    data: {
+      labels: chart.labels,
+      datasets: chart.series.map((s, i) => ({ label: s.name, data: s.values, backgroundColor: colours[i % colours.length] })),
+    },
+    options: {
+      indexAxis: chart.labels.length > 8 ? 'y' : 'x',
+      responsive: true,
+      maintainAspectRatio: false,
+      plugins: { legend: { position: 'bottom' } },
+    },
+  });
+  canvas.parentElement.classList.add('gap-chart-drawn');
+})();
