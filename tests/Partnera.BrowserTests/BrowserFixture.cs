@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using Partnera.Data;
+using Partnera.Data.DemoData;
 
 [assembly: AssemblyFixture(typeof(Partnera.BrowserTests.BrowserFixture))]
 
@@ -42,6 +43,17 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = language });
         return await context.NewPageAsync();
+    }
+
+    /// <summary>Signs in through the header link and the login form, as a person would, with the demo password.</summary>
+    public static async Task SignInAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/");
+        await page.Locator("header a[href='/Account/Login']").ClickAsync();
+        await page.Locator("#Input_Email").FillAsync(email);
+        await page.Locator("#Input_Password").FillAsync(DemoDataSeeder.DemoPassword);
+        await page.Locator("main button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal), Loaded);
     }
 
     public async ValueTask DisposeAsync()

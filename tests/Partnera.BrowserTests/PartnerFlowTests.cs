@@ -11,7 +11,7 @@ public sealed class PartnerFlowTests(BrowserFixture fixture)
         var page = await fixture.NewPageAsync();
         await Screenshots.OnFailureAsync(page, nameof(A_specialist_signs_in), async () =>
         {
-            await SignInAsync(page, "specialist@partnera.demo");
+            await BrowserFixture.SignInAsync(page, "specialist@partnera.demo");
             Assert.Equal("Олена Коваленко", (await page.Locator("header a[href='/Account/Manage']").InnerTextAsync()).Trim());
             await page.GotoAsync("/Account/Manage");
             Assert.Contains("Bakhmut City Council", await page.Locator("main").InnerTextAsync());
@@ -42,7 +42,7 @@ public sealed class PartnerFlowTests(BrowserFixture fixture)
         var name = "ГО «Крила надії» " + Guid.NewGuid().ToString("N")[..6];
         await Screenshots.OnFailureAsync(page, nameof(A_specialist_adds_an_organisation_and_anyone_finds_it_in_the_public_list), async () =>
         {
-            await SignInAsync(page, "specialist@partnera.demo");
+            await BrowserFixture.SignInAsync(page, "specialist@partnera.demo");
             await page.GotoAsync("/Organisations");
             await page.Locator("main a[href='/Organisations/Edit']").ClickAsync();
             await page.Locator("#Input_Email").FillAsync("not an address");
@@ -73,15 +73,5 @@ public sealed class PartnerFlowTests(BrowserFixture fixture)
             await visitor.Locator("#organisation-list").WaitForAsync();
             Assert.Contains(name, await visitor.Locator("#organisation-list").InnerTextAsync());
         });
-    }
-
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/");
-        await page.Locator("header a[href='/Account/Login']").ClickAsync();
-        await page.Locator("#Input_Email").FillAsync(email);
-        await page.Locator("#Input_Password").FillAsync(DemoDataSeeder.DemoPassword);
-        await page.Locator("main button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal), BrowserFixture.Loaded);
     }
 }

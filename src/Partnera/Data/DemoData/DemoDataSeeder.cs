@@ -23,7 +23,11 @@ public sealed class DemoDataSeeder(PartneraDbContext db, Microsoft.AspNetCore.Id
         var organisations = new DemoOrganisations(territories);
         db.Organisations.AddRange(organisations.All);
         db.Memoranda.AddRange(DemoMemoranda.Create(organisations));
-        db.AssessmentCampaigns.AddRange(DemoCampaigns.Create(territories, organisations));
+        var campaigns = new DemoCampaigns(territories, organisations, time.GetUtcNow().UtcDateTime);
+        db.AssessmentCampaigns.AddRange(campaigns.Campaigns);
+        db.Questionnaires.AddRange(campaigns.Questionnaires);
+        db.HouseholdResponses.AddRange(campaigns.Households);
+        db.RegistryCounts.AddRange(campaigns.RegistryCounts);
         var (locations, services) = DemoServices.Create(organisations, territories, time.GetUtcNow().UtcDateTime);
         db.Locations.AddRange(locations);
         db.Services.AddRange(services);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -24,10 +23,11 @@ public sealed class GapsModel(PartneraDbContext db, GapAnalysis analysis, IStrin
     public Guid CampaignId { get; private set; }
     public MultilingualText CampaignTitle { get; private set; } = new();
     public GapResult Result { get; private set; } = new(NeedMethod.Survey, [], null, null);
-    public IReadOnlyList<(Guid Id, MultilingualText Name)> Communities { get; private set; } = [];
+    public IReadOnlyList<(Guid Id, MultilingualText Name)> Communities => Result.Communities;
+    /// <summary>A community's detail, by the same method: this followed by its id.</summary>
+    public string CommunityLink => $"?method={Method}&community=";
     /// <summary>The rows the detail table shows: the chosen community's.</summary>
     public IReadOnlyList<GapRow> Rows => Community is { } c ? Result.Rows.Where(r => r.CommunityId == c).ToList() : [];
-    public IReadOnlyList<(string Code, MultilingualText Name)> Categories { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid campaignId, CancellationToken ct)
     {
@@ -37,36 +37,12 @@ public sealed class GapsModel(PartneraDbContext db, GapAnalysis analysis, IStrin
         CampaignTitle = campaign.Title;
         if (!Enum.IsDefined(Method)) Method = NeedMethod.Survey;
         Result = await analysis.ForCampaignAsync(campaignId, Method, ct);
-        Communities = Result.Rows.Select(r => (r.CommunityId, r.Community)).DistinctBy(c => c.CommunityId).ToList();
         if (Community is { } chosen && Communities.All(c => c.Id != chosen)) Community = null;
-        Categories = Result.Rows.Select(r => (r.TermCode, r.Category)).DistinctBy(c => c.TermCode).OrderBy(c => c.TermCode, StringComparer.Ordinal).ToList();
         return Page();
     }
 
-    /// <summary>The chart's figures as JSON: one community's need, capacity and gap per category, or every community's total gap.</summary>
-    public string ChartJson()
-    {
-        var culture = CultureInfo.CurrentUICulture;
-        object chart = Community is not null
-            ? new
-            {
-                labels = Rows.Select(r => r.Category.In(culture)),
-                series = new[]
-                {
-                    new { name = t["Gaps_Need"].Value, values = Rows.Select(r => r.EstimatedNeed) },
-                    new { name = t["Gaps_Capacity"].Value, values = Rows.Select(r => (decimal)r.Capacity) },
-                    new { name = t["Gaps_Gap"].Value, values = Rows.Select(r => r.Gap) },
-                },
-            }
-            : new
-            {
-                labels = Communities.Select(c => c.Name.In(culture)),
-                series = new[] { new { name = t["Gaps_Gap"].Value, values = Communities.Select(c => Result.Rows.Where(r => r.CommunityId == c.Id).Sum(r => r.Gap)) } }
-                    .Concat(Result.PreviousId is null ? [] : new[]
-                    {
-                        new { name = t["Gaps_PreviousGap"].Value, values = Communities.Select(c => Result.Rows.Where(r => r.CommunityId == c.Id).Sum(r => r.PreviousGap ?? 0)) },
-                    }),
-            };
-        return JsonSerializer.Serialize(chart);
-    }
+    /// <summary>The chart's figures: one community's need, capacity and gap per category, or every community's total gap.</summary>
+    public string ChartJson() => Community is not null
+        ? GapChart.PerCategory(Rows, CultureInfo.CurrentUICulture, t["Gaps_Need"], t["Gaps_Capacity"], t["Gaps_Gap"])
+        : GapChart.PerCommunity(Result, CultureInfo.CurrentUICulture, t["Gaps_Gap"], t["Gaps_PreviousGap"]);
 }

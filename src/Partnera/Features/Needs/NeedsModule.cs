@@ -10,5 +10,6 @@ public static class NeedsModule
         .AddScoped<Priority.PriorityRanking>()
         .AddScoped<Gaps.GapAnalysis>()
         .AddScoped<Gaps.ServiceCapacity>()
-        .AddScoped<Costing.GapCosting>();
+        .AddScoped<Costing.GapCosting>()
+        .AddScoped<Reports.AssessmentReports>();
 }

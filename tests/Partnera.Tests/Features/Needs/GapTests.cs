@@ -20,7 +20,7 @@ public sealed class GapTests(TestApps apps)
     public async Task Need_is_scaled_to_the_community_and_set_against_directory_capacity(DatabaseProvider provider)
     {
         var app = await apps.GetAsync(provider);
-        var (campaignId, place, population) = await CampaignAsync(app);
+        var (campaignId, place, population) = await NeedsCampaigns.TestvilleAsync(app);
         // Four households of 2, 3, 3 and 4 people (average 3); two of them need respite for carers (021.0).
         await app.WithDbAsync(async db =>
         {
@@ -59,8 +59,8 @@ public sealed class GapTests(TestApps apps)
     public async Task Need_from_registries_weighs_each_groups_count_by_how_often_its_households_need_the_service(DatabaseProvider provider)
     {
         var app = await apps.GetAsync(provider);
-        var (campaignId, place, _) = await CampaignAsync(app);
-        await HouseholdsAsync(app, campaignId, place,
+        var (campaignId, place, _) = await NeedsCampaigns.TestvilleAsync(app);
+        await NeedsCampaigns.HouseholdsAsync(app, campaignId, place,
             [Option("B1", "older-alone"), Option("D3", "015.1")],
             [Option("B1", "older-alone")],
             [Option("B1", "disability"), Option("D3", "015.1")],
@@ -86,10 +86,10 @@ public sealed class GapTests(TestApps apps)
     public async Task Gaps_are_compared_with_the_previous_campaign_of_the_same_community(DatabaseProvider provider)
     {
         var app = await apps.GetAsync(provider);
-        var (earlier, place, population) = await CampaignAsync(app, periodStarts: new DateOnly(2023, 1, 1));
-        await HouseholdsAsync(app, earlier, place, [Option("D3", "021.0")], [Option("D3", "021.0")]);
-        var (current, _, _) = await CampaignAsync(app, place);
-        await HouseholdsAsync(app, current, place, [Option("D3", "021.0")], [Option("D3", "015.1")]);
+        var (earlier, place, population) = await NeedsCampaigns.TestvilleAsync(app, periodStarts: new DateOnly(2023, 1, 1));
+        await NeedsCampaigns.HouseholdsAsync(app, earlier, place, [Option("D3", "021.0")], [Option("D3", "021.0")]);
+        var (current, _, _) = await NeedsCampaigns.TestvilleAsync(app, place);
+        await NeedsCampaigns.HouseholdsAsync(app, current, place, [Option("D3", "021.0")], [Option("D3", "015.1")]);
         var result = await AnalyseAsync(app, current);
         Assert.Equal(earlier, result.PreviousId);
         // Before: everyone needed respite (30,000 ÷ 2.5 households); now half of them do.
@@ -102,9 +102,9 @@ public sealed class GapTests(TestApps apps)
     public async Task Costs_multiply_each_gap_by_the_communitys_directorys_or_countrys_unit_cost_and_split_it(DatabaseProvider provider)
     {
         var app = await apps.GetAsync(provider);
-        var (campaignId, place, _) = await CampaignAsync(app);
+        var (campaignId, place, _) = await NeedsCampaigns.TestvilleAsync(app);
         // 2 of 4 households need respite (021.0) and 1 home care (015.1): gaps 6,000 and 3,000 households of 2.5 in 30,000 people.
-        await HouseholdsAsync(app, campaignId, place, [Option("D3", "021.0")], [Option("D3", "021.0"), Option("D3", "015.1")], [], []);
+        await NeedsCampaigns.HouseholdsAsync(app, campaignId, place, [Option("D3", "021.0")], [Option("D3", "021.0"), Option("D3", "015.1")], [], []);
         var specialist = app.Browser("en");
         await specialist.SignInAsync("specialist@partnera.demo");
         var costs = await specialist.GetPageAsync($"/Needs/Costs/{campaignId}?community={place}");
@@ -160,7 +160,7 @@ public sealed class GapTests(TestApps apps)
     public async Task The_gap_page_compares_communities_and_details_one_with_the_method_shown()
     {
         var app = await apps.GetAsync(DatabaseProvider.Sqlite);
-        var (campaignId, place, _) = await CampaignAsync(app);
+        var (campaignId, place, _) = await NeedsCampaigns.TestvilleAsync(app);
         var specialist = app.Browser("en");
         await specialist.SignInAsync("specialist@partnera.demo");
         var all = await specialist.GetPageAsync($"/Needs/Gaps/{campaignId}");
@@ -178,65 +178,8 @@ public sealed class GapTests(TestApps apps)
     private static string Cell(AngleSharp.Html.Dom.IHtmlDocument page, string term, string column) =>
         page.QuerySelector($"#costs tr[data-term='{term}'] .{column}")!.TextContent.Trim();
 
-    private static Task<int> HouseholdsAsync(PartneraApp app, Guid campaignId, Guid place, params Answer[][] households) => app.WithDbAsync(async db =>
-    {
-        var version = await db.Questionnaires.SingleAsync(q => q.CampaignId == campaignId);
-        foreach (var answers in households)
-        {
-            var household = new HouseholdInput { CommunityId = place, Anonymous = true };
-            db.HouseholdResponses.Add(AnswerForm.Record(campaignId, version, household, answers.Select(a => new Answer { QuestionCode = a.QuestionCode, OptionCode = a.OptionCode }).ToList(),
-                ResponseSource.Staff, DateTime.UtcNow, "test"));
-        }
-        return await db.SaveChangesAsync();
-    });
-
     private static Task<GapResult> AnalyseAsync(PartneraApp app, Guid campaignId, NeedMethod method = NeedMethod.Survey) =>
         app.WithScopeAsync(s => s.GetRequiredService<GapAnalysis>().ForCampaignAsync(campaignId, method, default));
 
     private static GapRow Row(List<GapRow> rows, Guid community, string term) => rows.Single(r => r.CommunityId == community && r.TermCode == term);
-
-    private static async Task<(Guid Campaign, Guid Place, int Population)> CampaignAsync(PartneraApp app, Guid? existingPlace = null, DateOnly? periodStarts = null)
-    {
-        // A place of its own (a district outside every country), so the services added here change no other test's results;
-        // with no country above it, the Ukrainian template is used.
-        var (campaignId, place, population) = await app.WithDbAsync(async db =>
-        {
-            var code = Guid.NewGuid().ToString("N")[..12];
-            var place = existingPlace;
-            if (place is null)
-            {
-                var district = new Partnera.Features.Territories.Territory { Level = Partnera.Features.Territories.TerritoryLevel.District, Name = new MultilingualText("Testdistrict " + code), Code = "D" + code };
-                var community = new Partnera.Features.Territories.Territory
-                {
-                    ParentId = district.Id,
-                    Level = Partnera.Features.Territories.TerritoryLevel.Community,
-                    Name = new MultilingualText("Testville " + code),
-                    Code = "T" + code,
-                    Population = 30_000,
-                };
-                db.Territories.AddRange(district, community);
-                place = community.Id;
-            }
-            var starts = periodStarts ?? new DateOnly(2026, 1, 1);
-            var campaign = new AssessmentCampaign
-            {
-                Title = new MultilingualText("Gap analysis " + code),
-                PeriodStarts = starts,
-                PeriodEnds = starts.AddYears(3).AddDays(-1),
-                CollectionStarts = starts,
-                CollectionEnds = new DateOnly(starts.Year, 6, 15),
-            };
-            campaign.Communities.Add(new CampaignCommunity { CampaignId = campaign.Id, TerritoryId = place.Value });
-            db.AssessmentCampaigns.Add(campaign);
-            await db.SaveChangesAsync();
-            return (campaign.Id, place.Value, 30_000);
-        });
-        await app.WithScopeAsync(async s =>
-        {
-            var book = s.GetRequiredService<QuestionnaireBook>();
-            await book.DraftAsync(campaignId, default);
-            return await book.PublishAsync(campaignId, default);
-        });
-        return (campaignId, place, population);
-    }
 }

@@ -25,7 +25,13 @@ public sealed record GapRow(Guid CommunityId, MultilingualText Community, string
 }
 
 /// <summary>A campaign's gaps by one method, with the campaign they are compared with (the latest earlier one sharing a community).</summary>
-public sealed record GapResult(NeedMethod Method, List<GapRow> Rows, Guid? PreviousId, MultilingualText? PreviousTitle);
+public sealed record GapResult(NeedMethod Method, List<GapRow> Rows, Guid? PreviousId, MultilingualText? PreviousTitle)
+{
+    public IReadOnlyList<(Guid Id, MultilingualText Name)> Communities => Rows.Select(r => (r.CommunityId, r.Community)).DistinctBy(c => c.CommunityId).ToList();
+
+    public IReadOnlyList<(string Code, MultilingualText Name)> Categories =>
+        Rows.Select(r => (r.TermCode, r.Category)).DistinctBy(c => c.TermCode).OrderBy(c => c.TermCode, StringComparer.Ordinal).ToList();
+}
 
 /// <summary>
 /// Gap analysis of a campaign. Need by survey: the share of answering households that named a service as needed,
@@ -107,3 +113,6 @@ public sealed class GapAnalysis(PartneraDbContext db, ServiceCapacity capacities
             counts.Where(c => c.Key.Community == community && rates.GetValueOrDefault((c.Key.Group, term)) > 0).Sum(c => c.Value);
     }
 }
+
+/// <summary>What the gap matrix partial shows; <paramref name="CommunityLink"/> followed by a community's id opens its detail, if given.</summary>
+public sealed record GapMatrix(GapResult Result, string? CommunityLink);

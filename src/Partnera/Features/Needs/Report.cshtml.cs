@@ -1,0 +1,46 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Partnera.Data;
+using Partnera.Features.Accounts;
+using Partnera.Features.Directory;
+using Partnera.Features.Needs.Gaps;
+using Partnera.Features.Needs.Reports;
+
+namespace Partnera.Features.Needs;
+
+/// <summary>
+/// The printable assessment report (the browser's print makes the paper or PDF copy) and the same tables as an Excel
+/// workbook: campaign, method, response counts, groups, gaps, costs, the priority formula. Aggregates only.
+/// </summary>
+[Authorize(Policy = Policies.Staff)]
+public sealed class ReportModel(PartneraDbContext db, AssessmentReports reports, IStringLocalizer<NeedsStrings> t, IStringLocalizer<DirectoryStrings> directory) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public NeedMethod Method { get; set; }
+    public AssessmentReport Report { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(Guid campaignId, CancellationToken ct) =>
+        await LoadAsync(campaignId, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnGetExcelAsync(Guid campaignId, CancellationToken ct)
+    {
+        if (!await LoadAsync(campaignId, ct)) return NotFound();
+        return File(ReportWorkbook.Write(Report, CultureInfo.CurrentUICulture, t, directory),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"needs-assessment-{Report.Campaign.PeriodStarts.Year}.xlsx");
+    }
+
+    public string ChartJson() => GapChart.PerCommunity(Report.Gaps, CultureInfo.CurrentUICulture, t["Gaps_Gap"], t["Gaps_PreviousGap"]);
+
+    private async Task<bool> LoadAsync(Guid campaignId, CancellationToken ct)
+    {
+        if (!await CampaignEditor.Visible(db, User).AnyAsync(c => c.Id == campaignId, ct)) return false;
+        if (!Enum.IsDefined(Method)) Method = NeedMethod.Survey;
+        var report = await reports.BuildAsync(campaignId, Method, ct);
+        if (report is null) return false;
+        Report = report;
+        return true;
+    }
+}
