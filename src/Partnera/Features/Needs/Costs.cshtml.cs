@@ -9,6 +9,7 @@ using Partnera.Features.Accounts;
 using Partnera.Features.Directory;
 using Partnera.Features.Needs.Costing;
 using Partnera.Features.Needs.Gaps;
+using Partnera.Features.Needs.Questionnaires;
 using Partnera.Infrastructure.Text;
 
 namespace Partnera.Features.Needs;
@@ -115,7 +116,7 @@ public sealed class CostsModel(PartneraDbContext db, GapCosting costing, TimePro
     {
         var culture = CultureInfo.CurrentUICulture;
         var split = string.Join(", ", Result!.Split.Where(s => s.Value > 0).Select(s => $"{directory[$"FundingSource_{s.Key}"]} {s.Value.ToString("P0", culture)}"));
-        return t["Costs_Assumptions", t[$"NeedMethod_{Method}"], Result.Defaults.Currency, split, Result.Defaults.Source];
+        return t["Costs_Assumptions", t[$"NeedMethod_{Method}"], Result.Defaults.Currency, split, Result.Defaults.Source.In(culture)];
     }
 
     private async Task ChangeSettingsAsync(Guid campaignId, Action<CostSettings> change, CancellationToken ct)

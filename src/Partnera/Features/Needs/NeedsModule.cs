@@ -11,5 +11,6 @@ public static class NeedsModule
         .AddScoped<Gaps.GapAnalysis>()
         .AddScoped<Gaps.ServiceCapacity>()
         .AddScoped<Costing.GapCosting>()
-        .AddScoped<Reports.AssessmentReports>();
+        .AddScoped<Reports.AssessmentReports>()
+        .AddScoped<Registry.RegistryImport>();
 }

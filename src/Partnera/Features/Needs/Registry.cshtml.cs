@@ -8,6 +8,7 @@ using Partnera.Features.Accounts;
 using Partnera.Features.Directory;
 using Partnera.Features.Needs.Answers;
 using Partnera.Features.Needs.Registry;
+using Partnera.Infrastructure.Csv;
 using Partnera.Infrastructure.Text;
 
 namespace Partnera.Features.Needs;
@@ -17,7 +18,8 @@ namespace Partnera.Features.Needs;
 /// (community × group). Entered by the working group or by those who run campaigns.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class RegistryModel(PartneraDbContext db, IStringLocalizer<NeedsStrings> t, IStringLocalizer<DirectoryStrings> d) : PageModel
+[RequestSizeLimit(5 * 1024 * 1024)]
+public sealed class RegistryModel(PartneraDbContext db, RegistryImport importer, IStringLocalizer<NeedsStrings> t, IStringLocalizer<DirectoryStrings> d) : PageModel
 {
     public const int MaxPeople = 10_000_000;
 
@@ -25,6 +27,8 @@ public sealed class RegistryModel(PartneraDbContext db, IStringLocalizer<NeedsSt
     [BindProperty] public string? Source { get; set; }
     /// <summary>Typed counts by "territoryId:Group".</summary>
     [BindProperty] public Dictionary<string, string?> Counts { get; set; } = [];
+    [BindProperty] public IFormFile? Upload { get; set; }
+    public ImportReport? Imported { get; private set; }
     public Guid CampaignId { get; private set; }
     public MultilingualText CampaignTitle { get; private set; } = new();
     public IReadOnlyList<(Guid Id, MultilingualText Name)> Communities { get; private set; } = [];
@@ -71,6 +75,22 @@ public sealed class RegistryModel(PartneraDbContext db, IStringLocalizer<NeedsSt
         await db.SaveChangesAsync(ct);
         TempData["Message"] = "Common_Saved";
         return Redirect($"/Needs/Registry/{campaignId}?asOf={AsOf:yyyy-MM-dd}");
+    }
+
+    /// <summary>Counts from a CSV file: all rows saved, or none and every bad row listed.</summary>
+    public async Task<IActionResult> OnPostImportAsync(Guid campaignId, CancellationToken ct)
+    {
+        if (!await LoadAsync(campaignId, ct)) return NotFound();
+        if (Upload is null || Upload.Length == 0)
+        {
+            ModelState.AddModelError(nameof(Upload), t["Import_ChooseFile"]);
+            return Page();
+        }
+        var ids = Communities.Select(c => c.Id).ToList();
+        var codes = await db.Territories.Where(x => ids.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Code, ct);
+        await using var stream = Upload.OpenReadStream();
+        Imported = await importer.ImportAsync(stream, Communities.Select(c => (c.Id, codes.GetValueOrDefault(c.Id), c.Name)).ToList(), AsOf!.Value, ct);
+        return Page();
     }
 
     private async Task<bool> LoadAsync(Guid campaignId, CancellationToken ct)

@@ -42,6 +42,32 @@ public sealed class RegistryTests(TestApps apps)
         Assert.Equal(1, await app.WithDbAsync(db => db.RegistryCounts.CountAsync(c => c.TerritoryId == soledar && c.AsOf == DateOnly.Parse(asOf, System.Globalization.CultureInfo.InvariantCulture))));
     }
 
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Registry_counts_import_from_a_file_all_or_nothing_with_every_bad_row_named(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var (campaignId, communities) = await NeedsCampaigns.PublishedMoldovanAsync(app, "1701000", "8601000");
+        var staff = app.Browser("en");
+        await staff.SignInAsync("cso@partnera.demo");
+        const string asOf = "2024-01-01";
+        var url = $"/Needs/Registry/{campaignId}?asOf={asOf}";
+        async Task<AngleSharp.Html.Dom.IHtmlDocument> ImportAsync(string csv) => Pages.Parse(await (await staff.SubmitAsync(url, new Dictionary<string, string[]>(),
+            "#registry-import-form", files: new Dictionary<string, (string, byte[])> { ["Upload"] = ("registry.csv", System.Text.Encoding.UTF8.GetBytes(csv)) })).TextAsync());
+
+        var refused = await ImportAsync("community;group;people\n1701000;Persoane vârstnice;5400\nGlodeni;OlderPeople;100\nStrășeni;pensioners;many\n");
+        var errors = refused.QuerySelectorAll("#registry-import-errors tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToArray()).ToList();
+        Assert.Equal([["3", "community"], ["4", "group"], ["4", "people"]], errors.Select(e => e[..2]));
+        Assert.False(await app.WithDbAsync(db => db.RegistryCounts.AnyAsync(c => communities.Contains(c.TerritoryId) && c.AsOf == new DateOnly(2024, 1, 1))));
+
+        var done = await ImportAsync("community,group,people,source\nMunicipiul Cahul,Persoane vârstnice,5400,ANAS\nStrășeni,Особи з інвалідністю,1 080,ANAS\n");
+        Assert.Equal("Counts saved: 2 new, 0 replaced.", done.QuerySelector("#registry-imported")!.TextContent.Trim());
+        var counts = await app.WithDbAsync(db => db.RegistryCounts.Where(c => communities.Contains(c.TerritoryId) && c.AsOf == new DateOnly(2024, 1, 1))
+            .OrderBy(c => c.People).Select(c => new { c.TerritoryId, c.Group, c.People, c.Source }).ToListAsync());
+        Assert.Equal([(communities[1], TargetGroup.PeopleWithDisabilities, 1080), (communities[0], TargetGroup.OlderPeople, 5400)],
+            counts.Select(c => (c.TerritoryId, c.Group, c.People)));
+        Assert.All(counts, c => Assert.Equal("ANAS", c.Source));
+    }
+
     [Fact]
     public async Task Only_the_working_group_and_those_who_run_campaigns_type_registry_counts()
     {

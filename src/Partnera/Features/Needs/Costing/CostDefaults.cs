@@ -13,7 +13,8 @@ public sealed class CostDefaults
 {
     public string Country { get; set; } = "";
     public string Currency { get; set; } = "";
-    public string Source { get; set; } = "";
+    /// <summary>Where the figures come from, per language.</summary>
+    public Dictionary<string, string> Source { get; set; } = [];
     public Dictionary<FundingSource, decimal> Split { get; set; } = [];
     public Dictionary<string, decimal> Costs { get; set; } = [];
 

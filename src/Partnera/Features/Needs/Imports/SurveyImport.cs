@@ -58,7 +58,7 @@ public sealed class SurveyImport(PartneraDbContext db, CurrentUser user, TimePro
         var codes = await db.Territories.AsNoTracking().Where(x => ids.Contains(x.Id)).Select(x => new { x.Id, x.Code }).ToDictionaryAsync(x => x.Id, x => x.Code, ct);
         return new(upload.CampaignId, campaign.Version, campaign.Definition, Headers(upload.Content, upload.FileName) ?? [],
             ColumnMapping.FromJson(upload.Mapping), campaign.Communities,
-            SurveyRowReader.CommunityKeys(campaign.Communities.Select(c => (c.Id, codes.GetValueOrDefault(c.Id), c.Name))), time.GetUtcNow().UtcDateTime, user.Name);
+            new CommunityNames(campaign.Communities.Select(c => (c.Id, codes.GetValueOrDefault(c.Id), c.Name))), time.GetUtcNow().UtcDateTime, user.Name);
     }
 
     /// <summary>Every data row of the file, read; the file is read anew on each call, so a large file is never held as households.</summary>

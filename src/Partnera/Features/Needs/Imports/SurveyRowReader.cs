@@ -22,7 +22,7 @@ public sealed class SurveyRowReader(SurveyRowReader.Context context, IStringLoca
     private readonly Dictionary<string, Dictionary<string, string>> options = context.Definition.Questions.Where(q => q.HasOptions).ToDictionary(q => q.Code, OptionKeys);
 
     public sealed record Context(Guid CampaignId, Questionnaire Version, QuestionnaireDefinition Definition, IReadOnlyList<string> Headers,
-        IReadOnlyList<string> Targets, IReadOnlyList<(Guid Id, MultilingualText Name)> CampaignCommunities, IReadOnlyDictionary<string, Guid> Communities,
+        IReadOnlyList<string> Targets, IReadOnlyList<(Guid Id, MultilingualText Name)> CampaignCommunities, CommunityNames Communities,
         DateTime Now, string? RecordedBy)
     {
         /// <summary>A campaign of one community needs no community column.</summary>
@@ -36,18 +36,6 @@ public sealed class SurveyRowReader(SurveyRowReader.Context context, IStringLoca
     private static readonly string[] Yes = ["yes", "y", "1", "true", "так", "да", "da", "+"];
     private static readonly string[] No = ["no", "n", "0", "false", "ні", "нет", "nu", "-"];
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "dd.MM.yyyy", "d.M.yyyy", "dd/MM/yyyy", "yyyy-MM-ddTHH:mm:ss"];
-
-    /// <summary>Communities of a campaign by code and by every form of their name, as the search key compares them.</summary>
-    public static Dictionary<string, Guid> CommunityKeys(IEnumerable<(Guid Id, string? Code, MultilingualText Name)> communities)
-    {
-        var keys = new Dictionary<string, Guid>();
-        foreach (var (id, code, name) in communities)
-        {
-            if (code is not null) keys.TryAdd(SearchKey.For(code), id);
-            foreach (var form in name.AllForms()) keys.TryAdd(SearchKey.For(form), id);
-        }
-        return keys;
-    }
 
     public Row Read(int number, string[] cells)
     {
@@ -97,11 +85,7 @@ public sealed class SurveyRowReader(SurveyRowReader.Context context, IStringLoca
             if (context.OnlyCommunity is null) error(ColumnMapping.Community, t["Import_CommunityMissing"]);
             return context.OnlyCommunity;
         }
-        var key = SearchKey.For(cell);
-        if (context.Communities.TryGetValue(key, out var id)) return id;
-        // "Strășeni" for "Orașul Strășeni": a whole-word part of one community's name, and of no other's.
-        var partial = context.Communities.Where(c => (" " + c.Key + " ").Contains(" " + key + " ", StringComparison.Ordinal)).Select(c => c.Value).Distinct().ToList();
-        if (partial.Count == 1) return partial[0];
+        if (context.Communities.Find(cell) is { } id) return id;
         error(ColumnMapping.Community, t["Household_UnknownCommunity"]);
         return null;
     }
