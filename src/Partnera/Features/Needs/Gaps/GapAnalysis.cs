@@ -105,12 +105,14 @@ public sealed class GapAnalysis(PartneraDbContext db, ServiceCapacity capacities
     /// <summary>Need from registries: people per group × the group's rate of needing each service.</summary>
     private sealed class RegistryNeed(Dictionary<(Guid Community, TargetGroup Group), int> counts, Dictionary<(TargetGroup Group, string Term), decimal> rates)
     {
+        private readonly ILookup<Guid, (TargetGroup Group, int People)> byCommunity = counts.ToLookup(c => c.Key.Community, c => (c.Key.Group, c.Value));
+
         public decimal Need(Guid community, string term) =>
-            Math.Round(counts.Where(c => c.Key.Community == community).Sum(c => c.Value * rates.GetValueOrDefault((c.Key.Group, term))), 1);
+            Math.Round(byCommunity[community].Sum(c => c.People * rates.GetValueOrDefault((c.Group, term))), 1);
 
         /// <summary>The people counted in the groups whose surveyed households named this service.</summary>
         public int People(Guid community, string term) =>
-            counts.Where(c => c.Key.Community == community && rates.GetValueOrDefault((c.Key.Group, term)) > 0).Sum(c => c.Value);
+            byCommunity[community].Where(c => rates.GetValueOrDefault((c.Group, term)) > 0).Sum(c => c.People);
     }
 }
 
