@@ -154,6 +154,9 @@ public sealed class GapTests(TestApps apps)
         Assert.Equal((6_000m, 20_000m, 120_000_000m, 60_000_000m, 30_000_000m, "UAH", "Community"),
             (respite.Gap, respite.UnitCost!.Value, respite.Cost, respite.LocalBudget, respite.Donor, respite.Currency, respite.UnitCostBasis));
         Assert.Contains("Donor 25%", respite.Assumptions, StringComparison.Ordinal);
+        // Handing over again replaces the figures rather than adding to them.
+        Assert.Equal(HttpStatusCode.Redirect, (await specialist.SubmitAsync(all, new Dictionary<string, string[]>(), "#hand-over-form")).StatusCode);
+        Assert.Equal(2, await app.WithDbAsync(db => db.HandedOverGaps.CountAsync(g => g.CampaignId == campaignId)));
     }
 
     [Fact]
