@@ -136,9 +136,10 @@ public sealed class CostsModel(PartneraDbContext db, GapCosting costing, TimePro
         if (title is null) return false;
         CampaignTitle = title;
         if (!Enum.IsDefined(Method)) Method = NeedMethod.Survey;
-        Result = await costing.ForCampaignAsync(campaignId, Method, ct);
-        Communities = Result?.Rows.Select(r => (r.Gap.CommunityId, r.Gap.Community)).DistinctBy(c => c.CommunityId).ToList() ?? [];
+        Communities = (await db.CampaignCommunities.AsNoTracking().Where(c => c.CampaignId == campaignId).Select(c => new { c.TerritoryId, c.Territory!.Name }).ToListAsync(ct))
+            .Select(c => (c.TerritoryId, c.Name)).OrderBy(c => c.Name.Value).ToList();
         if (Community is { } chosen && Communities.All(c => c.Id != chosen)) Community = null;
+        Result = await costing.ForCampaignAsync(campaignId, Method, ct, Community);
         CanChange = CampaignEditor.CanEdit(User) || await CampaignEditor.InWorkingGroupAsync(db, User, campaignId, ct);
         HandedOverAt = await db.HandedOverGaps.Where(g => g.CampaignId == campaignId).MaxAsync(g => (DateTime?)g.HandedOverAt, ct);
         return true;

@@ -23,7 +23,7 @@ public sealed class GapsModel(PartneraDbContext db, GapAnalysis analysis, IStrin
     public Guid CampaignId { get; private set; }
     public MultilingualText CampaignTitle { get; private set; } = new();
     public GapResult Result { get; private set; } = new(NeedMethod.Survey, [], null, null);
-    public IReadOnlyList<(Guid Id, MultilingualText Name)> Communities => Result.Communities;
+    public IReadOnlyList<(Guid Id, MultilingualText Name)> Communities { get; private set; } = [];
     /// <summary>A community's detail, by the same method: this followed by its id.</summary>
     public string CommunityLink => $"?method={Method}&community=";
     /// <summary>The rows the detail table shows: the chosen community's.</summary>
@@ -36,8 +36,10 @@ public sealed class GapsModel(PartneraDbContext db, GapAnalysis analysis, IStrin
         if (campaign is null) return NotFound();
         CampaignTitle = campaign.Title;
         if (!Enum.IsDefined(Method)) Method = NeedMethod.Survey;
-        Result = await analysis.ForCampaignAsync(campaignId, Method, ct);
+        Communities = (await db.CampaignCommunities.AsNoTracking().Where(c => c.CampaignId == campaignId).Select(c => new { c.TerritoryId, c.Territory!.Name }).ToListAsync(ct))
+            .Select(c => (c.TerritoryId, c.Name)).OrderBy(c => c.Name.Value).ToList();
         if (Community is { } chosen && Communities.All(c => c.Id != chosen)) Community = null;
+        Result = await analysis.ForCampaignAsync(campaignId, Method, ct, Community);
         return Page();
     }
 

@@ -34,7 +34,7 @@ public sealed record CostedResult(GapResult Gaps, string Taxonomy, CostDefaults 
 /// </summary>
 public sealed class GapCosting(PartneraDbContext db, GapAnalysis analysis, ServiceCapacity capacities)
 {
-    public async Task<CostedResult?> ForCampaignAsync(Guid campaignId, NeedMethod method, CancellationToken ct)
+    public async Task<CostedResult?> ForCampaignAsync(Guid campaignId, NeedMethod method, CancellationToken ct, Guid? community = null)
     {
         var latest = await db.Questionnaires.AsNoTracking().Where(q => q.CampaignId == campaignId && q.PublishedAt != null)
             .OrderByDescending(q => q.Version).Select(q => q.Definition).FirstOrDefaultAsync(ct);
@@ -43,7 +43,7 @@ public sealed class GapCosting(PartneraDbContext db, GapAnalysis analysis, Servi
         var defaults = CostDefaults.For(definition.Country);
         var settings = CostSettings.FromJson(await db.AssessmentCampaigns.Where(c => c.Id == campaignId).Select(c => c.Costing).SingleAsync(ct));
         var split = settings.Split ?? defaults.Split;
-        var gaps = await analysis.ForCampaignAsync(campaignId, method, ct);
+        var gaps = await analysis.ForCampaignAsync(campaignId, method, ct, community);
         var directory = await DirectoryCostsAsync(gaps.Rows, definition.Taxonomy, defaults.Currency, ct);
         var rows = gaps.Rows.Select(g =>
         {

@@ -10,9 +10,13 @@ namespace Partnera.Features.Needs.Gaps;
 /// The grouped reads of a campaign's answers that the analysis needs: each is one query whatever the number of
 /// households, and maps option codes to what they stand for through the version each household answered.
 /// </summary>
-public sealed class CampaignAnswers(PartneraDbContext db, Guid campaignId, IReadOnlyDictionary<Guid, QuestionnaireDefinition> versions)
+public sealed class CampaignAnswers(PartneraDbContext db, Guid campaignId, IReadOnlyDictionary<Guid, QuestionnaireDefinition> versions, Guid? community = null)
 {
-    private IQueryable<HouseholdResponse> Households => db.HouseholdResponses.Where(r => r.CampaignId == campaignId);
+    /// <summary>The households of the campaign, or of its one community when given.</summary>
+    private IQueryable<HouseholdResponse> Households => db.HouseholdResponses.Where(r => r.CampaignId == campaignId && (community == null || r.CommunityId == community));
+
+    /// <summary>Every household of the campaign, whatever the community: rates per group are the campaign's.</summary>
+    private IQueryable<HouseholdResponse> AllHouseholds => db.HouseholdResponses.Where(r => r.CampaignId == campaignId);
 
     private List<string> Codes(Func<Question, bool> which) => versions.Values.SelectMany(v => v.Questions).Where(which).Select(q => q.Code).Distinct().ToList();
 
@@ -64,7 +68,7 @@ public sealed class CampaignAnswers(PartneraDbContext db, Guid campaignId, IRead
         var groupCodes = Codes(q => q.Options?.Any(o => o.Group is not null) == true);
         var needCodes = Codes(q => q.Measures == QuestionMeasure.ServicesNeeded);
         var inGroup = db.Answers.Where(a => groupCodes.Contains(a.QuestionCode) && a.OptionCode != null)
-            .Join(Households, a => a.ResponseId, r => r.Id, (a, r) => new { a.ResponseId, r.QuestionnaireId, a.QuestionCode, a.OptionCode });
+            .Join(AllHouseholds, a => a.ResponseId, r => r.Id, (a, r) => new { a.ResponseId, r.QuestionnaireId, a.QuestionCode, a.OptionCode });
         var members = await inGroup.GroupBy(x => new { x.QuestionnaireId, x.QuestionCode, x.OptionCode })
             .Select(g => new { g.Key.QuestionnaireId, g.Key.QuestionCode, g.Key.OptionCode, Count = g.Count() }).ToListAsync(ct);
         var pairs = await inGroup.Join(db.Answers.Where(b => needCodes.Contains(b.QuestionCode) && b.OptionCode != null), a => a.ResponseId, b => b.ResponseId,

@@ -46,27 +46,28 @@ public sealed class GapAnalysis(PartneraDbContext db, ServiceCapacity capacities
     /// <summary>Used when no household in the campaign gave its size.</summary>
     public const decimal DefaultHouseholdSize = 2.5m;
 
-    public async Task<GapResult> ForCampaignAsync(Guid campaignId, NeedMethod method, CancellationToken ct)
+    /// <summary>The campaign's gaps in every community, or in one (reading only that community's answers).</summary>
+    public async Task<GapResult> ForCampaignAsync(Guid campaignId, NeedMethod method, CancellationToken ct, Guid? community = null)
     {
-        var rows = await ComputeAsync(campaignId, method, ct);
+        var rows = await ComputeAsync(campaignId, method, community, ct);
         var communities = rows.Select(r => r.CommunityId).Distinct().ToList();
         var starts = await db.AssessmentCampaigns.Where(c => c.Id == campaignId).Select(c => c.PeriodStarts).SingleAsync(ct);
         var previous = await db.AssessmentCampaigns.AsNoTracking()
             .Where(c => c.Id != campaignId && c.PeriodStarts < starts && c.Communities.Any(x => communities.Contains(x.TerritoryId)))
             .OrderByDescending(c => c.PeriodStarts).Select(c => new { c.Id, c.Title }).FirstOrDefaultAsync(ct);
         if (previous is null) return new(method, rows, null, null);
-        var before = (await ComputeAsync(previous.Id, method, ct)).ToDictionary(r => (r.CommunityId, r.TermCode), r => r.Gap);
+        var before = (await ComputeAsync(previous.Id, method, community, ct)).ToDictionary(r => (r.CommunityId, r.TermCode), r => r.Gap);
         return new(method, rows.Select(r => r with { PreviousGap = before.TryGetValue((r.CommunityId, r.TermCode), out var g) ? g : null }).ToList(), previous.Id, previous.Title);
     }
 
-    private async Task<List<GapRow>> ComputeAsync(Guid campaignId, NeedMethod method, CancellationToken ct)
+    private async Task<List<GapRow>> ComputeAsync(Guid campaignId, NeedMethod method, Guid? community, CancellationToken ct)
     {
-        var communities = await db.CampaignCommunities.AsNoTracking().Where(c => c.CampaignId == campaignId)
+        var communities = await db.CampaignCommunities.AsNoTracking().Where(c => c.CampaignId == campaignId && (community == null || c.TerritoryId == community))
             .Select(c => new { c.TerritoryId, c.Territory!.Name, c.Territory.Population }).ToListAsync(ct);
         var versions = (await db.Questionnaires.AsNoTracking().Where(q => q.CampaignId == campaignId && q.PublishedAt != null).ToListAsync(ct))
             .ToDictionary(q => q.Id, q => QuestionnaireDefinition.FromJson(q.Definition));
         if (versions.Count == 0) return [];
-        var answers = new CampaignAnswers(db, campaignId, versions);
+        var answers = new CampaignAnswers(db, campaignId, versions, community);
         var responses = await answers.HouseholdsPerCommunityAsync(ct);
         var sizes = await answers.HouseholdSizesAsync(ct);
         var wanted = await answers.WantingPerCommunityAsync(ct);
