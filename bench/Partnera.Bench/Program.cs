@@ -10,18 +10,25 @@ using Partnera.Features.Directory.Taxonomies;
 using Partnera.Infrastructure.Text;
 using Partnera.Testing;
 
-// Usage: dotnet run -c Release --project bench/Partnera.Bench [-- postgres|sqlite|both [--keep FOLDER]]
+// Usage: dotnet run -c Release --project bench/Partnera.Bench [-- postgres|sqlite|both|needs [--keep FOLDER]]
 //   [--only finder,page,sql,export]]
+// "needs" runs the needs-assessment scenarios on the national directory (generated first if missing) and writes
+// bench/results/needs.json; the others write bench/results/directory.json.
 // --keep FOLDER keeps the PostgreSQL cluster with the generated national directory there and reuses it on the next run;
 // --only runs just the named scenarios (while working on one of them).
 var which = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "both";
 var keep = Option("--keep");
 var only = Option("--only")?.Split(',');
 var repository = FindRepository();
+if (which == "needs")
+{
+    Report.Write(Path.Combine(repository, "bench", "results"), "needs.json", [await NeedsAsync(keep)]);
+    return;
+}
 var results = new List<object>();
 if (which is "postgres" or "both") results.Add(await PostgresAsync(repository, keep, only));
 if (which is "sqlite" or "both") results.Add(await SqliteAsync(repository));
-Report.Write(Path.Combine(repository, "bench", "results"), results);
+Report.Write(Path.Combine(repository, "bench", "results"), "directory.json", results);
 return;
 
 string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
@@ -40,6 +47,16 @@ static async Task<object> PostgresAsync(string repository, string? keep, string[
     if (Wanted("sql")) scenarios.Add(await FinderSqlAsync(connection, communities, names, 5_000));
     var export = Wanted("export") ? await ExportAsync(app) : null;
     return new { Provider = "PostgreSQL", Scale.National, GenerationSeconds = generation, Scenarios = scenarios, Export = export };
+}
+
+static async Task<object> NeedsAsync(string? keep)
+{
+    await using var server = await PostgresServer.StartAsync(keep is null ? null : Path.GetFullPath(keep));
+    var connection = server.ConnectionString("partnera_bench") + ";Maximum Pool Size=50";
+    var options = new DbContextOptionsBuilder<PostgresPartneraDbContext>().UseNpgsql(connection).Options;
+    var (generation, _, _, _) = await GenerateAsync(new PostgresPartneraDbContext(options), Scale.National);
+    var needs = await new NeedsBench(() => new PostgresPartneraDbContext(options), connection).RunAsync();
+    return new { Provider = "PostgreSQL", DirectoryGenerationSeconds = generation, Needs = needs };
 }
 
 static async Task<object> SqliteAsync(string repository)
@@ -171,12 +188,12 @@ static string FindRepository()
 
 internal static class Report
 {
-    public static void Write(string folder, List<object> results)
+    public static void Write(string folder, string file, List<object> results)
     {
         Directory.CreateDirectory(folder);
         var stamp = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var json = JsonSerializer.Serialize(new { Date = stamp, Machine = $"{Environment.ProcessorCount} cores", Results = results }, new JsonSerializerOptions { WriteIndented = true });
-        File.WriteAllText(Path.Combine(folder, "directory.json"), json);
+        File.WriteAllText(Path.Combine(folder, file), json);
         Console.WriteLine(json);
     }
 }

@@ -1,0 +1,276 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Partnera.Data;
+using Partnera.Features.Directory;
+using Partnera.Features.Needs;
+using Partnera.Features.Needs.Answers;
+using Partnera.Features.Needs.Gaps;
+using Partnera.Features.Needs.Imports;
+using Partnera.Features.Needs.Questionnaires;
+using Partnera.Features.Needs.Registry;
+using Partnera.Features.Territories;
+using Partnera.Infrastructure.Auditing;
+using Partnera.Infrastructure.Text;
+
+namespace Partnera.Bench;
+
+/// <summary>
+/// Needs assessment at national scale on the generated directory: one campaign over every community with
+/// 2,000,000 households and about 10,000,000 answers (written by COPY, deterministic), then the gap analysis for one
+/// community and for the whole country, and an import of a 100,000-row survey file beside PostgreSQL's own COPY of
+/// the same rows. The services run in this process, as the page would call them, each call with a fresh context.
+/// </summary>
+public sealed class NeedsBench(Func<PartneraDbContext> newContext, string connection)
+{
+    public const int Households = 2_000_000;
+    public const int ImportRows = 100_000;
+    private const string Title = "BENCH national needs assessment";
+    private static readonly string[] Groups = ["disability", "child-disability", "displaced", "veteran", "older-alone", "low-income", "none"];
+
+    public async Task<object> RunAsync()
+    {
+        var (generation, campaignId, communities) = await GenerateAsync();
+        var one = await TimeAsync(30, async i =>
+        {
+            await using var db = newContext();
+            var rows = (await Analysis(db).ForCampaignAsync(campaignId, NeedMethod.Survey, CancellationToken.None, communities[(i * 97) % communities.Count])).Rows;
+            if (rows.Count == 0) throw new InvalidOperationException("No gap rows for a community.");
+        });
+        var country = await TimeAsync(5, async _ =>
+        {
+            await using var db = newContext();
+            var rows = (await Analysis(db).ForCampaignAsync(campaignId, NeedMethod.Survey, CancellationToken.None)).Rows;
+            if (rows.Count < communities.Count) throw new InvalidOperationException("Too few gap rows for the country.");
+        });
+        var countryRegistry = await TimeAsync(3, async _ =>
+        {
+            await using var db = newContext();
+            await Analysis(db).ForCampaignAsync(campaignId, NeedMethod.Registry, CancellationToken.None);
+        });
+        var import = await ImportAsync(communities);
+        return new
+        {
+            Scale = new { Communities = communities.Count, Households, Answers = await CountAnswersAsync(campaignId) },
+            GenerationSeconds = generation,
+            GapOneCommunityMs = one,
+            GapCountryMs = country,
+            GapCountryRegistryMs = countryRegistry,
+            Import = import,
+        };
+    }
+
+    private static GapAnalysis Analysis(PartneraDbContext db) =>
+        new(db, new ServiceCapacity(db, new TerritoryTree(db, new MemoryCache(new MemoryCacheOptions()))));
+
+    private async Task<long> CountAnswersAsync(Guid campaignId)
+    {
+        await using var db = newContext();
+        return await db.Answers.LongCountAsync(a => db.HouseholdResponses.Any(r => r.Id == a.ResponseId && r.CampaignId == campaignId));
+    }
+
+    /// <summary>Milliseconds of <paramref name="runs"/> calls after two unmeasured ones: median and slowest.</summary>
+    private static async Task<object> TimeAsync(int runs, Func<int, Task> call)
+    {
+        await call(runs);
+        await call(runs + 1);
+        var times = new List<double>();
+        for (var i = 0; i < runs; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            await call(i);
+            times.Add(clock.Elapsed.TotalMilliseconds);
+        }
+        times.Sort();
+        return new { Runs = runs, MedianMs = Math.Round(times[runs / 2], 1), P95Ms = Math.Round(times[Math.Min(runs - 1, (int)Math.Ceiling(runs * 0.95) - 1)], 1), MaxMs = Math.Round(times[^1], 1) };
+    }
+
+    private async Task<(double? Seconds, Guid Campaign, List<Guid> Communities)> GenerateAsync()
+    {
+        await using var db = newContext();
+        var communities = await db.Territories.Where(t => t.Level == TerritoryLevel.Community && t.Code!.StartsWith("BENCH-C")).OrderBy(t => t.Code).Select(t => t.Id).ToListAsync();
+        var existing = await db.AssessmentCampaigns.Where(c => c.Title.Value == Title).Select(c => (Guid?)c.Id).FirstOrDefaultAsync();
+        if (existing is { } id) return (null, id, communities);
+        var clock = Stopwatch.StartNew();
+        var campaign = Campaign(Title, communities);
+        campaign.WorkingGroup.Add(new WorkingGroupMember { CampaignId = campaign.Id, OrganisationId = await db.Organisations.Select(o => o.Id).FirstAsync() });
+        var version = new Questionnaire { CampaignId = campaign.Id, Version = 1, PublishedAt = DateTime.UtcNow, Definition = QuestionnaireTemplates.For("UA").ToJson() };
+        db.AssessmentCampaigns.Add(campaign);
+        db.Questionnaires.Add(version);
+        var random = new Random(5);
+        db.RegistryCounts.AddRange(communities.SelectMany(c => Enum.GetValues<TargetGroup>().Select(g =>
+            new RegistryCount { TerritoryId = c, Group = g, AsOf = new DateOnly(2026, 1, 1), People = random.Next(50, 5_000), Source = "bench" })));
+        await db.SaveChangesAsync();
+        var definition = QuestionnaireTemplates.For("UA");
+        var needed = definition.Questions.Single(q => q.Measures == QuestionMeasure.ServicesNeeded).Options!.Select(o => o.Code).ToArray();
+        const int batch = 100_000;
+        for (var start = 0; start < Households; start += batch)
+        {
+            var households = Enumerable.Range(start, batch).Select(i => Household(campaign.Id, version.Id, communities[i % communities.Count], random, needed)).ToList();
+            await using var write = newContext();
+            await using var transaction = await write.Database.BeginTransactionAsync();
+            await BulkInsert.WriteAsync(write, households, CancellationToken.None);
+            await BulkInsert.WriteAsync(write, households.SelectMany(h => h.Answers), CancellationToken.None);
+            await transaction.CommitAsync();
+            Console.WriteLine($"needs: {start + batch:N0} households written");
+        }
+        await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE");
+        return (Math.Round(clock.Elapsed.TotalSeconds, 1), campaign.Id, communities);
+    }
+
+    private static AssessmentCampaign Campaign(string title, IEnumerable<Guid> communities)
+    {
+        var campaign = new AssessmentCampaign
+        {
+            Title = new MultilingualText(title),
+            PeriodStarts = new DateOnly(2026, 1, 1),
+            PeriodEnds = new DateOnly(2028, 12, 31),
+            CollectionStarts = new DateOnly(2026, 1, 1),
+            CollectionEnds = new DateOnly(2026, 6, 15),
+            Status = CampaignStatus.Collecting,
+        };
+        campaign.Communities.AddRange(communities.Select(c => new CampaignCommunity { CampaignId = campaign.Id, TerritoryId = c }));
+        return campaign;
+    }
+
+    /// <summary>A household of 1–6 people in a group, with a scale answer and one to three services needed: five answers on average.</summary>
+    private static HouseholdResponse Household(Guid campaign, Guid version, Guid community, Random random, string[] needed)
+    {
+        List<Answer> answers =
+        [
+            new() { QuestionCode = "A1", Number = random.Next(1, 7) },
+            new() { QuestionCode = "B1", OptionCode = Groups[random.Next(Groups.Length)] },
+            new() { QuestionCode = "C2", Number = random.Next(1, 6) },
+        ];
+        var wanted = random.Next(1, 4);
+        answers.AddRange(needed.OrderBy(_ => random.Next()).Take(wanted).Select(code => new Answer { QuestionCode = "D3", OptionCode = code }));
+        return AnswerForm.Record(campaign, new Questionnaire { Id = version }, new HouseholdInput { CommunityId = community, Anonymous = true }, answers,
+            ResponseSource.Import, DateTime.UtcNow, "bench");
+    }
+
+    /// <summary>A 100,000-row survey file through the whole import (read, check every row, write with audit) against COPY of the same households.</summary>
+    private async Task<object> ImportAsync(List<Guid> communities)
+    {
+        Guid campaignId;
+        await using (var db = newContext())
+        {
+            var campaign = Campaign("BENCH import " + Guid.NewGuid().ToString("N")[..6], communities.Take(3));
+            db.AssessmentCampaigns.Add(campaign);
+            db.Questionnaires.Add(new Questionnaire { CampaignId = campaign.Id, Version = 1, PublishedAt = DateTime.UtcNow, Definition = QuestionnaireTemplates.For("UA").ToJson() });
+            await db.SaveChangesAsync();
+            campaignId = campaign.Id;
+        }
+        var codes = await CodesAsync(communities.Take(3).ToList());
+        var file = Encoding.UTF8.GetBytes(SurveyCsv(codes));
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            int? saved;
+            await using (var db = newContext())
+            {
+                var import = Importer(db);
+                var (upload, problem) = await import.UploadAsync(campaignId, "bench.csv", new MemoryStream(file), CancellationToken.None);
+                if (upload is null) throw new InvalidOperationException(problem);
+                var context = await import.ContextAsync(upload, CancellationToken.None);
+                saved = await import.SaveAsync(upload, context!, validOnly: false, CancellationToken.None);
+            }
+            var importSeconds = clock.Elapsed.TotalSeconds;
+            if (saved != ImportRows) throw new InvalidOperationException($"Import saved {saved} of {ImportRows} rows.");
+            var (copySeconds, copied) = await CopySameRowsAsync(campaignId);
+            return new
+            {
+                Rows = ImportRows,
+                AnswerRows = copied,
+                ImportSeconds = Math.Round(importSeconds, 2),
+                ImportRowsPerSecond = Math.Round(ImportRows / importSeconds),
+                CopySeconds = Math.Round(copySeconds, 2),
+                CopyRowsPerSecond = Math.Round(ImportRows / copySeconds),
+                ImportToCopyRatio = Math.Round(importSeconds / copySeconds, 1),
+            };
+        }
+        finally
+        {
+            await using var db = newContext();
+            await db.AuditLog.Where(a => a.Reason == "Imported from bench.csv").ExecuteDeleteAsync();
+            await db.AssessmentCampaigns.Where(c => c.Id == campaignId).ExecuteDeleteAsync();
+        }
+    }
+
+    private async Task<List<string>> CodesAsync(List<Guid> ids)
+    {
+        await using var db = newContext();
+        return await db.Territories.Where(t => ids.Contains(t.Id)).Select(t => t.Code!).ToListAsync();
+    }
+
+    /// <summary>The file a data-entry clerk would type: codes of the community, household size, group, scale, services needed.</summary>
+    private static string SurveyCsv(List<string> communities)
+    {
+        var random = new Random(9);
+        var csv = new StringBuilder("community,A1,A2,A3,B1,C2,D1,D3\n");
+        string[] needed = ["001.0", "002.0", "009.0", "015.1", "016.0", "021.0"];
+        for (var i = 0; i < ImportRows; i++)
+        {
+            var size = random.Next(1, 7);
+            csv.Append(CultureInfo.InvariantCulture, $"{communities[i % communities.Count]},{size},{random.Next(0, size)},{random.Next(0, 2)},{Groups[random.Next(Groups.Length)]},{random.Next(1, 6)},{(random.Next(2) == 0 ? "yes" : "no")},\"{needed[random.Next(needed.Length)]};{needed[random.Next(needed.Length)]}\"\n");
+        }
+        return csv.ToString();
+    }
+
+    /// <summary>PostgreSQL's own COPY of the households and answers the import just wrote (read back, deleted, copied in again).</summary>
+    private async Task<(double Seconds, int Answers)> CopySameRowsAsync(Guid campaignId)
+    {
+        await using var db = newContext();
+        var households = await db.HouseholdResponses.AsNoTracking().Include(r => r.Answers).Where(r => r.CampaignId == campaignId).ToListAsync();
+        await db.HouseholdResponses.Where(r => r.CampaignId == campaignId).ExecuteDeleteAsync();
+        await using var source = NpgsqlDataSource.Create(connection);
+        await using var raw = await source.OpenConnectionAsync();
+        var clock = Stopwatch.StartNew();
+        await using var transaction = await raw.BeginTransactionAsync();
+        await using (var copy = await raw.BeginBinaryImportAsync("""COPY "HouseholdResponses" ("Id", "CampaignId", "QuestionnaireId", "CommunityId", "Source", "Anonymous", "ConsentGiven", "EnteredAt", "EnteredBy") FROM STDIN (FORMAT BINARY)"""))
+        {
+            foreach (var h in households)
+            {
+                await copy.StartRowAsync();
+                await copy.WriteAsync(h.Id);
+                await copy.WriteAsync(h.CampaignId);
+                await copy.WriteAsync(h.QuestionnaireId);
+                await copy.WriteAsync(h.CommunityId);
+                await copy.WriteAsync(h.Source.ToString());
+                await copy.WriteAsync(h.Anonymous);
+                await copy.WriteAsync(h.ConsentGiven);
+                await copy.WriteAsync(h.EnteredAt);
+                await copy.WriteAsync(h.EnteredBy ?? "");
+            }
+            await copy.CompleteAsync();
+        }
+        var answers = households.SelectMany(h => h.Answers).ToList();
+        await using (var copy = await raw.BeginBinaryImportAsync("""COPY "Answers" ("Id", "ResponseId", "QuestionCode", "OptionCode", "Number") FROM STDIN (FORMAT BINARY)"""))
+        {
+            foreach (var a in answers)
+            {
+                await copy.StartRowAsync();
+                await copy.WriteAsync(a.Id);
+                await copy.WriteAsync(a.ResponseId);
+                await copy.WriteAsync(a.QuestionCode);
+                if (a.OptionCode is null) await copy.WriteNullAsync(); else await copy.WriteAsync(a.OptionCode);
+                if (a.Number is null) await copy.WriteNullAsync(); else await copy.WriteAsync(a.Number.Value);
+            }
+            await copy.CompleteAsync();
+        }
+        await transaction.CommitAsync();
+        return (clock.Elapsed.TotalSeconds, answers.Count);
+    }
+
+    private static SurveyImport Importer(PartneraDbContext db)
+    {
+        var factory = new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance);
+        return new SurveyImport(db, new CurrentUser(new HttpContextAccessor()), TimeProvider.System, new StringLocalizer<NeedsStrings>(factory), factory);
+    }
+}
