@@ -16,6 +16,7 @@ using Partnera.Features.Needs.Gaps;
 using Partnera.Features.Needs.Imports;
 using Partnera.Features.Needs.Questionnaires;
 using Partnera.Features.Needs.Registry;
+using Partnera.Features.Needs.Tallies;
 using Partnera.Features.Territories;
 using Partnera.Infrastructure.Auditing;
 using Partnera.Infrastructure.Text;
@@ -97,7 +98,12 @@ public sealed class NeedsBench(Func<PartneraDbContext> newContext, string connec
         await using var db = newContext();
         var communities = await db.Territories.Where(t => t.Level == TerritoryLevel.Community && t.Code!.StartsWith("BENCH-C")).OrderBy(t => t.Code).Select(t => t.Id).ToListAsync();
         var existing = await db.AssessmentCampaigns.Where(c => c.Title.Value == Title).Select(c => (Guid?)c.Id).FirstOrDefaultAsync();
-        if (existing is { } id) return (null, id, communities);
+        if (existing is { } id)
+        {
+            // Households generated before the app kept tallies: count them once, as the app does at start-up.
+            if (!await db.AnswerTallies.AnyAsync(t => t.CampaignId == id)) await AnswerTallies.RebuildAsync(db, id, CancellationToken.None);
+            return (null, id, communities);
+        }
         var clock = Stopwatch.StartNew();
         var campaign = Campaign(Title, communities);
         campaign.WorkingGroup.Add(new WorkingGroupMember { CampaignId = campaign.Id, OrganisationId = await db.Organisations.Select(o => o.Id).FirstAsync() });
@@ -110,10 +116,12 @@ public sealed class NeedsBench(Func<PartneraDbContext> newContext, string connec
         await db.SaveChangesAsync();
         var definition = QuestionnaireTemplates.For("UA");
         var needed = definition.Questions.Single(q => q.Measures == QuestionMeasure.ServicesNeeded).Options!.Select(o => o.Code).ToArray();
+        var tallies = new AnswerTallies();
         const int batch = 100_000;
         for (var start = 0; start < Households; start += batch)
         {
             var households = Enumerable.Range(start, batch).Select(i => Household(campaign.Id, version.Id, communities[i % communities.Count], random, needed)).ToList();
+            households.ForEach(h => tallies.Add(h, definition));
             await using var write = newContext();
             await using var transaction = await write.Database.BeginTransactionAsync();
             await BulkInsert.WriteAsync(write, households, CancellationToken.None);
@@ -121,6 +129,8 @@ public sealed class NeedsBench(Func<PartneraDbContext> newContext, string connec
             await transaction.CommitAsync();
             Console.WriteLine($"needs: {start + batch:N0} households written");
         }
+        await BulkInsert.WriteAsync(db, tallies.Tallies, CancellationToken.None);
+        await BulkInsert.WriteAsync(db, tallies.Pairs, CancellationToken.None);
         await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE");
         return (Math.Round(clock.Elapsed.TotalSeconds, 1), campaign.Id, communities);
     }

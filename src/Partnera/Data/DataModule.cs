@@ -15,6 +15,7 @@ public static class DataModule
         var provider = DatabaseOptions.Provider(builder.Configuration);
         var connection = DatabaseOptions.ConnectionString(builder.Configuration, provider);
         services.AddScoped<AuditingInterceptor>();
+        services.AddScoped<Features.Needs.Tallies.AnswerTallyInterceptor>();
         if (provider == DatabaseProvider.Sqlite)
         {
             EnsureSqliteFolder(connection, builder.Environment.ContentRootPath);
@@ -35,7 +36,8 @@ public static class DataModule
     }
 
     private static Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] Interceptors(IServiceProvider sp) =>
-        [sp.GetRequiredService<AuditingInterceptor>(), sp.GetRequiredService<Features.Territories.TerritoryTreeInvalidator>()];
+        [sp.GetRequiredService<AuditingInterceptor>(), sp.GetRequiredService<Features.Territories.TerritoryTreeInvalidator>(),
+            sp.GetRequiredService<Features.Needs.Tallies.AnswerTallyInterceptor>()];
 
     /// <summary>
     /// Lets Npgsql prepare the statements it sees most often (unless the connection string says otherwise): PostgreSQL

@@ -45,5 +45,6 @@ public sealed class DatabaseMigrator(IServiceProvider services, IConfiguration c
             // WAL lets readers go on while a writer works: the community-sized single-server setup.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }
+        await Features.Needs.Tallies.AnswerTallies.RepairAsync(db, ct);
     }
 }

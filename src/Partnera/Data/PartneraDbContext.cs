@@ -39,6 +39,8 @@ public abstract class PartneraDbContext(DbContextOptions options)
     public DbSet<Features.Needs.Answers.Answer> Answers => Set<Features.Needs.Answers.Answer>();
     public DbSet<Features.Needs.Registry.RegistryCount> RegistryCounts => Set<Features.Needs.Registry.RegistryCount>();
     public DbSet<Features.Needs.Imports.SurveyUpload> SurveyUploads => Set<Features.Needs.Imports.SurveyUpload>();
+    public DbSet<Features.Needs.Tallies.AnswerTally> AnswerTallies => Set<Features.Needs.Tallies.AnswerTally>();
+    public DbSet<Features.Needs.Tallies.AnswerPairTally> AnswerPairTallies => Set<Features.Needs.Tallies.AnswerPairTally>();
     public DbSet<Features.Needs.Costing.HandedOverGap> HandedOverGaps => Set<Features.Needs.Costing.HandedOverGap>();
     public DbSet<JointInitiative> JointInitiatives => Set<JointInitiative>();
     public DbSet<Service> Services => Set<Service>();

@@ -1570,6 +1570,68 @@ namespace Partnera.Data.Migrations.Postgres
                     b.ToTable("RegistryCounts");
                 });
 
+            modelBuilder.Entity("Partnera.Features.Needs.Tallies.AnswerPairTally", b =>
+                {
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("QuestionnaireId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("GroupQuestion")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("GroupOption")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("NeedQuestion")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("NeedOption")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Households")
+                        .HasColumnType("integer");
+
+                    b.HasKey("CampaignId", "QuestionnaireId", "GroupQuestion", "GroupOption", "NeedQuestion", "NeedOption");
+
+                    b.ToTable("AnswerPairTallies", (string)null);
+                });
+
+            modelBuilder.Entity("Partnera.Features.Needs.Tallies.AnswerTally", b =>
+                {
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("QuestionnaireId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("QuestionCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("OptionCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Households")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("NumberSum")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("CampaignId", "CommunityId", "QuestionnaireId", "QuestionCode", "OptionCode");
+
+                    b.ToTable("AnswerTallies", (string)null);
+                });
+
             modelBuilder.Entity("Partnera.Features.Needs.WorkingGroupMember", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2271,6 +2333,24 @@ namespace Partnera.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("TerritoryId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Partnera.Features.Needs.Tallies.AnswerPairTally", b =>
+                {
+                    b.HasOne("Partnera.Features.Needs.AssessmentCampaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Partnera.Features.Needs.Tallies.AnswerTally", b =>
+                {
+                    b.HasOne("Partnera.Features.Needs.AssessmentCampaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -1561,6 +1561,68 @@ namespace Partnera.Data.Migrations.Sqlite
                     b.ToTable("RegistryCounts");
                 });
 
+            modelBuilder.Entity("Partnera.Features.Needs.Tallies.AnswerPairTally", b =>
+                {
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("QuestionnaireId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GroupQuestion")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GroupOption")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NeedQuestion")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NeedOption")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Households")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CampaignId", "QuestionnaireId", "GroupQuestion", "GroupOption", "NeedQuestion", "NeedOption");
+
+                    b.ToTable("AnswerPairTallies", (string)null);
+                });
+
+            modelBuilder.Entity("Partnera.Features.Needs.Tallies.AnswerTally", b =>
+                {
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("QuestionnaireId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuestionCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OptionCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Households")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("NumberSum")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("CampaignId", "CommunityId", "QuestionnaireId", "QuestionCode", "OptionCode");
+
+                    b.ToTable("AnswerTallies", (string)null);
+                });
+
             modelBuilder.Entity("Partnera.Features.Needs.WorkingGroupMember", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2262,6 +2324,24 @@ namespace Partnera.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("TerritoryId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Partnera.Features.Needs.Tallies.AnswerPairTally", b =>
+                {
+                    b.HasOne("Partnera.Features.Needs.AssessmentCampaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Partnera.Features.Needs.Tallies.AnswerTally", b =>
+                {
+                    b.HasOne("Partnera.Features.Needs.AssessmentCampaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

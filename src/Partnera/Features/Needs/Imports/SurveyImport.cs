@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Partnera.Data;
 using Partnera.Features.Needs.Answers;
+using Partnera.Features.Needs.Tallies;
 using Partnera.Infrastructure.Auditing;
 
 namespace Partnera.Features.Needs.Imports;
@@ -75,6 +76,8 @@ public sealed class SurveyImport(PartneraDbContext db, CurrentUser user, TimePro
         if (rows.Count == 0 || (!validOnly && rows.Any(r => r.Errors.Count > 0))) return null;
         var households = rows.Where(r => r.Response is not null).Select(r => r.Response!).ToList();
         var reason = t["Import_AuditReason", upload.FileName].Value;
+        var tallies = new AnswerTallies();
+        households.ForEach(h => tallies.Add(h, context.Definition));
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
         {
@@ -82,6 +85,7 @@ public sealed class SurveyImport(PartneraDbContext db, CurrentUser user, TimePro
             await BulkInsert.WriteAsync(db, households, ct);
             await BulkInsert.WriteAsync(db, households.SelectMany(h => h.Answers), ct);
             await BulkInsert.WriteAsync(db, households.Select(h => Audit(h, reason)), ct);
+            await tallies.AddToStoredAsync(db, ct);
             await db.SurveyUploads.Where(u => u.Id == upload.Id).ExecuteDeleteAsync(ct);
             await transaction.CommitAsync(ct);
         });

@@ -1,0 +1,127 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Partnera.Data;
+using Partnera.Features.Needs.Answers;
+using Partnera.Features.Needs.Questionnaires;
+
+namespace Partnera.Features.Needs.Tallies;
+
+/// <summary>Counts new households into tallies, and adds those counts to the stored ones in one statement per batch.</summary>
+public sealed class AnswerTallies
+{
+    private readonly Dictionary<(Guid, Guid, Guid, string, string), AnswerTally> tallies = [];
+    private readonly Dictionary<(Guid, Guid, string, string, string, string), AnswerPairTally> pairs = [];
+
+    public IReadOnlyCollection<AnswerTally> Tallies => tallies.Values;
+    public IReadOnlyCollection<AnswerPairTally> Pairs => pairs.Values;
+
+    /// <summary>Adds one household: its own row, a row per answer given (numbers summed), and its group × needed-service pairs.</summary>
+    public void Add(HouseholdResponse household, QuestionnaireDefinition definition)
+    {
+        Count(household, AnswerTally.HouseholdsRow, "", null);
+        foreach (var answer in household.Answers)
+        {
+            if (answer.OptionCode is not null) Count(household, answer.QuestionCode, answer.OptionCode, null);
+            else if (answer.Number is { } n) Count(household, answer.QuestionCode, "", (double)n);
+        }
+        var options = household.Answers.Where(a => a.OptionCode is not null).ToList();
+        var grouped = options.Where(a => Option(definition, a)?.Group is not null).ToList();
+        var needed = options.Where(a => definition.Questions.FirstOrDefault(q => q.Code == a.QuestionCode)?.Measures == QuestionMeasure.ServicesNeeded).ToList();
+        foreach (var g in grouped)
+        {
+            foreach (var n in needed)
+            {
+                var key = (household.CampaignId, household.QuestionnaireId, g.QuestionCode, g.OptionCode!, n.QuestionCode, n.OptionCode!);
+                if (!pairs.TryGetValue(key, out var pair))
+                    pairs[key] = pair = new AnswerPairTally { CampaignId = key.Item1, QuestionnaireId = key.Item2, GroupQuestion = key.Item3, GroupOption = key.Item4, NeedQuestion = key.Item5, NeedOption = key.Item6 };
+                pair.Households++;
+            }
+        }
+    }
+
+    private void Count(HouseholdResponse household, string question, string option, double? number)
+    {
+        var key = (household.CampaignId, household.CommunityId, household.QuestionnaireId, question, option);
+        if (!tallies.TryGetValue(key, out var tally))
+            tallies[key] = tally = new AnswerTally { CampaignId = key.Item1, CommunityId = key.Item2, QuestionnaireId = key.Item3, QuestionCode = question, OptionCode = option };
+        tally.Households++;
+        tally.NumberSum += number ?? 0;
+    }
+
+    private static AnswerOption? Option(QuestionnaireDefinition definition, Answer answer) =>
+        definition.Questions.FirstOrDefault(q => q.Code == answer.QuestionCode)?.Options?.FirstOrDefault(o => o.Code == answer.OptionCode);
+
+    /// <summary>
+    /// Adds these counts to the stored tallies (INSERT … ON CONFLICT DO UPDATE, the same on SQLite and PostgreSQL), so
+    /// households arriving at the same moment never overwrite each other's counts. Runs in the caller's transaction.
+    /// </summary>
+    public async Task AddToStoredAsync(DbContext db, CancellationToken ct)
+    {
+        foreach (var batch in tallies.Values.Chunk(500))
+        {
+            var sql = new StringBuilder("""INSERT INTO "AnswerTallies" ("CampaignId", "CommunityId", "QuestionnaireId", "QuestionCode", "OptionCode", "Households", "NumberSum") VALUES """);
+            var values = new List<object>();
+            foreach (var t in batch)
+            {
+                var i = values.Count;
+                sql.Append(values.Count == 0 ? "" : ", ").Append($"({{{i}}}, {{{i + 1}}}, {{{i + 2}}}, {{{i + 3}}}, {{{i + 4}}}, {{{i + 5}}}, {{{i + 6}}})");
+                values.AddRange([t.CampaignId, t.CommunityId, t.QuestionnaireId, t.QuestionCode, t.OptionCode, t.Households, t.NumberSum]);
+            }
+            sql.Append(""" ON CONFLICT ("CampaignId", "CommunityId", "QuestionnaireId", "QuestionCode", "OptionCode") DO UPDATE SET "Households" = "AnswerTallies"."Households" + excluded."Households", "NumberSum" = "AnswerTallies"."NumberSum" + excluded."NumberSum" """);
+            await db.Database.ExecuteSqlRawAsync(sql.ToString(), values, ct);
+        }
+        foreach (var batch in pairs.Values.Chunk(500))
+        {
+            var sql = new StringBuilder("""INSERT INTO "AnswerPairTallies" ("CampaignId", "QuestionnaireId", "GroupQuestion", "GroupOption", "NeedQuestion", "NeedOption", "Households") VALUES """);
+            var values = new List<object>();
+            foreach (var p in batch)
+            {
+                var i = values.Count;
+                sql.Append(values.Count == 0 ? "" : ", ").Append($"({{{i}}}, {{{i + 1}}}, {{{i + 2}}}, {{{i + 3}}}, {{{i + 4}}}, {{{i + 5}}}, {{{i + 6}}})");
+                values.AddRange([p.CampaignId, p.QuestionnaireId, p.GroupQuestion, p.GroupOption, p.NeedQuestion, p.NeedOption, p.Households]);
+            }
+            sql.Append(""" ON CONFLICT ("CampaignId", "QuestionnaireId", "GroupQuestion", "GroupOption", "NeedQuestion", "NeedOption") DO UPDATE SET "Households" = "AnswerPairTallies"."Households" + excluded."Households" """);
+            await db.Database.ExecuteSqlRawAsync(sql.ToString(), values, ct);
+        }
+    }
+
+    /// <summary>The questionnaire versions of these households, read once.</summary>
+    public static async Task<Dictionary<Guid, QuestionnaireDefinition>> DefinitionsAsync(PartneraDbContext db, IEnumerable<Guid> versions, CancellationToken ct)
+    {
+        var ids = versions.Distinct().ToList();
+        return (await db.Questionnaires.AsNoTracking().Where(q => ids.Contains(q.Id)).Select(q => new { q.Id, q.Definition }).ToListAsync(ct))
+            .ToDictionary(q => q.Id, q => QuestionnaireDefinition.FromJson(q.Definition));
+    }
+
+    /// <summary>
+    /// Counts a campaign's stored households afresh, replacing its tallies: for databases that hold households from
+    /// before tallies existed. Reads the households in batches, writes the counts in bulk, in one transaction.
+    /// </summary>
+    public static async Task RebuildAsync(PartneraDbContext db, Guid campaignId, CancellationToken ct)
+    {
+        var versions = await db.Questionnaires.AsNoTracking().Where(q => q.CampaignId == campaignId).Select(q => new { q.Id, q.Definition }).ToListAsync(ct);
+        var definitions = versions.ToDictionary(q => q.Id, q => QuestionnaireDefinition.FromJson(q.Definition));
+        var tallies = new AnswerTallies();
+        for (var skip = 0; ; skip += 5_000)
+        {
+            var batch = await db.HouseholdResponses.AsNoTracking().Include(r => r.Answers).Where(r => r.CampaignId == campaignId)
+                .OrderBy(r => r.Id).Skip(skip).Take(5_000).ToListAsync(ct);
+            if (batch.Count == 0) break;
+            foreach (var household in batch) tallies.Add(household, definitions[household.QuestionnaireId]);
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.AnswerTallies.Where(t => t.CampaignId == campaignId).ExecuteDeleteAsync(ct);
+        await db.AnswerPairTallies.Where(t => t.CampaignId == campaignId).ExecuteDeleteAsync(ct);
+        await BulkInsert.WriteAsync(db, tallies.Tallies, ct);
+        await BulkInsert.WriteAsync(db, tallies.Pairs, ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>Rebuilds the tallies of every campaign that has households but none counted (run at start-up).</summary>
+    public static async Task RepairAsync(PartneraDbContext db, CancellationToken ct)
+    {
+        var uncounted = await db.AssessmentCampaigns.Where(c => db.HouseholdResponses.Any(r => r.CampaignId == c.Id) && !db.AnswerTallies.Any(t => t.CampaignId == c.Id))
+            .Select(c => c.Id).ToListAsync(ct);
+        foreach (var campaign in uncounted) await RebuildAsync(db, campaign, ct);
+    }
+}
