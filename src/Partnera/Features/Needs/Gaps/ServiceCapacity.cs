@@ -11,6 +11,9 @@ namespace Partnera.Features.Needs.Gaps;
 /// </summary>
 public sealed class ServiceCapacity(PartneraDbContext db, TerritoryTree territories)
 {
+    /// <summary>Above this many serving services, reading every service of the categories beats listing their ids.</summary>
+    private const int ManyServices = 5_000;
+
     private sealed record Fact(int? Capacity, decimal? UnitCost, string? Currency, List<Guid> Terms);
 
     /// <summary>Places per community and category (a service serving several communities counts in each).</summary>
@@ -47,22 +50,24 @@ public sealed class ServiceCapacity(PartneraDbContext db, TerritoryTree territor
         var covering = scopes.Values.SelectMany(s => s.Above.Concat(s.Within)).Distinct().ToList();
         var termIds = terms.Keys.ToList();
         var services = db.Services.Where(s => s.Status == ServiceStatus.Active && s.Terms.Any(t => termIds.Contains(t.TaxonomyTermId)));
-        var byArea = await services.SelectMany(s => s.Areas.Where(a => a.TerritoryId != null && covering.Contains(a.TerritoryId.Value)), (s, a) => new { s.Id, Place = a.TerritoryId!.Value })
-            .ToListAsync(ct);
-        var byLocation = await services.SelectMany(s => s.Locations.Where(l => l.Location!.TerritoryId != null && covering.Contains(l.Location.TerritoryId.Value)),
-            (s, l) => new { s.Id, Place = l.Location!.TerritoryId!.Value }).ToListAsync(ct);
-        var ids = byArea.Concat(byLocation).Select(x => x.Id).Distinct().ToList();
-        var facts = await db.Services.Where(s => ids.Contains(s.Id))
+        // Where each service works (its areas) and stands (its places), grouped by place for the per-community walk below.
+        var byArea = (await services.SelectMany(s => s.Areas.Where(a => a.TerritoryId != null && covering.Contains(a.TerritoryId.Value)), (s, a) => new { s.Id, Place = a.TerritoryId!.Value })
+            .ToListAsync(ct)).ToLookup(x => x.Place, x => x.Id);
+        var byLocation = (await services.SelectMany(s => s.Locations.Where(l => l.Location!.TerritoryId != null && covering.Contains(l.Location.TerritoryId.Value)),
+            (s, l) => new { s.Id, Place = l.Location!.TerritoryId!.Value }).ToListAsync(ct)).ToLookup(x => x.Place, x => x.Id);
+        var ids = byArea.SelectMany(g => g).Concat(byLocation.SelectMany(g => g)).Distinct().ToList();
+        // A few communities' services are read by id; a region's or a country's, by reading all services of the categories once.
+        var serving = ids.Count <= ManyServices ? services.Where(s => ids.Contains(s.Id)) : services;
+        var facts = await serving
             .Select(s => new { s.Id, s.Capacity, s.UnitCost, s.UnitCostCurrency, Terms = s.Terms.Where(t => termIds.Contains(t.TaxonomyTermId)).Select(t => t.TaxonomyTermId).ToList() })
             .ToDictionaryAsync(s => s.Id, s => new Fact(s.Capacity, s.UnitCost, s.UnitCostCurrency, s.Terms), ct);
         var result = new List<(Guid, Fact)>();
         foreach (var (community, scope) in scopes)
         {
-            var reachable = scope.Above.Append(community).ToHashSet();
-            var within = scope.Within.ToHashSet();
-            var serving = byArea.Where(x => reachable.Contains(x.Place) || within.Contains(x.Place)).Select(x => x.Id)
-                .Concat(byLocation.Where(x => within.Contains(x.Place)).Select(x => x.Id)).Distinct();
-            result.AddRange(serving.Select(id => (community, facts[id])));
+            // Areas above the community or within it reach it; places only within it.
+            var reaching = scope.Above.Concat(scope.Within).SelectMany(place => byArea[place])
+                .Concat(scope.Within.SelectMany(place => byLocation[place])).Distinct();
+            result.AddRange(reaching.Select(id => (community, facts[id])));
         }
         return result;
     }

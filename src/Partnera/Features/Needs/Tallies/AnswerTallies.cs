@@ -102,11 +102,12 @@ public sealed class AnswerTallies
         var versions = await db.Questionnaires.AsNoTracking().Where(q => q.CampaignId == campaignId).Select(q => new { q.Id, q.Definition }).ToListAsync(ct);
         var definitions = versions.ToDictionary(q => q.Id, q => QuestionnaireDefinition.FromJson(q.Definition));
         var tallies = new AnswerTallies();
-        for (var skip = 0; ; skip += 5_000)
+        // One community at a time: batches found by the (campaign, community) index, never by an ever-growing offset.
+        var communities = await db.HouseholdResponses.Where(r => r.CampaignId == campaignId).Select(r => r.CommunityId).Distinct().ToListAsync(ct);
+        foreach (var community in communities)
         {
-            var batch = await db.HouseholdResponses.AsNoTracking().Include(r => r.Answers).Where(r => r.CampaignId == campaignId)
-                .OrderBy(r => r.Id).Skip(skip).Take(5_000).ToListAsync(ct);
-            if (batch.Count == 0) break;
+            var batch = await db.HouseholdResponses.AsNoTracking().Include(r => r.Answers).Where(r => r.CampaignId == campaignId && r.CommunityId == community)
+                .AsSplitQuery().ToListAsync(ct);
             foreach (var household in batch) tallies.Add(household, definitions[household.QuestionnaireId]);
         }
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
