@@ -17,7 +17,7 @@ public sealed class IndexModel(PartneraDbContext db) : PageModel
     [BindProperty(SupportsGet = true)] public string? EntityType { get; set; }
     [BindProperty(SupportsGet = true)] public string? Person { get; set; }
     [BindProperty(SupportsGet = true)] public AuditAction? Action { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    [FromQuery(Name = "page")] public int? PageNumber { get; set; }
 
     public Page<AuditEntry> Entries { get; private set; } = null!;
 

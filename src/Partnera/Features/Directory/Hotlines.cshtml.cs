@@ -12,7 +12,7 @@ namespace Partnera.Features.Directory;
 [AllowAnonymous]
 public sealed class HotlinesModel(PartneraDbContext db) : PageModel
 {
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    [FromQuery(Name = "page")] public int? PageNumber { get; set; }
     public Page<Row> Hotlines { get; private set; } = null!;
 
     public sealed record Row(Guid Id, MultilingualText Name, string Hotline, MultilingualText? Territory);

@@ -21,7 +21,7 @@ public sealed class IndexModel(PartneraDbContext db, ServiceFinder finder, TimeP
     [BindProperty(SupportsGet = true)] public bool Open { get; set; }
     [BindProperty(SupportsGet = true)] public bool Free { get; set; }
     [BindProperty(SupportsGet = true)] public string? Lang { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    [FromQuery(Name = "page")] public int? PageNumber { get; set; }
 
     public Page<FinderHit> Results { get; private set; } = null!;
     public IReadOnlyList<ServiceCategories.Option> Categories { get; private set; } = [];

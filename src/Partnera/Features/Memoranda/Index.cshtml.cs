@@ -14,7 +14,7 @@ public sealed class IndexModel(PartneraDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? OrganisationId { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    [FromQuery(Name = "page")] public int? PageNumber { get; set; }
 
     public Page<Row> Memoranda { get; private set; } = null!;
     public Dictionary<Guid, List<MultilingualText>> Parties { get; private set; } = [];

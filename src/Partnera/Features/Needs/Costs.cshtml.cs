@@ -10,6 +10,7 @@ using Partnera.Features.Directory;
 using Partnera.Features.Needs.Costing;
 using Partnera.Features.Needs.Gaps;
 using Partnera.Features.Needs.Questionnaires;
+using Partnera.Infrastructure.Paging;
 using Partnera.Infrastructure.Text;
 
 namespace Partnera.Features.Needs;
@@ -24,6 +25,9 @@ public sealed class CostsModel(PartneraDbContext db, GapCosting costing, TimePro
 {
     [BindProperty(SupportsGet = true)] public NeedMethod Method { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? Community { get; set; }
+    [FromQuery(Name = "page")] public int? PageNumber { get; set; }
+    /// <summary>The communities the summary shows: one page of them.</summary>
+    public Page<(Guid Id, MultilingualText Name)> Shown { get; private set; } = new([], 1, 1, 0);
     [BindProperty] public SplitInput Split { get; set; } = new();
     /// <summary>The chosen community's own unit cost per category code; empty for none.</summary>
     [BindProperty] public Dictionary<string, string?> UnitCosts { get; set; } = [];
@@ -140,6 +144,7 @@ public sealed class CostsModel(PartneraDbContext db, GapCosting costing, TimePro
             .Select(c => (c.TerritoryId, c.Name)).OrderBy(c => c.Name.Value).ToList();
         if (Community is { } chosen && Communities.All(c => c.Id != chosen)) Community = null;
         Result = await costing.ForCampaignAsync(campaignId, Method, ct, Community);
+        Shown = Communities.ToPage(PageNumber, GapsModel.MatrixPage);
         CanChange = CampaignEditor.CanEdit(User) || await CampaignEditor.InWorkingGroupAsync(db, User, campaignId, ct);
         HandedOverAt = await db.HandedOverGaps.Where(g => g.CampaignId == campaignId).MaxAsync(g => (DateTime?)g.HandedOverAt, ct);
         return true;

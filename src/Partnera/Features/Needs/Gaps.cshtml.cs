@@ -7,6 +7,7 @@ using Microsoft.Extensions.Localization;
 using Partnera.Data;
 using Partnera.Features.Accounts;
 using Partnera.Features.Needs.Gaps;
+using Partnera.Infrastructure.Paging;
 using Partnera.Infrastructure.Text;
 
 namespace Partnera.Features.Needs;
@@ -20,6 +21,11 @@ public sealed class GapsModel(PartneraDbContext db, GapAnalysis analysis, IStrin
 {
     [BindProperty(SupportsGet = true)] public NeedMethod Method { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? Community { get; set; }
+    [FromQuery(Name = "page")] public int? PageNumber { get; set; }
+    /// <summary>Above this many communities the page offers no list to choose from (it would outweigh the page): the matrix links each one.</summary>
+    public const int SelectableCommunities = 100;
+    /// <summary>The communities the matrix shows: one page of them.</summary>
+    public Page<(Guid Id, MultilingualText Name)> Shown { get; private set; } = new([], 1, 1, 0);
     public Guid CampaignId { get; private set; }
     public MultilingualText CampaignTitle { get; private set; } = new();
     public GapResult Result { get; private set; } = new(NeedMethod.Survey, [], null, null);
@@ -40,11 +46,15 @@ public sealed class GapsModel(PartneraDbContext db, GapAnalysis analysis, IStrin
             .Select(c => (c.TerritoryId, c.Name)).OrderBy(c => c.Name.Value).ToList();
         if (Community is { } chosen && Communities.All(c => c.Id != chosen)) Community = null;
         Result = await analysis.ForCampaignAsync(campaignId, Method, ct, Community);
+        Shown = Result.Communities.ToPage(PageNumber, MatrixPage);
         return Page();
     }
 
     /// <summary>The chart's figures: one community's need, capacity and gap per category, or every community's total gap.</summary>
     public string ChartJson() => Community is not null
         ? GapChart.PerCategory(Rows, CultureInfo.CurrentUICulture, t["Gaps_Need"], t["Gaps_Capacity"], t["Gaps_Gap"])
-        : GapChart.PerCommunity(Result, CultureInfo.CurrentUICulture, t["Gaps_Gap"], t["Gaps_PreviousGap"]);
+        : GapChart.PerCommunity(Result, CultureInfo.CurrentUICulture, t["Gaps_Gap"], t["Gaps_PreviousGap"], Shown.Items);
+
+    /// <summary>Communities per page of the matrix.</summary>
+    public const int MatrixPage = 50;
 }

@@ -17,7 +17,7 @@ namespace Partnera.Features.Needs;
 [Authorize(Policy = Policies.Staff)]
 public sealed class HouseholdsModel(PartneraDbContext db) : PageModel
 {
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    [FromQuery(Name = "page")] public int? PageNumber { get; set; }
     public Guid CampaignId { get; private set; }
     public MultilingualText CampaignTitle { get; private set; } = new();
     public Page<Row> Households { get; private set; } = null!;

@@ -13,7 +13,7 @@ namespace Partnera.Features.Needs;
 [Authorize(Policy = Policies.Staff)]
 public sealed class IndexModel(PartneraDbContext db) : PageModel
 {
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    [FromQuery(Name = "page")] public int? PageNumber { get; set; }
 
     public Page<Row> Campaigns { get; private set; } = null!;
     public Dictionary<Guid, List<MultilingualText>> Communities { get; private set; } = [];

@@ -17,7 +17,7 @@ namespace Partnera.Features.Needs;
 [Authorize(Policy = Policies.Staff)]
 public sealed class RankingModel(PartneraDbContext db, PriorityRanking ranking) : PageModel
 {
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    [FromQuery(Name = "page")] public int? PageNumber { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? Community { get; set; }
     public Guid CampaignId { get; private set; }
     public MultilingualText CampaignTitle { get; private set; } = new();

@@ -15,7 +15,7 @@ public sealed class IndexModel(PartneraDbContext db, Territories.TerritoryTree t
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public OrganisationKind? Kind { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? TerritoryId { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    [FromQuery(Name = "page")] public int? PageNumber { get; set; }
 
     public Page<OrganisationRow> Organisations { get; private set; } = null!;
     public IReadOnlyList<TerritoryOption> Territories { get; private set; } = [];

@@ -14,7 +14,7 @@ public sealed class IndexModel(PartneraDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid? ParentId { get; set; }
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    [FromQuery(Name = "page")] public int? PageNumber { get; set; }
 
     public Page<TerritoryRow> Territories { get; private set; } = null!;
     public IReadOnlyList<TerritoryRow> Path { get; private set; } = [];

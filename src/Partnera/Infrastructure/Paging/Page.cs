@@ -29,6 +29,14 @@ public static class Paging
         var items = await query.Skip((n - 1) * s).Take(s).ToListAsync(ct);
         return new Page<T>(items, n, s, total);
     }
+
+    /// <summary>One page of a list already in memory (worked out whole, such as a ranking or an analysis).</summary>
+    public static Page<T> ToPage<T>(this IReadOnlyList<T> items, int? number, int? size = null)
+    {
+        var (n, s) = Normalise(number, size);
+        n = Math.Min(n, Math.Max(1, (items.Count + s - 1) / s));
+        return new Page<T>(items.Skip((n - 1) * s).Take(s).ToList(), n, s, items.Count);
+    }
 }
 
 /// <summary>A page of an API list: the same fields for every list of the JSON API.</summary>

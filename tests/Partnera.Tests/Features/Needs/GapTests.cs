@@ -176,6 +176,52 @@ public sealed class GapTests(TestApps apps)
         Assert.Contains("the people the registry counts", registry.QuerySelector("#method")!.TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_campaign_of_many_communities_shows_them_a_page_at_a_time()
+    {
+        var app = await apps.GetAsync(DatabaseProvider.Sqlite);
+        var campaignId = await app.WithDbAsync(async db =>
+        {
+            var code = Guid.NewGuid().ToString("N")[..8];
+            var district = new Partnera.Features.Territories.Territory { Level = Partnera.Features.Territories.TerritoryLevel.District, Name = new MultilingualText("Bigdistrict " + code), Code = "B" + code };
+            var communities = Enumerable.Range(1, 55).Select(i => new Partnera.Features.Territories.Territory
+            {
+                ParentId = district.Id,
+                Level = Partnera.Features.Territories.TerritoryLevel.Community,
+                Name = new MultilingualText($"Village {i:D2} {code}"),
+                Code = $"V{code}{i}",
+                Population = 1_000,
+            }).ToList();
+            db.Territories.AddRange([district, .. communities]);
+            var campaign = new AssessmentCampaign
+            {
+                Title = new MultilingualText("Many " + code),
+                PeriodStarts = new DateOnly(2026, 1, 1),
+                PeriodEnds = new DateOnly(2028, 12, 31),
+                CollectionStarts = new DateOnly(2026, 1, 1),
+                CollectionEnds = new DateOnly(2026, 6, 15),
+            };
+            campaign.Communities.AddRange(communities.Select(c => new CampaignCommunity { CampaignId = campaign.Id, TerritoryId = c.Id }));
+            db.AssessmentCampaigns.Add(campaign);
+            await db.SaveChangesAsync();
+            return campaign.Id;
+        });
+        await app.WithScopeAsync(async s =>
+        {
+            var book = s.GetRequiredService<QuestionnaireBook>();
+            await book.DraftAsync(campaignId, default);
+            return await book.PublishAsync(campaignId, default);
+        });
+        var specialist = app.Browser("en");
+        await specialist.SignInAsync("specialist@partnera.demo");
+        var first = await specialist.GetPageAsync($"/Needs/Gaps/{campaignId}");
+        Assert.Equal(50, first.QuerySelectorAll("#gap-matrix tbody tr").Length);
+        Assert.StartsWith("Village 01", first.QuerySelector("#gap-matrix tbody th")!.TextContent.Trim(), StringComparison.Ordinal);
+        var second = await specialist.GetPageAsync($"/Needs/Gaps/{campaignId}?page=2");
+        Assert.Equal(5, second.QuerySelectorAll("#gap-matrix tbody tr").Length);
+        Assert.Equal(5, (await specialist.GetPageAsync($"/Needs/Costs/{campaignId}?page=2")).QuerySelectorAll("#costs tbody tr").Length);
+    }
+
     private static Answer Option(string question, string option) => new() { QuestionCode = question, OptionCode = option };
 
     private static string Cell(AngleSharp.Html.Dom.IHtmlDocument page, string term, string column) =>

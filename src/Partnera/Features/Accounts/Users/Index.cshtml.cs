@@ -12,7 +12,7 @@ namespace Partnera.Features.Accounts.Users;
 public sealed class IndexModel(PartneraDbContext db, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    [FromQuery(Name = "page")] public int? PageNumber { get; set; }
     public Page<Row> Accounts { get; private set; } = null!;
 
     public sealed record Row(Guid Id, string DisplayName, string? Email, bool EmailConfirmed, bool LockedOut, bool TwoFactor, int Memberships);

@@ -117,5 +117,11 @@ public sealed class GapAnalysis(PartneraDbContext db, ServiceCapacity capacities
     }
 }
 
-/// <summary>What the gap matrix partial shows; <paramref name="CommunityLink"/> followed by a community's id opens its detail, if given.</summary>
-public sealed record GapMatrix(GapResult Result, string? CommunityLink);
+/// <summary>
+/// What the gap matrix partial shows: the communities of <paramref name="Shown"/> (a page of a large campaign; all when
+/// none) with totals over all; <paramref name="CommunityLink"/> followed by a community's id opens its detail, if given.
+/// </summary>
+public sealed record GapMatrix(GapResult Result, string? CommunityLink, IReadOnlyList<(Guid Id, MultilingualText Name)>? Shown = null)
+{
+    public IReadOnlyList<(Guid Id, MultilingualText Name)> Rows => Shown ?? Result.Communities;
+}

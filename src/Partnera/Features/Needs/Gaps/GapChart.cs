@@ -6,10 +6,10 @@ namespace Partnera.Features.Needs.Gaps;
 /// <summary>The figures wwwroot/js/gap-chart.js draws, as JSON: labels and named series of values.</summary>
 public static class GapChart
 {
-    /// <summary>Every community's total gap, and the previous campaign's when there is one.</summary>
-    public static string PerCommunity(GapResult result, CultureInfo culture, string gap, string previousGap)
+    /// <summary>Each community's total gap (of those given, else all), and the previous campaign's when there is one.</summary>
+    public static string PerCommunity(GapResult result, CultureInfo culture, string gap, string previousGap, IReadOnlyList<(Guid Id, Infrastructure.Text.MultilingualText Name)>? shown = null)
     {
-        var communities = result.Communities;
+        var communities = shown ?? result.Communities;
         decimal Total(Guid community, Func<GapRow, decimal> value) => result.Rows.Where(r => r.CommunityId == community).Sum(value);
         var series = new List<object> { new { name = gap, values = communities.Select(c => Total(c.Id, r => r.Gap)) } };
         if (result.PreviousId is not null) series.Add(new { name = previousGap, values = communities.Select(c => Total(c.Id, r => r.PreviousGap ?? 0)) });

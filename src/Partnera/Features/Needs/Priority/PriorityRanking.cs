@@ -45,13 +45,13 @@ public sealed class PriorityRanking(PartneraDbContext db, AuditLog audit)
         var ranked = all.Select(h => new { h.Id, h.EnteredAt, Score = PriorityScore.Total(PriorityScore.Explain(scheme, versions[h.QuestionnaireId], answers[h.Id])) })
             .OrderByDescending(h => h.Score).ThenBy(h => h.EnteredAt).ThenBy(h => h.Id).ToList();
 
-        var (number, size) = Paging.Normalise(page, null);
-        var shown = ranked.Skip((number - 1) * size).Take(size).ToList();
-        var ids = shown.Select(h => h.Id).ToList();
+        var shown = ranked.ToPage(page);
+        var (number, size) = (shown.Number, shown.Size);
+        var ids = shown.Items.Select(h => h.Id).ToList();
         var details = await db.HouseholdResponses.AsNoTracking().Where(r => ids.Contains(r.Id))
             .Select(r => new { r.Id, Community = db.Territories.Where(t => t.Id == r.CommunityId).Select(t => t.Name).First(), r.Anonymous, r.ContactName, r.Address, r.Phone })
             .ToDictionaryAsync(r => r.Id, ct);
-        var items = shown.Select((h, i) => new RankedHousehold((number - 1) * size + i + 1, h.Id, h.Score, details[h.Id].Community, details[h.Id].Anonymous,
+        var items = shown.Items.Select((h, i) => new RankedHousehold((number - 1) * size + i + 1, h.Id, h.Score, details[h.Id].Community, details[h.Id].Anonymous,
             details[h.Id].ContactName, details[h.Id].Address, details[h.Id].Phone)).ToList();
         var named = items.Where(h => !h.Anonymous).Select(h => new HouseholdResponse { Id = h.Id }).ToList();
         if (named.Count > 0) await audit.RecordAsync(AuditAction.Viewed, named, "needs assessment: priority list", ct);
