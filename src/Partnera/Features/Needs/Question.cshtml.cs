@@ -73,7 +73,8 @@ public sealed class QuestionModel(PartneraDbContext db, QuestionnaireBook book, 
         CampaignId = campaignId;
         Editing = code;
         if (!await db.AssessmentCampaigns.AnyAsync(c => c.Id == campaignId, ct)) return false;
-        var draft = await book.DraftAsync(campaignId, ct);
+        // Opening the form changes nothing: the draft is saved only with the first change.
+        var draft = await book.PeekDraftAsync(campaignId, ct);
         DraftVersion = draft.Version;
         Definition = QuestionnaireDefinition.FromJson(draft.Definition);
         return true;

@@ -43,6 +43,10 @@ public sealed class QuestionnaireTests(TestApps apps)
         var second = await specialist.GetPageAsync(url);
         Assert.Contains("Ce sprijin lipsește cel mai mult?", second.QuerySelector("#q-D4")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(2, await app.WithDbAsync(db => db.Questionnaires.CountAsync(q => q.CampaignId == campaignId && q.PublishedAt != null)));
+
+        // Only looking at a question's form starts no new version; the first saved change does.
+        Assert.NotNull((await specialist.GetPageAsync($"/Needs/Question/{campaignId}?code=D4")).QuerySelector("main form"));
+        Assert.Equal(2, await app.WithDbAsync(db => db.Questionnaires.CountAsync(q => q.CampaignId == campaignId)));
     }
 
     [Theory, ClassData(typeof(Databases))]

@@ -17,13 +17,20 @@ public sealed class QuestionnaireBook(PartneraDbContext db, TerritoryTree territ
     /// </summary>
     public async Task<Questionnaire> DraftAsync(Guid campaignId, CancellationToken ct)
     {
-        var latest = await db.Questionnaires.Where(q => q.CampaignId == campaignId).OrderByDescending(q => q.Version).FirstOrDefaultAsync(ct);
-        if (latest is { PublishedAt: null }) return latest;
-        var definition = latest?.Definition ?? QuestionnaireTemplates.For(await CountryOfAsync(campaignId, ct)).ToJson();
-        var draft = new Questionnaire { CampaignId = campaignId, Version = (latest?.Version ?? 0) + 1, Definition = definition };
+        var draft = await PeekDraftAsync(campaignId, ct);
+        if (db.Entry(draft).State != EntityState.Detached) return draft;
         db.Questionnaires.Add(draft);
         await db.SaveChangesAsync(ct);
         return draft;
+    }
+
+    /// <summary>The draft as <see cref="DraftAsync"/> would give it, without saving a new one: what a form shows before anything is changed.</summary>
+    public async Task<Questionnaire> PeekDraftAsync(Guid campaignId, CancellationToken ct)
+    {
+        var latest = await db.Questionnaires.Where(q => q.CampaignId == campaignId).OrderByDescending(q => q.Version).FirstOrDefaultAsync(ct);
+        if (latest is { PublishedAt: null }) return latest;
+        var definition = latest?.Definition ?? QuestionnaireTemplates.For(await CountryOfAsync(campaignId, ct)).ToJson();
+        return new Questionnaire { CampaignId = campaignId, Version = (latest?.Version ?? 0) + 1, Definition = definition };
     }
 
     /// <summary>Replaces the draft's content; a published version is refused.</summary>
