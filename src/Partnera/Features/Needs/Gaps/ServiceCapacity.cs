@@ -16,6 +16,10 @@ public sealed class ServiceCapacity(PartneraDbContext db, TerritoryTree territor
 
     private sealed record Fact(int? Capacity, decimal? UnitCost, string? Currency, List<Guid> Terms);
 
+    // Costing asks for places (through the gap analysis) and then unit costs of the same communities and categories:
+    // the serving services are read once per request (the service is scoped) and both are worked out from them.
+    private readonly Dictionary<string, List<(Guid Community, Fact Service)>> served = [];
+
     /// <summary>Places per community and category (a service serving several communities counts in each).</summary>
     public async Task<Dictionary<(Guid Community, string Term), int>> PlacesAsync(List<Guid> communities, Dictionary<Guid, string> terms, CancellationToken ct)
     {
@@ -44,6 +48,13 @@ public sealed class ServiceCapacity(PartneraDbContext db, TerritoryTree territor
     }
 
     private async Task<List<(Guid Community, Fact Service)>> ServingAsync(List<Guid> communities, Dictionary<Guid, string> terms, CancellationToken ct)
+    {
+        var key = string.Join(',', communities.Order()) + "|" + string.Join(',', terms.Keys.Order());
+        if (!served.TryGetValue(key, out var serving)) served[key] = serving = await ReadServingAsync(communities, terms, ct);
+        return serving;
+    }
+
+    private async Task<List<(Guid Community, Fact Service)>> ReadServingAsync(List<Guid> communities, Dictionary<Guid, string> terms, CancellationToken ct)
     {
         var scopes = new Dictionary<Guid, TerritoryScope>();
         foreach (var c in communities) scopes[c] = await territories.ScopeAsync(c, ct);
