@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Partnera.Data;
 using Partnera.Features.Needs.Answers;
@@ -57,31 +56,30 @@ public sealed class AnswerTallies
     /// </summary>
     public async Task AddToStoredAsync(DbContext db, CancellationToken ct)
     {
-        foreach (var batch in tallies.Values.Chunk(500))
+        await AddAsync(db, "AnswerTallies", ["CampaignId", "CommunityId", "QuestionnaireId", "QuestionCode", "OptionCode"], ["Households", "NumberSum"],
+            tallies.Values.Select(t => new object[] { t.CampaignId, t.CommunityId, t.QuestionnaireId, t.QuestionCode, t.OptionCode, t.Households, t.NumberSum }), ct);
+        await AddAsync(db, "AnswerPairTallies", ["CampaignId", "QuestionnaireId", "GroupQuestion", "GroupOption", "NeedQuestion", "NeedOption"], ["Households"],
+            pairs.Values.Select(p => new object[] { p.CampaignId, p.QuestionnaireId, p.GroupQuestion, p.GroupOption, p.NeedQuestion, p.NeedOption, p.Households }), ct);
+    }
+
+    /// <summary>Inserts rows (key columns, then counts), or adds their counts to the row with the same key, 500 rows a statement.</summary>
+    private static async Task AddAsync(DbContext db, string table, string[] keys, string[] counts, IEnumerable<object[]> rows, CancellationToken ct)
+    {
+        string Quoted(IEnumerable<string> columns) => string.Join(", ", columns.Select(c => $"\"{c}\""));
+        var insert = $"INSERT INTO \"{table}\" ({Quoted([.. keys, .. counts])}) VALUES ";
+        var conflict = $" ON CONFLICT ({Quoted(keys)}) DO UPDATE SET " + string.Join(", ", counts.Select(c => $"\"{c}\" = \"{table}\".\"{c}\" + excluded.\"{c}\""));
+        foreach (var batch in rows.Chunk(500))
         {
-            var sql = new StringBuilder("""INSERT INTO "AnswerTallies" ("CampaignId", "CommunityId", "QuestionnaireId", "QuestionCode", "OptionCode", "Households", "NumberSum") VALUES """);
             var values = new List<object>();
-            foreach (var t in batch)
+            var tuples = batch.Select(row =>
             {
-                var i = values.Count;
-                sql.Append(values.Count == 0 ? "" : ", ").Append($"({{{i}}}, {{{i + 1}}}, {{{i + 2}}}, {{{i + 3}}}, {{{i + 4}}}, {{{i + 5}}}, {{{i + 6}}})");
-                values.AddRange([t.CampaignId, t.CommunityId, t.QuestionnaireId, t.QuestionCode, t.OptionCode, t.Households, t.NumberSum]);
-            }
-            sql.Append(""" ON CONFLICT ("CampaignId", "CommunityId", "QuestionnaireId", "QuestionCode", "OptionCode") DO UPDATE SET "Households" = "AnswerTallies"."Households" + excluded."Households", "NumberSum" = "AnswerTallies"."NumberSum" + excluded."NumberSum" """);
-            await db.Database.ExecuteSqlRawAsync(sql.ToString(), values, ct);
-        }
-        foreach (var batch in pairs.Values.Chunk(500))
-        {
-            var sql = new StringBuilder("""INSERT INTO "AnswerPairTallies" ("CampaignId", "QuestionnaireId", "GroupQuestion", "GroupOption", "NeedQuestion", "NeedOption", "Households") VALUES """);
-            var values = new List<object>();
-            foreach (var p in batch)
-            {
-                var i = values.Count;
-                sql.Append(values.Count == 0 ? "" : ", ").Append($"({{{i}}}, {{{i + 1}}}, {{{i + 2}}}, {{{i + 3}}}, {{{i + 4}}}, {{{i + 5}}}, {{{i + 6}}})");
-                values.AddRange([p.CampaignId, p.QuestionnaireId, p.GroupQuestion, p.GroupOption, p.NeedQuestion, p.NeedOption, p.Households]);
-            }
-            sql.Append(""" ON CONFLICT ("CampaignId", "QuestionnaireId", "GroupQuestion", "GroupOption", "NeedQuestion", "NeedOption") DO UPDATE SET "Households" = "AnswerPairTallies"."Households" + excluded."Households" """);
-            await db.Database.ExecuteSqlRawAsync(sql.ToString(), values, ct);
+                var first = values.Count;
+                values.AddRange(row);
+                return "(" + string.Join(", ", row.Select((_, i) => $"{{{first + i}}}")) + ")";
+            }).ToList();
+            // Table and column names are this class's constants; every value goes as a parameter.
+            var sql = insert + string.Join(", ", tuples) + conflict;
+            await db.Database.ExecuteSqlRawAsync(sql, values, ct);
         }
     }
 

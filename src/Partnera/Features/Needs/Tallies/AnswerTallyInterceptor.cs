@@ -61,7 +61,6 @@ public sealed class AnswerTallyInterceptor : SaveChangesInterceptor
 
     private async Task CountAsync(PartneraDbContext db, CancellationToken ct)
     {
-        db.ChangeTracker.DetectChanges();
         var households = db.ChangeTracker.Entries<HouseholdResponse>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
         if (households.Count == 0) return;
         // A questionnaire saved in the same call (demo data) is not in the database yet.
