@@ -12,6 +12,15 @@ public sealed class CampaignEditor(PartneraDbContext db)
 {
     public sealed record RuleError(string Field, string Key);
 
+    /// <summary>A campaign's communities by name: what its pages offer to filter by.</summary>
+    public static async Task<IReadOnlyList<(Guid Id, MultilingualText Name)>> CommunitiesAsync(PartneraDbContext db, Guid campaignId, CancellationToken ct) =>
+        (await db.CampaignCommunities.AsNoTracking().Where(c => c.CampaignId == campaignId).Select(c => new { c.TerritoryId, c.Territory!.Name }).ToListAsync(ct))
+            .Select(c => (c.TerritoryId, c.Name)).OrderBy(c => c.Name.Value).ToList();
+
+    /// <summary>The community a page was asked to filter by, if it is one of the campaign's; otherwise none (all of them).</summary>
+    public static Guid? OneOf(IReadOnlyList<(Guid Id, MultilingualText Name)> communities, Guid? chosen) =>
+        chosen is { } id && communities.Any(c => c.Id == id) ? id : null;
+
     /// <summary>Administrators and authority specialists open and change campaigns.</summary>
     public static bool CanEdit(ClaimsPrincipal user) => user.CanManageOrganisations();
 

@@ -140,9 +140,8 @@ public sealed class CostsModel(PartneraDbContext db, GapCosting costing, TimePro
         if (title is null) return false;
         CampaignTitle = title;
         if (!Enum.IsDefined(Method)) Method = NeedMethod.Survey;
-        Communities = (await db.CampaignCommunities.AsNoTracking().Where(c => c.CampaignId == campaignId).Select(c => new { c.TerritoryId, c.Territory!.Name }).ToListAsync(ct))
-            .Select(c => (c.TerritoryId, c.Name)).OrderBy(c => c.Name.Value).ToList();
-        if (Community is { } chosen && Communities.All(c => c.Id != chosen)) Community = null;
+        Communities = await CampaignEditor.CommunitiesAsync(db, campaignId, ct);
+        Community = CampaignEditor.OneOf(Communities, Community);
         Result = await costing.ForCampaignAsync(campaignId, Method, ct, Community);
         Shown = Communities.ToPage(PageNumber, GapsModel.MatrixPage);
         CanChange = CampaignEditor.CanEdit(User) || await CampaignEditor.InWorkingGroupAsync(db, User, campaignId, ct);

@@ -22,8 +22,6 @@ public sealed class GapsModel(PartneraDbContext db, GapAnalysis analysis, IStrin
     [BindProperty(SupportsGet = true)] public NeedMethod Method { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? Community { get; set; }
     [FromQuery(Name = "page")] public int? PageNumber { get; set; }
-    /// <summary>Above this many communities the page offers no list to choose from (it would outweigh the page): the matrix links each one.</summary>
-    public const int SelectableCommunities = 100;
     /// <summary>The communities the matrix shows: one page of them.</summary>
     public Page<(Guid Id, MultilingualText Name)> Shown { get; private set; } = new([], 1, 1, 0);
     public Guid CampaignId { get; private set; }
@@ -42,9 +40,8 @@ public sealed class GapsModel(PartneraDbContext db, GapAnalysis analysis, IStrin
         if (campaign is null) return NotFound();
         CampaignTitle = campaign.Title;
         if (!Enum.IsDefined(Method)) Method = NeedMethod.Survey;
-        Communities = (await db.CampaignCommunities.AsNoTracking().Where(c => c.CampaignId == campaignId).Select(c => new { c.TerritoryId, c.Territory!.Name }).ToListAsync(ct))
-            .Select(c => (c.TerritoryId, c.Name)).OrderBy(c => c.Name.Value).ToList();
-        if (Community is { } chosen && Communities.All(c => c.Id != chosen)) Community = null;
+        Communities = await CampaignEditor.CommunitiesAsync(db, campaignId, ct);
+        Community = CampaignEditor.OneOf(Communities, Community);
         Result = await analysis.ForCampaignAsync(campaignId, Method, ct, Community);
         Shown = Result.Communities.ToPage(PageNumber, MatrixPage);
         return Page();

@@ -29,9 +29,8 @@ public sealed class RankingModel(PartneraDbContext db, PriorityRanking ranking) 
         CampaignId = campaignId;
         if (!await CampaignEditor.InWorkingGroupAsync(db, User, campaignId, ct)) return NotFound();
         CampaignTitle = await db.AssessmentCampaigns.Where(c => c.Id == campaignId).Select(c => c.Title).SingleAsync(ct);
-        Communities = (await db.CampaignCommunities.AsNoTracking().Where(c => c.CampaignId == campaignId).Select(c => new { c.TerritoryId, c.Territory!.Name }).ToListAsync(ct))
-            .Select(c => (c.TerritoryId, c.Name)).OrderBy(c => c.Name.Value).ToList();
-        if (Community is { } chosen && Communities.All(c => c.Id != chosen)) Community = null;
+        Communities = await CampaignEditor.CommunitiesAsync(db, campaignId, ct);
+        Community = CampaignEditor.OneOf(Communities, Community);
         Households = await ranking.RankAsync(campaignId, Community, PageNumber, ct);
         return Page();
     }

@@ -125,3 +125,10 @@ public sealed record GapMatrix(GapResult Result, string? CommunityLink, IReadOnl
 {
     public IReadOnlyList<(Guid Id, MultilingualText Name)> Rows => Shown ?? Result.Communities;
 }
+
+/// <summary>What the method-and-community filter of the gap and cost pages shows.</summary>
+public sealed record GapFilter(string FormId, NeedMethod Method, Guid? Community, IReadOnlyList<(Guid Id, MultilingualText Name)> Communities)
+{
+    /// <summary>Above this many communities the filter offers no list to choose from (it would outweigh the page): the tables link each one.</summary>
+    public const int SelectableCommunities = 100;
+}
