@@ -281,6 +281,7 @@ public sealed class NeedsBench(Func<PartneraDbContext> newContext, string connec
     private static SurveyImport Importer(PartneraDbContext db)
     {
         var factory = new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance);
-        return new SurveyImport(db, new CurrentUser(new HttpContextAccessor()), TimeProvider.System, new StringLocalizer<NeedsStrings>(factory), factory);
+        var user = new CurrentUser(new HttpContextAccessor());
+        return new SurveyImport(db, user, new AuditLog(db, user, TimeProvider.System), TimeProvider.System, new StringLocalizer<NeedsStrings>(factory), factory);
     }
 }

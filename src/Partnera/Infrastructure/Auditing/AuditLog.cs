@@ -14,18 +14,20 @@ public sealed class AuditLog(PartneraDbContext db, CurrentUser user, TimeProvide
     /// <summary>One entry per record, saved together: a list that shows several people's details is a read of each.</summary>
     public async Task RecordAsync(AuditAction action, IEnumerable<IAudited> subjects, string? reason, CancellationToken ct = default)
     {
-        var at = time.GetUtcNow().UtcDateTime;
-        db.AuditLog.AddRange(subjects.Select(subject => new AuditEntry
-        {
-            At = at,
-            UserId = user.Id,
-            UserName = user.Name,
-            Action = action,
-            EntityType = subject.GetType().Name,
-            EntityId = subject.Id.ToString(),
-            Subject = subject.AuditSubject,
-            Reason = reason,
-        }));
+        db.AuditLog.AddRange(subjects.Select(subject => Entry(action, subject, reason)));
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>The entry for an action on a record by the current user now, for callers that write entries themselves (bulk imports).</summary>
+    public AuditEntry Entry(AuditAction action, IAudited subject, string? reason) => new()
+    {
+        At = time.GetUtcNow().UtcDateTime,
+        UserId = user.Id,
+        UserName = user.Name,
+        Action = action,
+        EntityType = subject.GetType().Name,
+        EntityId = subject.Id.ToString(),
+        Subject = subject.AuditSubject,
+        Reason = reason,
+    };
 }

@@ -12,7 +12,7 @@ namespace Partnera.Features.Needs.Imports;
 /// or only the valid ones when the user asks for that. Saving writes the households in bulk in one transaction,
 /// with one audit entry per household.
 /// </summary>
-public sealed class SurveyImport(PartneraDbContext db, CurrentUser user, TimeProvider time, IStringLocalizer<NeedsStrings> t, IStringLocalizerFactory localizers)
+public sealed class SurveyImport(PartneraDbContext db, CurrentUser user, AuditLog audit, TimeProvider time, IStringLocalizer<NeedsStrings> t, IStringLocalizerFactory localizers)
 {
     public const int MaxBytes = 30 * 1024 * 1024;
 
@@ -84,23 +84,11 @@ public sealed class SurveyImport(PartneraDbContext db, CurrentUser user, TimePro
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await BulkInsert.WriteAsync(db, households, ct);
             await BulkInsert.WriteAsync(db, households.SelectMany(h => h.Answers), ct);
-            await BulkInsert.WriteAsync(db, households.Select(h => Audit(h, reason)), ct);
+            await BulkInsert.WriteAsync(db, households.Select(h => audit.Entry(AuditAction.Created, h, reason)), ct);
             await tallies.AddToStoredAsync(db, ct);
             await db.SurveyUploads.Where(u => u.Id == upload.Id).ExecuteDeleteAsync(ct);
             await transaction.CommitAsync(ct);
         });
         return households.Count;
     }
-
-    private AuditEntry Audit(HouseholdResponse household, string reason) => new()
-    {
-        At = household.EnteredAt,
-        UserId = user.Id,
-        UserName = user.Name,
-        Action = AuditAction.Created,
-        EntityType = nameof(HouseholdResponse),
-        EntityId = household.Id.ToString(),
-        Subject = $"{nameof(HouseholdResponse)}:{household.Id}",
-        Reason = reason,
-    };
 }
