@@ -150,7 +150,7 @@ public sealed class CostsModel(PartneraDbContext db, GapCosting costing, TimePro
     }
 
     private static decimal? Number(string? typed) =>
-        decimal.TryParse(typed?.Trim().Replace(" ", "", StringComparison.Ordinal).Replace(',', '.'), NumberStyles.Number, CultureInfo.InvariantCulture, out var n) ? n : null;
+        TypedNumber.TryRead(typed?.Trim().Replace(" ", "", StringComparison.Ordinal), out var n) ? n : null;
 
     /// <summary>The percent typed for each funding source.</summary>
     public sealed class SplitInput

@@ -44,7 +44,7 @@ public sealed class PriorityModel(PartneraDbContext db, PriorityRanking ranking,
         {
             var typed = Points.GetValueOrDefault(choice.Key)?.Trim();
             if (string.IsNullOrEmpty(typed)) continue;
-            if (!decimal.TryParse(typed.Replace(',', '.'), NumberStyles.Number, CultureInfo.InvariantCulture, out var points) || Math.Abs(points) > PriorityScheme.MaxPoints)
+            if (!TypedNumber.TryRead(typed, out var points) || Math.Abs(points) > PriorityScheme.MaxPoints)
                 ModelState.AddModelError($"Points[{choice.Key}]", t["Priority_BadPoints", PriorityScheme.MaxPoints]);
             else if (points != 0) scheme.Weights.Add(new PriorityWeight { Group = choice.Group, Question = choice.Question, Answer = choice.Answer, Points = points });
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Partnera.Features.Needs.Questionnaires;
+using Partnera.Infrastructure.Text;
 
 namespace Partnera.Features.Needs.Answers;
 
@@ -47,7 +48,7 @@ public static class AnswerRules
             case QuestionKind.YesNo when value is "yes" or "no":
                 answer.OptionCode = value;
                 return answer;
-            case QuestionKind.Number or QuestionKind.Scale when decimal.TryParse(value.Replace(',', '.'), NumberStyles.Number, CultureInfo.InvariantCulture, out var n)
+            case QuestionKind.Number or QuestionKind.Scale when TypedNumber.TryRead(value, out var n)
                 && n >= (q.Minimum ?? decimal.MinValue) && n <= (q.Maximum ?? decimal.MaxValue) && (q.Kind == QuestionKind.Number || n == decimal.Truncate(n)):
                 answer.Number = n;
                 return answer;
