@@ -30,7 +30,8 @@ public sealed class ImportTests(TestApps apps)
     [Fact]
     public async Task The_tabular_package_round_trips_too()
     {
-        var source = await apps.GetAsync(DatabaseProvider.Sqlite);
+        // Its own app: the package and the JSON are two exports, and the shared app gains services from other tests between them.
+        await using var source = await apps.NewAppAsync(DatabaseProvider.Sqlite);
         var package = await source.CreateClient().GetByteArrayAsync("/api/hsds/export.zip");
         var exported = await source.CreateClient().GetByteArrayAsync("/api/hsds/export.json");
         await using var target = await apps.NewAppAsync(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["DemoData:Seed"] = "false" });
