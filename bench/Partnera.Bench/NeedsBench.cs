@@ -74,7 +74,7 @@ public sealed class NeedsBench(Func<PartneraDbContext> newContext, string connec
     private async Task<long> CountAnswersAsync(Guid campaignId)
     {
         await using var db = newContext();
-        return await db.Answers.LongCountAsync(a => db.HouseholdResponses.Any(r => r.Id == a.ResponseId && r.CampaignId == campaignId));
+        return await db.Database.SqlQuery<long>($"""SELECT COALESCE(sum(json_array_length("Answers"::json)), 0)::bigint AS "Value" FROM "HouseholdResponses" WHERE "CampaignId" = {campaignId}""").SingleAsync();
     }
 
     /// <summary>Milliseconds of <paramref name="runs"/> calls after two unmeasured ones: median and slowest.</summary>
@@ -125,7 +125,6 @@ public sealed class NeedsBench(Func<PartneraDbContext> newContext, string connec
             await using var write = newContext();
             await using var transaction = await write.Database.BeginTransactionAsync();
             await BulkInsert.WriteAsync(write, households, CancellationToken.None);
-            await BulkInsert.WriteAsync(write, households.SelectMany(h => h.Answers), CancellationToken.None);
             await transaction.CommitAsync();
             Console.WriteLine($"needs: {start + batch:N0} households written");
         }
@@ -165,8 +164,37 @@ public sealed class NeedsBench(Func<PartneraDbContext> newContext, string connec
             ResponseSource.Import, DateTime.UtcNow, "bench");
     }
 
-    /// <summary>A 100,000-row survey file through the whole import (read, check every row, write with audit) against COPY of the same households.</summary>
+    /// <summary>
+    /// A 100,000-row survey file through the whole import (upload, read and check every row, write with audit and
+    /// tallies) against COPY of the same households, three times: the first in a process that has not imported yet
+    /// (its code not yet compiled by the JIT) is reported apart; the figures are the median of the other two.
+    /// </summary>
     private async Task<object> ImportAsync(List<Guid> communities)
+    {
+        var file = Encoding.UTF8.GetBytes(SurveyCsv(await CodesAsync(communities.Take(3).ToList())));
+        var runs = new List<(double Import, double Copy, int Answers)>();
+        for (var run = 0; run < 3; run++) runs.Add(await ImportOnceAsync(communities, file));
+        var (import, copy) = (Median(runs.Skip(1).Select(r => r.Import)), Median(runs.Skip(1).Select(r => r.Copy)));
+        return new
+        {
+            Rows = ImportRows,
+            Answers = runs[0].Answers,
+            FirstImportSeconds = Math.Round(runs[0].Import, 2),
+            ImportSeconds = Math.Round(import, 2),
+            ImportRowsPerSecond = Math.Round(ImportRows / import),
+            CopySeconds = Math.Round(copy, 2),
+            CopyRowsPerSecond = Math.Round(ImportRows / copy),
+            ImportToCopyRatio = Math.Round(import / copy, 2),
+        };
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    private async Task<(double Import, double Copy, int Answers)> ImportOnceAsync(List<Guid> communities, byte[] file)
     {
         Guid campaignId;
         await using (var db = newContext())
@@ -177,8 +205,6 @@ public sealed class NeedsBench(Func<PartneraDbContext> newContext, string connec
             await db.SaveChangesAsync();
             campaignId = campaign.Id;
         }
-        var codes = await CodesAsync(communities.Take(3).ToList());
-        var file = Encoding.UTF8.GetBytes(SurveyCsv(codes));
         try
         {
             var clock = Stopwatch.StartNew();
@@ -194,16 +220,8 @@ public sealed class NeedsBench(Func<PartneraDbContext> newContext, string connec
             var importSeconds = clock.Elapsed.TotalSeconds;
             if (saved != ImportRows) throw new InvalidOperationException($"Import saved {saved} of {ImportRows} rows.");
             var (copySeconds, copied) = await CopySameRowsAsync(campaignId);
-            return new
-            {
-                Rows = ImportRows,
-                AnswerRows = copied,
-                ImportSeconds = Math.Round(importSeconds, 2),
-                ImportRowsPerSecond = Math.Round(ImportRows / importSeconds),
-                CopySeconds = Math.Round(copySeconds, 2),
-                CopyRowsPerSecond = Math.Round(ImportRows / copySeconds),
-                ImportToCopyRatio = Math.Round(importSeconds / copySeconds, 1),
-            };
+            Console.WriteLine($"needs: import {importSeconds:F2} s, COPY {copySeconds:F2} s");
+            return (importSeconds, copySeconds, copied);
         }
         finally
         {
@@ -233,17 +251,17 @@ public sealed class NeedsBench(Func<PartneraDbContext> newContext, string connec
         return csv.ToString();
     }
 
-    /// <summary>PostgreSQL's own COPY of the households and answers the import just wrote (read back, deleted, copied in again).</summary>
+    /// <summary>PostgreSQL's own COPY of the households (each with its answers) the import just wrote (read back, deleted, copied in again).</summary>
     private async Task<(double Seconds, int Answers)> CopySameRowsAsync(Guid campaignId)
     {
         await using var db = newContext();
-        var households = await db.HouseholdResponses.AsNoTracking().Include(r => r.Answers).Where(r => r.CampaignId == campaignId).ToListAsync();
+        var households = await db.HouseholdResponses.AsNoTracking().Where(r => r.CampaignId == campaignId).ToListAsync();
         await db.HouseholdResponses.Where(r => r.CampaignId == campaignId).ExecuteDeleteAsync();
         await using var source = NpgsqlDataSource.Create(connection);
         await using var raw = await source.OpenConnectionAsync();
         var clock = Stopwatch.StartNew();
         await using var transaction = await raw.BeginTransactionAsync();
-        await using (var copy = await raw.BeginBinaryImportAsync("""COPY "HouseholdResponses" ("Id", "CampaignId", "QuestionnaireId", "CommunityId", "Source", "Anonymous", "ConsentGiven", "EnteredAt", "EnteredBy") FROM STDIN (FORMAT BINARY)"""))
+        await using (var copy = await raw.BeginBinaryImportAsync("""COPY "HouseholdResponses" ("Id", "CampaignId", "QuestionnaireId", "CommunityId", "Source", "Anonymous", "ConsentGiven", "EnteredAt", "EnteredBy", "Answers") FROM STDIN (FORMAT BINARY)"""))
         {
             foreach (var h in households)
             {
@@ -257,25 +275,12 @@ public sealed class NeedsBench(Func<PartneraDbContext> newContext, string connec
                 await copy.WriteAsync(h.ConsentGiven);
                 await copy.WriteAsync(h.EnteredAt);
                 await copy.WriteAsync(h.EnteredBy ?? "");
-            }
-            await copy.CompleteAsync();
-        }
-        var answers = households.SelectMany(h => h.Answers).ToList();
-        await using (var copy = await raw.BeginBinaryImportAsync("""COPY "Answers" ("Id", "ResponseId", "QuestionCode", "OptionCode", "Number") FROM STDIN (FORMAT BINARY)"""))
-        {
-            foreach (var a in answers)
-            {
-                await copy.StartRowAsync();
-                await copy.WriteAsync(a.Id);
-                await copy.WriteAsync(a.ResponseId);
-                await copy.WriteAsync(a.QuestionCode);
-                if (a.OptionCode is null) await copy.WriteNullAsync(); else await copy.WriteAsync(a.OptionCode);
-                if (a.Number is null) await copy.WriteNullAsync(); else await copy.WriteAsync(a.Number.Value);
+                await copy.WriteAsync(Answer.ToJson(h.Answers));
             }
             await copy.CompleteAsync();
         }
         await transaction.CommitAsync();
-        return (clock.Elapsed.TotalSeconds, answers.Count);
+        return (clock.Elapsed.TotalSeconds, households.Sum(h => h.Answers.Count));
     }
 
     private static SurveyImport Importer(PartneraDbContext db)

@@ -84,7 +84,7 @@ static async Task<(double? Seconds, List<Guid> Ids, List<(Guid Id, Guid Parent)>
     await using (db)
     {
         var clock = Stopwatch.StartNew();
-        await db.Database.MigrateAsync();
+        await DatabaseMigrator.MigrateAsync(db, NullLogger.Instance, CancellationToken.None);
         double? seconds = null;
         if (!await db.Services.AnyAsync())
         {

@@ -17,23 +17,23 @@ public static class BulkInsert
     {
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var columns = entity.GetProperties().Where(p => p.GetColumnName(table) is not null).ToList();
+        var columns = entity.GetProperties().Where(p => p.GetColumnName(table) is not null).Select(p => new Column(p)).ToList();
         var connection = db.Database.GetDbConnection();
         if (connection.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
         if (connection is NpgsqlConnection npgsql) await CopyAsync(npgsql, table, columns, rows, ct);
         else await InsertAsync(db, connection, table, columns, rows, ct);
     }
 
-    private static async Task CopyAsync<T>(NpgsqlConnection connection, StoreObjectIdentifier table, List<IProperty> columns, IEnumerable<T> rows, CancellationToken ct) where T : class
+    private static async Task CopyAsync<T>(NpgsqlConnection connection, StoreObjectIdentifier table, List<Column> columns, IEnumerable<T> rows, CancellationToken ct) where T : class
     {
-        var names = string.Join(", ", columns.Select(c => Quote(c.GetColumnName(table)!)));
+        var names = string.Join(", ", columns.Select(c => Quote(c.Property.GetColumnName(table)!)));
         await using var writer = await connection.BeginBinaryImportAsync($"COPY {Quote(table.Name)} ({names}) FROM STDIN (FORMAT BINARY)", ct);
         foreach (var row in rows)
         {
             await writer.StartRowAsync(ct);
             foreach (var column in columns)
             {
-                var value = StoreValue(column, row);
+                var value = column.StoreValue(row);
                 if (value is null) await writer.WriteNullAsync(ct);
                 else await writer.WriteAsync(value, ct);
             }
@@ -41,30 +41,36 @@ public static class BulkInsert
         await writer.CompleteAsync(ct);
     }
 
-    private static async Task InsertAsync<T>(DbContext db, DbConnection connection, StoreObjectIdentifier table, List<IProperty> columns, IEnumerable<T> rows, CancellationToken ct) where T : class
+    private static async Task InsertAsync<T>(DbContext db, DbConnection connection, StoreObjectIdentifier table, List<Column> columns, IEnumerable<T> rows, CancellationToken ct) where T : class
     {
         await using var command = connection.CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        command.CommandText = $"INSERT INTO {Quote(table.Name)} ({string.Join(", ", columns.Select(c => Quote(c.GetColumnName(table)!)))}) " +
+        command.CommandText = $"INSERT INTO {Quote(table.Name)} ({string.Join(", ", columns.Select(c => Quote(c.Property.GetColumnName(table)!)))}) " +
             $"VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i))})";
-        var parameters = columns.Select((c, i) => c.GetRelationalTypeMapping().CreateParameter(command, "@p" + i, null, c.IsNullable)).ToArray();
+        var parameters = columns.Select((c, i) => c.Property.GetRelationalTypeMapping().CreateParameter(command, "@p" + i, null, c.Property.IsNullable)).ToArray();
         command.Parameters.AddRange(parameters);
         foreach (var row in rows)
         {
             for (var i = 0; i < columns.Count; i++)
-                parameters[i].Value = StoreValue(columns[i], row) ?? DBNull.Value;
+                parameters[i].Value = columns[i].StoreValue(row) ?? DBNull.Value;
             await command.ExecuteNonQueryAsync(ct);
         }
     }
 
-    /// <summary>The value as the database stores it (enums as text, Guids as SQLite text, and so on).</summary>
-    private static object? StoreValue(IProperty column, object row)
+    /// <summary>A column with how to read its value from an entity as the database stores it (enums as text, Guids as SQLite text, and so on).</summary>
+    private sealed class Column(IProperty property)
     {
-        var value = column.GetGetter().GetClrValueUsingContainingEntity(row);
-        if (value is null) return null;
-        var mapping = column.GetRelationalTypeMapping();
-        var converter = column.GetValueConverter() ?? mapping.Converter;
-        return converter is null ? value : converter.ConvertToProvider(value);
+        private readonly IClrPropertyGetter getter = property.GetGetter();
+        private readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? converter =
+            property.GetValueConverter() ?? property.GetRelationalTypeMapping().Converter;
+
+        public IProperty Property => property;
+
+        public object? StoreValue(object row)
+        {
+            var value = getter.GetClrValueUsingContainingEntity(row);
+            return value is null || converter is null ? value : converter.ConvertToProvider(value);
+        }
     }
 
     private static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";

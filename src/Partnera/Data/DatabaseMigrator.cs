@@ -39,7 +39,12 @@ public sealed class DatabaseMigrator(IServiceProvider services, IConfiguration c
     {
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
         if (pending.Count > 0) logger.LogInformation("Applying {Count} migrations: {Migrations}", pending.Count, pending);
+        // A migration that moves data rewrites whole tables (millions of rows at national scale): no request waits
+        // on it, so it may take as long as it needs.
+        var usual = db.Database.GetCommandTimeout();
+        db.Database.SetCommandTimeout(TimeSpan.FromHours(2));
         await db.Database.MigrateAsync(ct);
+        db.Database.SetCommandTimeout(usual);
         if (db.Database.IsSqlite())
         {
             // WAL lets readers go on while a writer works: the community-sized single-server setup.

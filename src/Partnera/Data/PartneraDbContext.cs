@@ -36,7 +36,6 @@ public abstract class PartneraDbContext(DbContextOptions options)
     public DbSet<Features.Needs.WorkingGroupMember> WorkingGroupMembers => Set<Features.Needs.WorkingGroupMember>();
     public DbSet<Features.Needs.Questionnaires.Questionnaire> Questionnaires => Set<Features.Needs.Questionnaires.Questionnaire>();
     public DbSet<Features.Needs.Answers.HouseholdResponse> HouseholdResponses => Set<Features.Needs.Answers.HouseholdResponse>();
-    public DbSet<Features.Needs.Answers.Answer> Answers => Set<Features.Needs.Answers.Answer>();
     public DbSet<Features.Needs.Registry.RegistryCount> RegistryCounts => Set<Features.Needs.Registry.RegistryCount>();
     public DbSet<Features.Needs.Imports.SurveyUpload> SurveyUploads => Set<Features.Needs.Imports.SurveyUpload>();
     public DbSet<Features.Needs.Tallies.AnswerTally> AnswerTallies => Set<Features.Needs.Tallies.AnswerTally>();

@@ -13,6 +13,7 @@ public sealed class TestApps : IAsyncDisposable
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly Dictionary<DatabaseProvider, PartneraApp> apps = [];
     private readonly List<string> files = [];
+    private readonly SemaphoreSlim postgresGate = new(1, 1);
     private PostgresServer? postgres;
 
     public async Task<PartneraApp> GetAsync(DatabaseProvider provider)
@@ -39,7 +40,8 @@ public sealed class TestApps : IAsyncDisposable
         return app;
     }
 
-    private async Task<string> NewDatabaseAsync(DatabaseProvider provider)
+    /// <summary>A connection string to a new empty database (the file or database is removed after the run).</summary>
+    public async Task<string> NewDatabaseAsync(DatabaseProvider provider)
     {
         if (provider == DatabaseProvider.Sqlite)
         {
@@ -47,7 +49,9 @@ public sealed class TestApps : IAsyncDisposable
             files.Add(file);
             return $"Data Source={file}";
         }
-        postgres ??= await PostgresServer.StartAsync();
+        await postgresGate.WaitAsync();
+        try { postgres ??= await PostgresServer.StartAsync(); }
+        finally { postgresGate.Release(); }
         return postgres.ConnectionString($"partnera_{Guid.NewGuid():N}");
     }
 

@@ -26,7 +26,7 @@ public sealed class HouseholdModel(PartneraDbContext db, AuditLog audit, Priorit
     {
         var campaignId = await db.HouseholdResponses.Where(r => r.Id == id).Select(r => (Guid?)r.CampaignId).FirstOrDefaultAsync(ct);
         if (campaignId is null || !await CampaignEditor.InWorkingGroupAsync(db, User, campaignId.Value, ct)) return NotFound();
-        Answered = await db.HouseholdResponses.AsNoTracking().Include(r => r.Answers).SingleAsync(r => r.Id == id, ct);
+        Answered = await db.HouseholdResponses.AsNoTracking().SingleAsync(r => r.Id == id, ct);
         var questionnaire = await db.Questionnaires.AsNoTracking().SingleAsync(q => q.Id == Answered.QuestionnaireId, ct);
         Version = questionnaire.Version;
         Definition = QuestionnaireDefinition.FromJson(questionnaire.Definition);

@@ -13,8 +13,8 @@ using Partnera.Features.Needs.Reports;
 namespace Partnera.Features.Needs;
 
 /// <summary>
-/// The printable assessment report (the browser's print makes the paper or PDF copy) and the same tables as an Excel
-/// workbook: campaign, method, response counts, groups, gaps, costs, the priority formula. Aggregates only.
+/// The printable assessment report (print view), the same report as a PDF made on the server, and its tables as an
+/// Excel workbook: campaign, method, response counts, groups, gaps, costs, the priority formula. Aggregates only.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
 public sealed class ReportModel(PartneraDbContext db, AssessmentReports reports, IStringLocalizer<NeedsStrings> t, IStringLocalizer<DirectoryStrings> directory) : PageModel
@@ -30,6 +30,12 @@ public sealed class ReportModel(PartneraDbContext db, AssessmentReports reports,
         if (!await LoadAsync(campaignId, ct)) return NotFound();
         return File(ReportWorkbook.Write(Report, CultureInfo.CurrentUICulture, t, directory),
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"needs-assessment-{Report.Campaign.PeriodStarts.Year}.xlsx");
+    }
+
+    public async Task<IActionResult> OnGetPdfAsync(Guid campaignId, CancellationToken ct)
+    {
+        if (!await LoadAsync(campaignId, ct)) return NotFound();
+        return File(ReportPdf.Write(Report, Method, CultureInfo.CurrentUICulture, t, directory), "application/pdf", $"needs-assessment-{Report.Campaign.PeriodStarts.Year}.pdf");
     }
 
     public string ChartJson() => GapChart.PerCommunity(Report.Gaps, CultureInfo.CurrentUICulture, t["Gaps_Gap"], t["Gaps_PreviousGap"]);

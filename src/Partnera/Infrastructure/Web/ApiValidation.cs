@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.ComponentModel.DataAnnotations;
 using System.Reflection;
 using Microsoft.Extensions.Localization;
@@ -11,22 +12,31 @@ namespace Partnera.Infrastructure.Web;
 /// </summary>
 public static class ApiValidation
 {
+    /// <summary>A validated property: how to read it, its display-name key and its rules (read once per type: attributes are costly to find, and a rule like a pattern compiles itself on first use).</summary>
+    private sealed record Rules(string Name, Func<object, object?> Read, string? DisplayKey, ValidationAttribute[] Attributes);
+
+    private static readonly ConcurrentDictionary<Type, Rules[]> RulesByType = new();
+
     public static Dictionary<string, string[]> Validate(object input, IStringLocalizerFactory factory)
     {
-        var localizer = FeatureStringsLocalizer.For(input.GetType(), factory);
         var errors = new Dictionary<string, string[]>();
-        foreach (var property in input.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        IStringLocalizer? localizer = null;
+        foreach (var rules in RulesByType.GetOrAdd(input.GetType(), RulesOf))
         {
-            var value = property.GetValue(input);
-            var display = property.GetCustomAttribute<DisplayAttribute>()?.Name is { } key ? localizer[key].Value : property.Name;
-            var messages = property.GetCustomAttributes<ValidationAttribute>()
-                .Where(a => !a.IsValid(value))
-                .Select(a => localizer[LocalisedValidationMessages.KeyOf(a), Arguments(a, display)].Value)
-                .ToArray();
-            if (messages.Length > 0) errors[JsonName(property.Name)] = messages;
+            var value = rules.Read(input);
+            var failed = rules.Attributes.Where(a => !a.IsValid(value)).ToList();
+            if (failed.Count == 0) continue;
+            localizer ??= FeatureStringsLocalizer.For(input.GetType(), factory);
+            var display = rules.DisplayKey is { } key ? localizer[key].Value : rules.Name;
+            errors[JsonName(rules.Name)] = failed.Select(a => localizer[LocalisedValidationMessages.KeyOf(a), Arguments(a, display)].Value).ToArray();
         }
         return errors;
     }
+
+    private static Rules[] RulesOf(Type type) => type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+        .Select(p => new Rules(p.Name, p.GetValue, p.GetCustomAttribute<DisplayAttribute>()?.Name, p.GetCustomAttributes<ValidationAttribute>().ToArray()))
+        .Where(r => r.Attributes.Length > 0)
+        .ToArray();
 
     public static void Add(this Dictionary<string, string[]> errors, string field, string message) =>
         errors[JsonName(field)] = [.. errors.GetValueOrDefault(JsonName(field)) ?? [], message];

@@ -37,6 +37,33 @@ public sealed class ReportTests(TestApps apps)
     }
 
     [Theory, ClassData(typeof(Databases))]
+    public async Task The_report_downloads_as_a_PDF_in_the_readers_language_for_staff_of_the_campaign_only(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var (campaignId, place, _) = await NeedsCampaigns.TestvilleAsync(app);
+        await NeedsCampaigns.HouseholdsAsync(app, campaignId, place, [Option("B1", "displaced"), Option("D3", "021.0")], [Option("D3", "015.1")], [], []);
+        var specialist = app.Browser("uk");
+        await specialist.SignInAsync("specialist@partnera.demo");
+        var report = await specialist.GetPageAsync($"/Needs/Report/{campaignId}");
+        var response = await specialist.GetAsync(report.QuerySelector("#report-pdf")!.GetAttribute("href")!);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
+
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(await response.Content.ReadAsByteArrayAsync());
+        // Group separators and line breaks differ between print and screen: the words and figures are compared without spaces.
+        var text = Squeezed(string.Concat(pdf.GetPages().Select(p => p.Text)));
+        Assert.Contains(Squeezed("Звіт про оцінювання потреб"), text, StringComparison.Ordinal);
+        Assert.Contains(Squeezed("Домогосподарства, що відповіли"), text, StringComparison.Ordinal);
+        Assert.Contains(Squeezed("198 000 000"), text, StringComparison.Ordinal);
+        Assert.Contains("Testville", text, StringComparison.Ordinal);
+
+        var outsider = app.Browser("uk");
+        await outsider.SignInAsync("provider@partnera.demo");
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/Needs/Report/{campaignId}?handler=Pdf")).StatusCode);
+    }
+
+    private static string Squeezed(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+
+    [Theory, ClassData(typeof(Databases))]
     public async Task Open_data_is_public_once_collection_is_over_and_hides_small_counts(DatabaseProvider provider)
     {
         var app = await apps.GetAsync(provider);

@@ -1210,41 +1210,6 @@ namespace Partnera.Data.Migrations.Postgres
                     b.ToTable("MemorandumParties");
                 });
 
-            modelBuilder.Entity("Partnera.Features.Needs.Answers.Answer", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateOnly?>("Date")
-                        .HasColumnType("date");
-
-                    b.Property<decimal?>("Number")
-                        .HasPrecision(18, 4)
-                        .HasColumnType("numeric(18,4)");
-
-                    b.Property<string>("OptionCode")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<string>("QuestionCode")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<Guid>("ResponseId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Text")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ResponseId", "QuestionCode");
-
-                    b.ToTable("Answers");
-                });
-
             modelBuilder.Entity("Partnera.Features.Needs.Answers.HouseholdResponse", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1256,6 +1221,10 @@ namespace Partnera.Data.Migrations.Postgres
 
                     b.Property<bool>("Anonymous")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<Guid>("CampaignId")
                         .HasColumnType("uuid");
@@ -2247,15 +2216,6 @@ namespace Partnera.Data.Migrations.Postgres
                     b.Navigation("Organisation");
                 });
 
-            modelBuilder.Entity("Partnera.Features.Needs.Answers.Answer", b =>
-                {
-                    b.HasOne("Partnera.Features.Needs.Answers.HouseholdResponse", null)
-                        .WithMany("Answers")
-                        .HasForeignKey("ResponseId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Partnera.Features.Needs.Answers.HouseholdResponse", b =>
                 {
                     b.HasOne("Partnera.Features.Needs.AssessmentCampaign", null)
@@ -2473,11 +2433,6 @@ namespace Partnera.Data.Migrations.Postgres
                     b.Navigation("Initiatives");
 
                     b.Navigation("Parties");
-                });
-
-            modelBuilder.Entity("Partnera.Features.Needs.Answers.HouseholdResponse", b =>
-                {
-                    b.Navigation("Answers");
                 });
 
             modelBuilder.Entity("Partnera.Features.Needs.AssessmentCampaign", b =>

@@ -1201,41 +1201,6 @@ namespace Partnera.Data.Migrations.Sqlite
                     b.ToTable("MemorandumParties");
                 });
 
-            modelBuilder.Entity("Partnera.Features.Needs.Answers.Answer", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("Date")
-                        .HasColumnType("TEXT");
-
-                    b.Property<decimal?>("Number")
-                        .HasPrecision(18, 4)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OptionCode")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("QuestionCode")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ResponseId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Text")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ResponseId", "QuestionCode");
-
-                    b.ToTable("Answers");
-                });
-
             modelBuilder.Entity("Partnera.Features.Needs.Answers.HouseholdResponse", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1247,6 +1212,10 @@ namespace Partnera.Data.Migrations.Sqlite
 
                     b.Property<bool>("Anonymous")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("CampaignId")
                         .HasColumnType("TEXT");
@@ -2238,15 +2207,6 @@ namespace Partnera.Data.Migrations.Sqlite
                     b.Navigation("Organisation");
                 });
 
-            modelBuilder.Entity("Partnera.Features.Needs.Answers.Answer", b =>
-                {
-                    b.HasOne("Partnera.Features.Needs.Answers.HouseholdResponse", null)
-                        .WithMany("Answers")
-                        .HasForeignKey("ResponseId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Partnera.Features.Needs.Answers.HouseholdResponse", b =>
                 {
                     b.HasOne("Partnera.Features.Needs.AssessmentCampaign", null)
@@ -2464,11 +2424,6 @@ namespace Partnera.Data.Migrations.Sqlite
                     b.Navigation("Initiatives");
 
                     b.Navigation("Parties");
-                });
-
-            modelBuilder.Entity("Partnera.Features.Needs.Answers.HouseholdResponse", b =>
-                {
-                    b.Navigation("Answers");
                 });
 
             modelBuilder.Entity("Partnera.Features.Needs.AssessmentCampaign", b =>

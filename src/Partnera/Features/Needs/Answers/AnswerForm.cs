@@ -69,7 +69,6 @@ public static class AnswerForm
             EnteredAt = now,
             EnteredBy = source == ResponseSource.Online ? null : recordedBy,
         };
-        answers.ForEach(a => a.ResponseId = response.Id);
         response.Answers.AddRange(answers);
         return response;
     }

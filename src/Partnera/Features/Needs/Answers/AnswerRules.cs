@@ -21,22 +21,39 @@ public static class AnswerRules
         var problems = new List<Problem>();
         foreach (var question in definition.Questions)
         {
-            if (question.ShowWhen is { } when && !answers.Any(a => a.QuestionCode == when.Question && a.OptionCode == when.Answer)) continue;
-            var values = valuesOf(question.Code).Select(v => v.Trim()).Where(v => v.Length > 0).Distinct().ToList();
+            if (question.ShowWhen is { } when && !answers.Exists(a => a.QuestionCode == when.Question && a.OptionCode == when.Answer)) continue;
+            var values = Given(valuesOf(question.Code));
             if (values.Count == 0)
             {
                 if (question.Required) problems.Add(new(question.Code, "Answer_Required"));
                 continue;
             }
-            var read = values.Select(v => ReadOne(question, v)).ToList();
-            if (read.Any(a => a is null) || (question.Kind != QuestionKind.Multiple && read.Count > 1))
+            if (question.Kind != QuestionKind.Multiple && values.Count > 1)
             {
                 problems.Add(new(question.Code, "Answer_Invalid"));
                 continue;
             }
-            answers.AddRange(read.Select(a => a!));
+            var first = answers.Count;
+            foreach (var value in values)
+            {
+                if (ReadOne(question, value) is { } answer) answers.Add(answer);
+                else
+                {
+                    answers.RemoveRange(first, answers.Count - first);
+                    problems.Add(new(question.Code, "Answer_Invalid"));
+                    break;
+                }
+            }
         }
         return (answers, problems);
+    }
+
+    /// <summary>The values typed, trimmed, without blanks or repeats (most questions get one value or none: no list is made for those).</summary>
+    private static IReadOnlyList<string> Given(IReadOnlyList<string> typed)
+    {
+        if (typed.Count == 0) return [];
+        if (typed.Count == 1) return typed[0].Trim() is { Length: > 0 } one ? (one.Length == typed[0].Length ? typed : [one]) : [];
+        return typed.Select(v => v.Trim()).Where(v => v.Length > 0).Distinct().ToList();
     }
 
     private static Answer? ReadOne(Question q, string value)

@@ -1,6 +1,10 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Partnera.Features.Needs.Questionnaires;
 using Partnera.Infrastructure.Auditing;
 
@@ -27,7 +31,7 @@ public sealed class HouseholdResponse : IAudited
     public string? ConsentRecordedBy { get; set; }
     public DateTime EnteredAt { get; set; }
     public string? EnteredBy { get; set; }
-    public List<Answer> Answers { get; set; } = [];
+    [PersonalData] public List<Answer> Answers { get; set; } = [];
 
     string IAudited.AuditSubject => $"{nameof(HouseholdResponse)}:{Id}";
 }
@@ -39,19 +43,35 @@ public enum ResponseSource
     Import,
 }
 
-/// <summary>One answer: a chosen option (one row per option of a multiple choice), a number, a text, a date or yes/no.</summary>
-public sealed class Answer : IAudited
+/// <summary>
+/// One answer: a chosen option (one per option of a multiple choice), a number, a text, a date or yes/no. A
+/// household's answers are stored together as one JSON array on its row (short keys keep 2 million households
+/// small); analysis reads the tallies, never these arrays.
+/// </summary>
+public sealed class Answer
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
-    public Guid ResponseId { get; set; }
-    public string QuestionCode { get; set; } = "";
+    [JsonPropertyName("q")] public string QuestionCode { get; set; } = "";
     /// <summary>The chosen option's code, or "yes"/"no".</summary>
-    [PersonalData] public string? OptionCode { get; set; }
-    [PersonalData] public decimal? Number { get; set; }
-    [PersonalData] public string? Text { get; set; }
-    [PersonalData] public DateOnly? Date { get; set; }
+    [JsonPropertyName("o")] public string? OptionCode { get; set; }
+    [JsonPropertyName("n")] public decimal? Number { get; set; }
+    [JsonPropertyName("t")] public string? Text { get; set; }
+    [JsonPropertyName("d")] public DateOnly? Date { get; set; }
 
-    string IAudited.AuditSubject => $"{nameof(HouseholdResponse)}:{ResponseId}";
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    };
+
+    public static string ToJson(List<Answer> answers) => JsonSerializer.Serialize(answers, Json);
+
+    public static List<Answer> FromJson(string json) => JsonSerializer.Deserialize<List<Answer>>(json, Json) ?? [];
+
+    /// <summary>Stores the list as its JSON text; two lists are the same when their JSON is.</summary>
+    internal static void Map(PropertyBuilder<List<Answer>> property) =>
+        property.HasConversion(new ValueConverter<List<Answer>, string>(a => ToJson(a), s => FromJson(s)),
+            new ValueComparer<List<Answer>>((a, b) => ToJson(a!) == ToJson(b!), a => ToJson(a).GetHashCode(StringComparison.Ordinal), a => FromJson(ToJson(a))))
+            .IsRequired();
 }
 
 internal sealed class HouseholdResponseConfiguration : IEntityTypeConfiguration<HouseholdResponse>
@@ -68,21 +88,8 @@ internal sealed class HouseholdResponseConfiguration : IEntityTypeConfiguration<
         b.HasOne<AssessmentCampaign>().WithMany().HasForeignKey(r => r.CampaignId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Questionnaire>().WithMany().HasForeignKey(r => r.QuestionnaireId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Territories.Territory>().WithMany().HasForeignKey(r => r.CommunityId).OnDelete(DeleteBehavior.Restrict);
-        b.HasMany(r => r.Answers).WithOne().HasForeignKey(a => a.ResponseId).OnDelete(DeleteBehavior.Cascade);
+        Answer.Map(b.Property(r => r.Answers));
         b.HasIndex(r => new { r.CampaignId, r.CommunityId });
         b.HasIndex(r => r.QuestionnaireId);
-    }
-}
-
-internal sealed class AnswerConfiguration : IEntityTypeConfiguration<Answer>
-{
-    public void Configure(EntityTypeBuilder<Answer> b)
-    {
-        b.Property(a => a.Id).ValueGeneratedNever();
-        b.Property(a => a.QuestionCode).HasMaxLength(20);
-        b.Property(a => a.OptionCode).HasMaxLength(40);
-        b.Property(a => a.Number).HasPrecision(18, 4);
-        b.Property(a => a.Text).HasMaxLength(2000);
-        b.HasIndex(a => new { a.ResponseId, a.QuestionCode });
     }
 }

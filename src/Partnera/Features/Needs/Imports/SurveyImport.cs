@@ -69,26 +69,43 @@ public sealed class SurveyImport(PartneraDbContext db, CurrentUser user, AuditLo
         return SurveyFile.DataRows(upload.Content, upload.FileName).Select(r => reader.Read(r.Number, r.Cells));
     }
 
-    /// <summary>Saves the households read without error (all rows must be good unless <paramref name="validOnly"/>); returns how many, or null if refused.</summary>
+    /// <summary>
+    /// Saves the households read without error (all rows must be good unless <paramref name="validOnly"/>); returns
+    /// how many, or null if refused. Rows stream from the file into the database as they are read, so checking the
+    /// next rows overlaps with writing the last ones; a bad row in an all-or-nothing save rolls everything back.
+    /// </summary>
     public async Task<int?> SaveAsync(SurveyUpload upload, SurveyRowReader.Context context, bool validOnly, CancellationToken ct)
     {
-        var rows = Rows(upload, context).ToList();
-        if (rows.Count == 0 || (!validOnly && rows.Any(r => r.Errors.Count > 0))) return null;
-        var households = rows.Where(r => r.Response is not null).Select(r => r.Response!).ToList();
         var reason = t["Import_AuditReason", upload.FileName].Value;
-        var tallies = new AnswerTallies();
-        households.ForEach(h => tallies.Add(h, context.Definition));
         var strategy = db.Database.CreateExecutionStrategy();
-        await strategy.ExecuteAsync(async () =>
+        return await strategy.ExecuteAsync(async () =>
         {
+            var tallies = new AnswerTallies();
+            var audited = new List<AuditEntry>();
+            var refused = false;
+            IEnumerable<HouseholdResponse> Households()
+            {
+                foreach (var row in Rows(upload, context))
+                {
+                    if (row.Response is null)
+                    {
+                        refused |= !validOnly;
+                        if (refused) yield break;
+                        continue;
+                    }
+                    tallies.Add(row.Response, context.Definition);
+                    audited.Add(audit.Entry(AuditAction.Created, row.Response, reason));
+                    yield return row.Response;
+                }
+            }
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await BulkInsert.WriteAsync(db, households, ct);
-            await BulkInsert.WriteAsync(db, households.SelectMany(h => h.Answers), ct);
-            await BulkInsert.WriteAsync(db, households.Select(h => audit.Entry(AuditAction.Created, h, reason)), ct);
+            await BulkInsert.WriteAsync(db, Households(), ct);
+            if (refused || audited.Count == 0) return (int?)null;
+            await BulkInsert.WriteAsync(db, audited, ct);
             await tallies.AddToStoredAsync(db, ct);
             await db.SurveyUploads.Where(u => u.Id == upload.Id).ExecuteDeleteAsync(ct);
             await transaction.CommitAsync(ct);
+            return audited.Count;
         });
-        return households.Count;
     }
 }

@@ -18,6 +18,7 @@ public sealed class SurveyRowReader(SurveyRowReader.Context context, IStringLoca
     private readonly Dictionary<string, int> columns = context.Targets.Select((target, i) => (target, i)).Where(x => x.target.Length > 0)
         .GroupBy(x => x.target).ToDictionary(g => g.Key, g => g.First().i);
     private readonly Dictionary<string, Question> questions = context.Definition.Questions.ToDictionary(q => q.Code);
+    private readonly Dictionary<string, string> questionTargets = context.Definition.Questions.ToDictionary(q => q.Code, q => ColumnMapping.Question(q.Code));
     // Option codes and every language's option text, by search key, per question: looked up for each cell of each row.
     private readonly Dictionary<string, Dictionary<string, string>> options = context.Definition.Questions.Where(q => q.HasOptions).ToDictionary(q => q.Code, OptionKeys);
 
@@ -46,7 +47,7 @@ public sealed class SurveyRowReader(SurveyRowReader.Context context, IStringLoca
 
         var household = ReadHousehold(Field, Error);
         var (answers, problems) = AnswerRules.Read(context.Definition, code =>
-            Field(ColumnMapping.Question(code)) is { } cell ? Values(questions[code], cell) : []);
+            Field(questionTargets[code]) is { } cell ? Values(questions[code], cell) : []);
         foreach (var problem in problems)
             Error(ColumnMapping.Question(problem.Question), problem.Key == "Answer_Required" ? t[problem.Key] : t["Import_BadAnswer", Field(ColumnMapping.Question(problem.Question)) ?? ""]);
         if (errors.Count > 0) return new(number, null, errors);

@@ -12,8 +12,8 @@ namespace Partnera.Features.Needs.Priority;
 public sealed record RankedHousehold(int Rank, Guid Id, decimal Score, MultilingualText Community, bool Anonymous, string? ContactName, string? Address, string? Phone);
 
 /// <summary>
-/// Orders a campaign's households by their priority score. Scores are worked out from the answers the formula
-/// reads (one grouped read per campaign); only the page shown is read with contact details, and each household
+/// Orders a campaign's households by their priority score. Scores are worked out from the households'
+/// answers (one read per campaign or community); only the page shown is read with contact details, and each household
 /// named on it is written to the audit log as viewed.
 /// </summary>
 public sealed class PriorityRanking(PartneraDbContext db, AuditLog audit)
@@ -34,15 +34,9 @@ public sealed class PriorityRanking(PartneraDbContext db, AuditLog audit)
         var (scheme, _, _) = await SchemeAsync(campaignId, ct);
         var versions = (await db.Questionnaires.AsNoTracking().Where(q => q.CampaignId == campaignId && q.PublishedAt != null).ToListAsync(ct))
             .ToDictionary(q => q.Id, q => QuestionnaireDefinition.FromJson(q.Definition));
-        var codes = scheme.Weights.Where(w => w.Question is not null).Select(w => w.Question!)
-            .Concat(versions.Values.SelectMany(v => v.Questions).Where(q => q.Options?.Any(o => o.Group is not null) == true).Select(q => q.Code))
-            .Distinct().ToList();
-        var households = db.HouseholdResponses.Where(r => r.CampaignId == campaignId && (community == null || r.CommunityId == community));
-        var all = await households.Select(r => new { r.Id, r.QuestionnaireId, r.EnteredAt }).ToListAsync(ct);
-        var answers = (await db.Answers.Where(a => codes.Contains(a.QuestionCode)).Join(households, a => a.ResponseId, r => r.Id, (a, r) => a)
-            .Select(a => new Answer { ResponseId = a.ResponseId, QuestionCode = a.QuestionCode, OptionCode = a.OptionCode, Number = a.Number }).ToListAsync(ct))
-            .ToLookup(a => a.ResponseId);
-        var ranked = all.Select(h => new { h.Id, h.EnteredAt, Score = PriorityScore.Total(PriorityScore.Explain(scheme, versions[h.QuestionnaireId], answers[h.Id])) })
+        var all = await db.HouseholdResponses.AsNoTracking().Where(r => r.CampaignId == campaignId && (community == null || r.CommunityId == community))
+            .Select(r => new { r.Id, r.QuestionnaireId, r.EnteredAt, r.Answers }).ToListAsync(ct);
+        var ranked = all.Select(h => new { h.Id, h.EnteredAt, Score = PriorityScore.Total(PriorityScore.Explain(scheme, versions[h.QuestionnaireId], h.Answers)) })
             .OrderByDescending(h => h.Score).ThenBy(h => h.EnteredAt).ThenBy(h => h.Id).ToList();
 
         var shown = ranked.ToPage(page);

@@ -11,6 +11,9 @@ public sealed class AnswerTallies
     private readonly Dictionary<(Guid, Guid, Guid, string, string), AnswerTally> tallies = [];
     private readonly Dictionary<(Guid, Guid, string, string, string, string), AnswerPairTally> pairs = [];
 
+    // Each version's questions by code, looked up for every answer counted.
+    private readonly Dictionary<QuestionnaireDefinition, Dictionary<string, Question>> questions = [];
+
     public IReadOnlyCollection<AnswerTally> Tallies => tallies.Values;
     public IReadOnlyCollection<AnswerPairTally> Pairs => pairs.Values;
 
@@ -23,9 +26,10 @@ public sealed class AnswerTallies
             if (answer.OptionCode is not null) Count(household, answer.QuestionCode, answer.OptionCode, null);
             else if (answer.Number is { } n) Count(household, answer.QuestionCode, "", (double)n);
         }
+        if (!questions.TryGetValue(definition, out var byCode)) questions[definition] = byCode = definition.Questions.DistinctBy(q => q.Code).ToDictionary(q => q.Code);
         var options = household.Answers.Where(a => a.OptionCode is not null).ToList();
-        var grouped = options.Where(a => Option(definition, a)?.Group is not null).ToList();
-        var needed = options.Where(a => definition.Questions.FirstOrDefault(q => q.Code == a.QuestionCode)?.Measures == QuestionMeasure.ServicesNeeded).ToList();
+        var grouped = options.Where(a => byCode.GetValueOrDefault(a.QuestionCode)?.Options?.Find(o => o.Code == a.OptionCode)?.Group is not null).ToList();
+        var needed = options.Where(a => byCode.GetValueOrDefault(a.QuestionCode)?.Measures == QuestionMeasure.ServicesNeeded).ToList();
         foreach (var g in grouped)
         {
             foreach (var n in needed)
@@ -46,9 +50,6 @@ public sealed class AnswerTallies
         tally.Households++;
         tally.NumberSum += number ?? 0;
     }
-
-    private static AnswerOption? Option(QuestionnaireDefinition definition, Answer answer) =>
-        definition.Questions.FirstOrDefault(q => q.Code == answer.QuestionCode)?.Options?.FirstOrDefault(o => o.Code == answer.OptionCode);
 
     /// <summary>
     /// Adds these counts to the stored tallies (INSERT … ON CONFLICT DO UPDATE, the same on SQLite and PostgreSQL), so
@@ -104,7 +105,7 @@ public sealed class AnswerTallies
         var communities = await db.HouseholdResponses.Where(r => r.CampaignId == campaignId).Select(r => r.CommunityId).Distinct().ToListAsync(ct);
         foreach (var community in communities)
         {
-            var batch = await db.HouseholdResponses.AsNoTracking().Include(r => r.Answers).Where(r => r.CampaignId == campaignId && r.CommunityId == community)
+            var batch = await db.HouseholdResponses.AsNoTracking().Where(r => r.CampaignId == campaignId && r.CommunityId == community)
                 .AsSplitQuery().ToListAsync(ct);
             foreach (var household in batch) tallies.Add(household, definitions[household.QuestionnaireId]);
         }
