@@ -28,6 +28,8 @@ public sealed class GapsModel(PartneraDbContext db, GapAnalysis analysis, IStrin
     public MultilingualText CampaignTitle { get; private set; } = new();
     public GapResult Result { get; private set; } = new(NeedMethod.Survey, [], null, null);
     public IReadOnlyList<(Guid Id, MultilingualText Name)> Communities { get; private set; } = [];
+    /// <summary>Whether the reader may open the community's households by priority (the working group's organisations only).</summary>
+    public bool InWorkingGroup { get; private set; }
     /// <summary>A community's detail, by the same method: this followed by its id.</summary>
     public string CommunityLink => $"?method={Method}&community=";
     /// <summary>The rows the detail table shows: the chosen community's.</summary>
@@ -43,6 +45,7 @@ public sealed class GapsModel(PartneraDbContext db, GapAnalysis analysis, IStrin
         Communities = await CampaignEditor.CommunitiesAsync(db, campaignId, ct);
         Community = CampaignEditor.OneOf(Communities, Community);
         Result = await analysis.ForCampaignAsync(campaignId, Method, ct, Community);
+        InWorkingGroup = Community is not null && await CampaignEditor.InWorkingGroupAsync(db, User, campaignId, ct);
         Shown = Result.Communities.ToPage(PageNumber, MatrixPage);
         return Page();
     }

@@ -26,7 +26,7 @@ public sealed class OpenDataModel(PartneraDbContext db, AssessmentReports report
     {
         var open = await db.AssessmentCampaigns.AnyAsync(c => c.Id == campaignId && (c.Status == CampaignStatus.Analysing || c.Status == CampaignStatus.Completed), ct);
         if (!open || !Enum.IsDefined(Method)) return NotFound();
-        var report = await reports.BuildAsync(campaignId, Method, ct);
+        var report = await reports.BuildAsync(campaignId, Method, null, addUp: false, ct);
         if (report is null) return NotFound();
         var codes = report.Communities.ToDictionary(c => c.Id, c => c.Code);
         var csv = new StringBuilder("community_code,community,category_code,category,method,households_answered,households_needing,estimated_need,capacity,gap,previous_gap,unit_cost,unit_cost_basis,currency,cost,"

@@ -24,6 +24,9 @@ public sealed class RankingModel(PartneraDbContext db, PriorityRanking ranking) 
     public IReadOnlyList<(Guid Id, MultilingualText Name)> Communities { get; private set; } = [];
     public Page<RankedHousehold> Households { get; private set; } = null!;
 
+    /// <summary>A campaign of more communities than a list can offer is ranked one community at a time, chosen from the gap analysis.</summary>
+    public bool ManyCommunities => Communities.Count > Gaps.GapFilter.SelectableCommunities;
+
     public async Task<IActionResult> OnGetAsync(Guid campaignId, CancellationToken ct)
     {
         CampaignId = campaignId;
@@ -31,7 +34,9 @@ public sealed class RankingModel(PartneraDbContext db, PriorityRanking ranking) 
         CampaignTitle = await db.AssessmentCampaigns.Where(c => c.Id == campaignId).Select(c => c.Title).SingleAsync(ct);
         Communities = await CampaignEditor.CommunitiesAsync(db, campaignId, ct);
         Community = CampaignEditor.OneOf(Communities, Community);
-        Households = await ranking.RankAsync(campaignId, Community, PageNumber, ct);
+        Households = ManyCommunities && Community is null
+            ? new Page<RankedHousehold>([], 1, 1, 0)
+            : await ranking.RankAsync(campaignId, Community, PageNumber, ct);
         return Page();
     }
 }

@@ -1,8 +1,12 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Partnera.Data;
 using Partnera.Features.Needs;
 using Partnera.Features.Needs.Answers;
+using Partnera.Features.Needs.Questionnaires;
+using Partnera.Features.Territories;
+using Partnera.Infrastructure.Text;
 using Partnera.Tests.Infrastructure;
 
 namespace Partnera.Tests.Features.Needs;
@@ -59,6 +63,79 @@ public sealed class ReportTests(TestApps apps)
         var outsider = app.Browser("uk");
         await outsider.SignInAsync("provider@partnera.demo");
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/Needs/Report/{campaignId}?handler=Pdf")).StatusCode);
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task A_report_of_many_communities_adds_them_up_by_area_and_each_area_opens_as_its_own_report(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        // A region of two districts: 60 and 41 communities, more than a report lists one by one or a list offers to choose from.
+        var (campaignId, first, second) = await app.WithDbAsync(async db =>
+        {
+            var code = Guid.NewGuid().ToString("N")[..8];
+            var region = new Territory { Level = TerritoryLevel.Region, Name = new MultilingualText("Testregion " + code) };
+            var districts = new[] { "North", "South" }.Select(n => new Territory { ParentId = region.Id, Level = TerritoryLevel.District, Name = new MultilingualText($"{n} {code}") }).ToList();
+            var communities = Enumerable.Range(0, 101).Select(i => new Territory
+            {
+                ParentId = districts[i < 60 ? 0 : 1].Id,
+                Level = TerritoryLevel.Community,
+                Name = new MultilingualText($"Village {i:000} {code}"),
+                Population = 1_000,
+            }).ToList();
+            db.Territories.AddRange([region, .. districts, .. communities]);
+            var campaign = new AssessmentCampaign
+            {
+                Title = new MultilingualText("Region " + code),
+                PeriodStarts = new DateOnly(2026, 1, 1),
+                PeriodEnds = new DateOnly(2028, 12, 31),
+                CollectionStarts = new DateOnly(2026, 1, 1),
+                CollectionEnds = new DateOnly(2026, 6, 15),
+            };
+            campaign.Communities.AddRange(communities.Select(c => new CampaignCommunity { CampaignId = campaign.Id, TerritoryId = c.Id }));
+            campaign.WorkingGroup.Add(new WorkingGroupMember { CampaignId = campaign.Id, OrganisationId = await db.Organisations.Where(o => o.ShortName == "Keystone").Select(o => o.Id).SingleAsync() });
+            db.AssessmentCampaigns.Add(campaign);
+            await db.SaveChangesAsync();
+            return (campaign.Id, communities[0].Id, communities[80].Id);
+        });
+        await app.WithScopeAsync(async s =>
+        {
+            var book = s.GetRequiredService<QuestionnaireBook>();
+            await book.DraftAsync(campaignId, default);
+            return await book.PublishAsync(campaignId, default);
+        });
+        await NeedsCampaigns.HouseholdsAsync(app, campaignId, first, [Option("D3", "021.0")], []);
+        await NeedsCampaigns.HouseholdsAsync(app, campaignId, second, [Option("D3", "021.0")], [Option("D3", "021.0")], []);
+        var specialist = app.Browser("en");
+        await specialist.SignInAsync("specialist@partnera.demo");
+
+        var response = await specialist.GetAsync($"/Needs/Report/{campaignId}");
+        Assert.True((await response.Content.ReadAsByteArrayAsync()).Length < 100_000);
+        var report = await specialist.GetPageAsync($"/Needs/Report/{campaignId}");
+        Assert.Contains("101 communities", report.QuerySelector("#report-rows-are-areas")!.TextContent, StringComparison.Ordinal);
+        var rows = report.QuerySelectorAll("#report-responses tbody tr").ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.Equal(["2", "3"], rows.Select(r => r.QuerySelector(".total")!.TextContent.Trim()));
+        // Need for respite: ½ of 400 households in the first village, ⅔ of 400 in the other; no capacity anywhere.
+        Assert.Equal("467", report.QuerySelector("#total-gap")!.TextContent.Trim());
+        Assert.Equal(2, report.QuerySelectorAll("#gap-matrix tbody tr").Length);
+
+        var south = await specialist.GetPageAsync(report.QuerySelectorAll("#gap-matrix tbody tr a")[1].GetAttribute("href")!);
+        Assert.StartsWith("South", south.QuerySelector("#report-area")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Null(south.QuerySelector("#report-rows-are-areas"));
+        Assert.Equal(41, south.QuerySelectorAll("#report-responses tbody tr").Length);
+        Assert.Equal("267", south.QuerySelector("#total-gap")!.TextContent.Trim());
+        Assert.Equal("3", south.QuerySelector("#report-total-responses")!.TextContent.Trim());
+
+        // The households most in need are listed one community at a time, opened from that community's gaps.
+        var group = app.Browser("en");
+        await group.SignInAsync("cso@partnera.demo");
+        var ranking = await group.GetPageAsync($"/Needs/Ranking/{campaignId}");
+        Assert.NotNull(ranking.QuerySelector("#ranking-community"));
+        Assert.Null(ranking.QuerySelector("#ranking"));
+        var gaps = await group.GetPageAsync($"/Needs/Gaps/{campaignId}?community={second}");
+        ranking = await group.GetPageAsync(gaps.QuerySelector("#community-ranking")!.GetAttribute("href")!);
+        Assert.Equal(3, ranking.QuerySelectorAll("#ranking tbody tr").Length);
+        Assert.Null(ranking.QuerySelector("#community"));
     }
 
     private static string Squeezed(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));

@@ -17,6 +17,8 @@ public enum UnitCostBasis
     Country,
     /// <summary>No figure anywhere: the gap is not costed.</summary>
     None,
+    /// <summary>A row adding up several communities, each costed on its own basis.</summary>
+    Several,
 }
 
 /// <summary>A gap with what closing it costs and who is assumed to pay which part.</summary>

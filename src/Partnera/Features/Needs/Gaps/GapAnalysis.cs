@@ -20,8 +20,11 @@ public sealed record GapRow(Guid CommunityId, MultilingualText Community, string
     int? Population, decimal HouseholdSize, int? RegistryPeople, decimal EstimatedNeed, int Capacity)
 {
     public decimal Share => Responses == 0 ? 0 : (decimal)Wanting / Responses;
-    public decimal Gap => Math.Max(0, EstimatedNeed - Capacity);
+    public decimal Gap => SummedGap ?? Math.Max(0, EstimatedNeed - Capacity);
     public decimal? PreviousGap { get; init; }
+
+    /// <summary>On a row that adds up several communities: the sum of their gaps (one place's spare capacity closes no other's gap).</summary>
+    public decimal? SummedGap { get; init; }
 }
 
 /// <summary>A campaign's gaps by one method, with the campaign they are compared with (the latest earlier one sharing a community).</summary>
@@ -121,7 +124,7 @@ public sealed class GapAnalysis(PartneraDbContext db, ServiceCapacity capacities
 /// What the gap matrix partial shows: the communities of <paramref name="Shown"/> (a page of a large campaign; all when
 /// none) with totals over all; <paramref name="CommunityLink"/> followed by a community's id opens its detail, if given.
 /// </summary>
-public sealed record GapMatrix(GapResult Result, string? CommunityLink, IReadOnlyList<(Guid Id, MultilingualText Name)>? Shown = null)
+public sealed record GapMatrix(GapResult Result, string? CommunityLink, IReadOnlyList<(Guid Id, MultilingualText Name)>? Shown = null, bool RowsAreAreas = false)
 {
     public IReadOnlyList<(Guid Id, MultilingualText Name)> Rows => Shown ?? Result.Communities;
 }

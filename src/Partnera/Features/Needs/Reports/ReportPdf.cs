@@ -24,7 +24,9 @@ public static class ReportPdf
         pdf.Paragraph(t["Campaigns_Period", c.PeriodStarts.ToString("d", culture), c.PeriodEnds.ToString("d", culture)]);
         pdf.Paragraph($"{t["Report_Collection"]}: {c.CollectionStarts.ToString("d", culture)} – {c.CollectionEnds.ToString("d", culture)} · {t[$"CampaignStatus_{c.Status}"]}\n" +
             $"{t["Campaign_WorkingGroup"]}: {string.Join("; ", report.WorkingGroup.Select(o => o.In(culture)))}\n" +
-            $"{t["Questionnaire_Title"]}: {string.Join("; ", report.Versions.Select(v => t["Questionnaire_Published", v.Version, v.PublishedAt.ToString("d", culture)].Value))}");
+            $"{t["Questionnaire_Title"]}: {string.Join("; ", report.Versions.Select(v => t["Questionnaire_Published", v.Version, v.PublishedAt.ToString("d", culture)].Value))}" +
+            (report.Scope?.AreaName is { } area ? $"\n{t["Report_Area"]}: {area.In(culture)}" : ""));
+        if (report.RowsAreAreas) pdf.Paragraph(t["Report_RowsAreAreas", report.Scope!.Communities], small: true);
 
         pdf.Heading(t["Report_Method"]);
         pdf.Paragraph(method == NeedMethod.Registry ? t["Gaps_MethodRegistry"] : t["Gaps_Method", GapAnalysis.DefaultHouseholdSize.ToString(culture)]);
@@ -43,7 +45,7 @@ public static class ReportPdf
         var sources = Enum.GetValues<ResponseSource>();
         pdf.Heading(t["Report_Responses"]);
         pdf.Table(
-            [new(t["Household_Community"], 3), new(t["Report_Population"], 1.2, true), .. sources.Select(s => new PrintColumn(t[$"ResponseSource_{s}"], 1, true)), new(t["Gaps_Total"], 1, true)],
+            [new(RowHeader(report, t), 3), new(t["Report_Population"], 1.2, true), .. sources.Select(s => new PrintColumn(t[$"ResponseSource_{s}"], 1, true)), new(t["Gaps_Total"], 1, true)],
             report.Communities.Select(community => (IReadOnlyList<string>)[community.Name.In(culture), community.Population?.ToString("N0", culture) ?? "",
                 .. sources.Select(s => report.Responses.GetValueOrDefault((community.Id, s)).ToString("N0", culture)), report.ResponsesIn(community.Id).ToString("N0", culture)]),
             [t["Gaps_Total"], report.Communities.Sum(x => x.Population ?? 0).ToString("N0", culture),
@@ -56,7 +58,7 @@ public static class ReportPdf
         pdf.Heading(t["Report_Groups"]);
         pdf.Paragraph(t["Report_GroupsHelp"], small: true);
         pdf.Table(
-            [new(t["Household_Community"], 2), .. report.Groups.Select(g => new PrintColumn(directory[$"TargetGroup_{g}"], 1, true))],
+            [new(RowHeader(report, t), 2), .. report.Groups.Select(g => new PrintColumn(directory[$"TargetGroup_{g}"], 1, true))],
             report.Communities.Select(community => (IReadOnlyList<string>)[community.Name.In(culture),
                 .. report.Groups.Select(g => report.SurveyedGroups.GetValueOrDefault((community.Id, g)).ToString("N0", culture) + " / " +
                     (report.RegistryGroups.TryGetValue((community.Id, g), out var people) ? people.ToString("N0", culture) : "—"))]));
@@ -73,7 +75,7 @@ public static class ReportPdf
             return (community.Name.In(culture), (double)gap, gap.ToString("N0", culture));
         }).ToList());
         pdf.Table(
-            [new(t["Household_Community"], 2), new(t["Gaps_Category"], 3), new(t["Gaps_Need"], 1.4, true), new(t["Gaps_Capacity"], 1.2, true), new(t["Gaps_Gap"], 1, true), new(t["Gaps_PreviousGap"], 1.4, true)],
+            [new(RowHeader(report, t), 2), new(t["Gaps_Category"], 3), new(t["Gaps_Need"], 1.4, true), new(t["Gaps_Capacity"], 1.2, true), new(t["Gaps_Gap"], 1, true), new(t["Gaps_PreviousGap"], 1.4, true)],
             rows.Select(r => (IReadOnlyList<string>)[r.Community.In(culture), $"{r.TermCode} {r.Category.In(culture)}", r.EstimatedNeed.ToString("N0", culture),
                 r.Capacity.ToString("N0", culture), r.Gap.ToString("N0", culture), r.PreviousGap?.ToString("N0", culture) ?? "—"]),
             [t["Gaps_Total"], "", rows.Sum(r => r.EstimatedNeed).ToString("N0", culture), rows.Sum(r => r.Capacity).ToString("N0", culture), rows.Sum(r => r.Gap).ToString("N0", culture), ""]);
@@ -85,7 +87,7 @@ public static class ReportPdf
         pdf.Heading(t["Costs_Title"]);
         pdf.Paragraph($"{t["Costs_Basis"]} {costs.Defaults.Source.In(culture)}", small: true);
         pdf.Table(
-            [new(t["Household_Community"], 2.4), new($"{t["Costs_Cost"]}, {costs.Defaults.Currency}", 1.3, true),
+            [new(RowHeader(report, t), 2.4), new($"{t["Costs_Cost"]}, {costs.Defaults.Currency}", 1.3, true),
                 .. CostDefaults.Sources.Select(s => new PrintColumn($"{directory[$"FundingSource_{s}"]} ({costs.Split.GetValueOrDefault(s).ToString("P0", culture)})", 1.3, true))],
             report.Communities.Select(community =>
             {
@@ -95,6 +97,8 @@ public static class ReportPdf
             }),
             [t["Gaps_Total"], costs.Total.ToString("N0", culture), .. CostDefaults.Sources.Select(s => costs.TotalOf(s).ToString("N0", culture))]);
     }
+
+    private static string RowHeader(AssessmentReport report, IStringLocalizer t) => report.RowsAreAreas ? t["Report_Area"] : t["Household_Community"];
 
     private static void Formula(PrintedDocument pdf, PriorityFormula priority, CultureInfo culture, IStringLocalizer t, IStringLocalizer directory)
     {
