@@ -12,10 +12,13 @@ using Partnera.Data;
 using Partnera.Features.Directory;
 using Partnera.Features.Needs;
 using Partnera.Features.Needs.Answers;
+using Partnera.Features.Needs.Costing;
 using Partnera.Features.Needs.Gaps;
 using Partnera.Features.Needs.Imports;
+using Partnera.Features.Needs.Priority;
 using Partnera.Features.Needs.Questionnaires;
 using Partnera.Features.Needs.Registry;
+using Partnera.Features.Needs.Reports;
 using Partnera.Features.Needs.Tallies;
 using Partnera.Features.Territories;
 using Partnera.Infrastructure.Auditing;
@@ -56,6 +59,18 @@ public sealed class NeedsBench(Func<PartneraDbContext> newContext, string connec
             await using var db = newContext();
             await Analysis(db).ForCampaignAsync(campaignId, NeedMethod.Registry, CancellationToken.None);
         });
+        var ranking = await TimeAsync(30, async i =>
+        {
+            await using var db = newContext();
+            var page = await Ranking(db).RankAsync(campaignId, communities[(i * 97) % communities.Count], 1, CancellationToken.None);
+            if (page.TotalItems == 0) throw new InvalidOperationException("No households ranked in a community.");
+        });
+        var report = await TimeAsync(3, async _ =>
+        {
+            await using var db = newContext();
+            var built = await Reports(db).BuildAsync(campaignId, NeedMethod.Survey, null, addUp: true, CancellationToken.None);
+            if (built?.RowsAreAreas != true) throw new InvalidOperationException("The national report should add communities up by region.");
+        });
         var import = await ImportAsync(communities);
         return new
         {
@@ -64,12 +79,23 @@ public sealed class NeedsBench(Func<PartneraDbContext> newContext, string connec
             GapOneCommunityMs = one,
             GapCountryMs = country,
             GapCountryRegistryMs = countryRegistry,
+            RankingOneCommunityMs = ranking,
+            ReportCountryMs = report,
             Import = import,
         };
     }
 
     private static GapAnalysis Analysis(PartneraDbContext db) =>
         new(db, new ServiceCapacity(db, new TerritoryTree(db, new MemoryCache(new MemoryCacheOptions()))));
+
+    private static PriorityRanking Ranking(PartneraDbContext db) => new(db, new AuditLog(db, new CurrentUser(new HttpContextAccessor()), TimeProvider.System));
+
+    private static AssessmentReports Reports(PartneraDbContext db)
+    {
+        var tree = new TerritoryTree(db, new MemoryCache(new MemoryCacheOptions()));
+        var capacity = new ServiceCapacity(db, tree);
+        return new AssessmentReports(db, new GapCosting(db, new GapAnalysis(db, capacity), capacity), Ranking(db), tree);
+    }
 
     private async Task<long> CountAnswersAsync(Guid campaignId)
     {

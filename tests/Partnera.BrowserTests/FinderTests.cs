@@ -1,3 +1,5 @@
+using Microsoft.Playwright;
+
 namespace Partnera.BrowserTests;
 
 public sealed class FinderTests(BrowserFixture fixture)
@@ -18,10 +20,12 @@ public sealed class FinderTests(BrowserFixture fixture)
             var results = await page.Locator("#results a.fw-semibold").AllInnerTextsAsync();
             Assert.Equal(["Денний догляд дітей з інвалідністю"], results.Select(r => r.Trim()));
             await page.Locator("#results a.fw-semibold").First.ClickAsync();
-            await page.WaitForURLAsync("**/Directory/Service/**", BrowserFixture.Loaded);
-            Assert.Contains("Для кого", await page.Locator("main").InnerTextAsync());
+            // Web-first checks that retry until the service page is there: waiting for a load event can miss one that fired already.
+            await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Directory/Service/"));
+            await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Для кого");
 
             await page.Locator("header a[hreflang='ro']").ClickAsync();
+            await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "ro");
             await page.GotoAsync("/Directory");
             Assert.Equal("Găsiți un serviciu", (await page.Locator("h1").InnerTextAsync()).Trim());
             await page.Locator("#q").FillAsync("locuinta protejata Straseni");
@@ -29,8 +33,8 @@ public sealed class FinderTests(BrowserFixture fixture)
             await page.Locator("#results").WaitForAsync();
             Assert.Equal("Serviciul social „Locuința protejată”", (await page.Locator("#results a.fw-semibold").First.InnerTextAsync()).Trim());
             await page.Locator("#results a.fw-semibold").First.ClickAsync();
-            await page.WaitForURLAsync("**/Directory/Service/**", BrowserFixture.Loaded);
-            Assert.Contains("Pentru cine", await page.Locator("main").InnerTextAsync());
+            await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Directory/Service/"));
+            await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Pentru cine");
         });
     }
 }
