@@ -5,6 +5,7 @@ using Partnera.Features.Directory.Hsds;
 using Partnera.Features.Memoranda;
 using Partnera.Features.Needs;
 using Partnera.Features.Organisations;
+using Partnera.Features.Planning;
 using Partnera.Features.Territories;
 using Partnera.Infrastructure.Auditing;
 using Partnera.Infrastructure.Documents;
@@ -49,6 +50,7 @@ public static class Platform
         builder.Services.AddOrganisations();
         builder.Services.AddMemoranda();
         builder.Services.AddNeeds();
+        builder.Services.AddPlanning();
         builder.Services.AddDirectory();
         return builder;
     }

@@ -41,6 +41,11 @@ public abstract class PartneraDbContext(DbContextOptions options)
     public DbSet<Features.Needs.Tallies.AnswerTally> AnswerTallies => Set<Features.Needs.Tallies.AnswerTally>();
     public DbSet<Features.Needs.Tallies.AnswerPairTally> AnswerPairTallies => Set<Features.Needs.Tallies.AnswerPairTally>();
     public DbSet<Features.Needs.Costing.HandedOverGap> HandedOverGaps => Set<Features.Needs.Costing.HandedOverGap>();
+    public DbSet<Features.Planning.CommunityPlan> CommunityPlans => Set<Features.Planning.CommunityPlan>();
+    public DbSet<Features.Planning.PlanGoal> PlanGoals => Set<Features.Planning.PlanGoal>();
+    public DbSet<Features.Planning.PlanMeasure> PlanMeasures => Set<Features.Planning.PlanMeasure>();
+    public DbSet<Features.Planning.MeasureBudgetLine> MeasureBudgetLines => Set<Features.Planning.MeasureBudgetLine>();
+    public DbSet<Features.Planning.MeasureGap> MeasureGaps => Set<Features.Planning.MeasureGap>();
     public DbSet<JointInitiative> JointInitiatives => Set<JointInitiative>();
     public DbSet<Service> Services => Set<Service>();
     public DbSet<ServiceTargetGroup> ServiceTargetGroups => Set<ServiceTargetGroup>();

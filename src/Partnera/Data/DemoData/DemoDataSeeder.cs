@@ -28,6 +28,7 @@ public sealed class DemoDataSeeder(PartneraDbContext db, Microsoft.AspNetCore.Id
         db.Questionnaires.AddRange(campaigns.Questionnaires);
         db.HouseholdResponses.AddRange(campaigns.Households);
         db.RegistryCounts.AddRange(campaigns.RegistryCounts);
+        db.CommunityPlans.Add(DemoPlans.Cahul(territories, organisations, time.GetUtcNow().Year));
         var (locations, services) = DemoServices.Create(organisations, territories, time.GetUtcNow().UtcDateTime);
         db.Locations.AddRange(locations);
         db.Services.AddRange(services);

@@ -87,32 +87,46 @@ public sealed class CostsModel(PartneraDbContext db, GapCosting costing, TimePro
         if (!CanChange) return Forbid();
         var now = time.GetUtcNow().UtcDateTime;
         var assumptions = Assumptions();
-        db.HandedOverGaps.RemoveRange(await db.HandedOverGaps.Where(g => g.CampaignId == campaignId).ToListAsync(ct));
-        db.HandedOverGaps.AddRange(Result.Rows.Where(r => r.Gap.Gap > 0).Select(r => new HandedOverGap
+        // Figures are replaced row by row (same community and category), so that plan measures naming a gap keep it;
+        // a gap that is no longer there is removed, or set to zero while a measure still names it.
+        var earlier = await db.HandedOverGaps.Where(g => g.CampaignId == campaignId).ToListAsync(ct);
+        var named = (await db.MeasureGaps.Where(l => earlier.Select(g => g.Id).Contains(l.GapId)).Select(l => l.GapId).Distinct().ToListAsync(ct)).ToHashSet();
+        var current = Result.Rows.Where(r => r.Gap.Gap > 0).ToDictionary(r => (r.Gap.CommunityId, r.Gap.TermCode));
+        foreach (var gap in earlier.Where(g => !current.ContainsKey((g.CommunityId, g.TermCode))))
         {
-            CampaignId = campaignId,
-            CommunityId = r.Gap.CommunityId,
-            Taxonomy = Result.Taxonomy,
-            TermCode = r.Gap.TermCode,
-            Method = Method.ToString(),
-            Need = r.Gap.EstimatedNeed,
-            Capacity = r.Gap.Capacity,
-            Gap = r.Gap.Gap,
-            UnitCost = r.UnitCost,
-            UnitCostBasis = r.Basis.ToString(),
-            Currency = Result.Defaults.Currency,
-            Cost = r.Cost,
-            LocalBudget = r.Shares[FundingSource.LocalBudget],
-            StateBudget = r.Shares[FundingSource.StateBudget],
-            Donor = r.Shares[FundingSource.Donor],
-            Other = r.Shares[FundingSource.Other],
-            Assumptions = assumptions,
-            HandedOverAt = now,
-            HandedOverBy = User.Identity?.Name,
-        }));
+            if (named.Contains(gap.Id)) Freeze(gap, null, assumptions, now);
+            else db.HandedOverGaps.Remove(gap);
+        }
+        foreach (var (key, row) in current)
+        {
+            var gap = earlier.Find(g => (g.CommunityId, g.TermCode) == key);
+            if (gap is null) db.HandedOverGaps.Add(gap = new HandedOverGap { CampaignId = campaignId, CommunityId = key.CommunityId, TermCode = key.TermCode });
+            Freeze(gap, row, assumptions, now);
+        }
         await db.SaveChangesAsync(ct);
         TempData["Message"] = "Common_Saved";
         return Redirect($"/Needs/Costs/{campaignId}?method={Method}");
+    }
+
+    /// <summary>Writes a costed gap's figures (all zero when it is no longer a gap) onto the handed-over row.</summary>
+    private void Freeze(HandedOverGap gap, CostedGap? row, string assumptions, DateTime now)
+    {
+        gap.Taxonomy = Result!.Taxonomy;
+        gap.Method = Method.ToString();
+        gap.Need = row?.Gap.EstimatedNeed ?? 0;
+        gap.Capacity = row?.Gap.Capacity ?? 0;
+        gap.Gap = row?.Gap.Gap ?? 0;
+        gap.UnitCost = row?.UnitCost;
+        gap.UnitCostBasis = (row?.Basis ?? UnitCostBasis.None).ToString();
+        gap.Currency = Result.Defaults.Currency;
+        gap.Cost = row?.Cost ?? 0;
+        gap.LocalBudget = row?.Shares[FundingSource.LocalBudget] ?? 0;
+        gap.StateBudget = row?.Shares[FundingSource.StateBudget] ?? 0;
+        gap.Donor = row?.Shares[FundingSource.Donor] ?? 0;
+        gap.Other = row?.Shares[FundingSource.Other] ?? 0;
+        gap.Assumptions = assumptions;
+        gap.HandedOverAt = now;
+        gap.HandedOverBy = User.Identity?.Name;
     }
 
     /// <summary>The assumptions in words, as printed on the page and kept with the handed-over figures.</summary>
@@ -150,7 +164,7 @@ public sealed class CostsModel(PartneraDbContext db, GapCosting costing, TimePro
     }
 
     private static decimal? Number(string? typed) =>
-        TypedNumber.TryRead(typed?.Trim().Replace(" ", "", StringComparison.Ordinal), out var n) ? n : null;
+        TypedNumber.TryRead(typed, out var n) ? n : null;
 
     /// <summary>The percent typed for each funding source.</summary>
     public sealed class SplitInput

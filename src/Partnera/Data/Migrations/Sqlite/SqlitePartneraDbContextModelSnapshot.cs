@@ -1744,6 +1744,213 @@ namespace Partnera.Data.Migrations.Sqlite
                     b.ToTable("WorkingDays");
                 });
 
+            modelBuilder.Entity("Partnera.Features.Planning.CommunityPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FirstYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LastYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TerritoryId")
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Title", "Partnera.Features.Planning.CommunityPlan.Title#MultilingualText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Translations")
+                                .IsRequired()
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TitleTranslations");
+
+                            b1.Property<string>("Value")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Title");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId", "FirstYear");
+
+                    b.HasIndex("TerritoryId", "FirstYear");
+
+                    b.ToTable("CommunityPlans");
+                });
+
+            modelBuilder.Entity("Partnera.Features.Planning.MeasureBudgetLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MeasureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.HasIndex("MeasureId", "Year", "Source")
+                        .IsUnique();
+
+                    b.ToTable("MeasureBudgetLines");
+                });
+
+            modelBuilder.Entity("Partnera.Features.Planning.MeasureGap", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Closes")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GapId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MeasureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GapId");
+
+                    b.HasIndex("MeasureId", "GapId")
+                        .IsUnique();
+
+                    b.HasIndex("PlanId", "GapId");
+
+                    b.ToTable("MeasureGaps");
+                });
+
+            modelBuilder.Entity("Partnera.Features.Planning.PlanGoal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Title", "Partnera.Features.Planning.PlanGoal.Title#MultilingualText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Translations")
+                                .IsRequired()
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TitleTranslations");
+
+                            b1.Property<string>("Value")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Title");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId", "Number");
+
+                    b.ToTable("PlanGoals");
+                });
+
+            modelBuilder.Entity("Partnera.Features.Planning.PlanMeasure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ExpectedUsers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("GoalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ResponsibleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetGroup")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TermCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Title", "Partnera.Features.Planning.PlanMeasure.Title#MultilingualText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Translations")
+                                .IsRequired()
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TitleTranslations");
+
+                            b1.Property<string>("Value")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Title");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GoalId");
+
+                    b.HasIndex("ResponsibleId");
+
+                    b.HasIndex("PlanId", "GoalId");
+
+                    b.ToTable("PlanMeasures");
+                });
+
             modelBuilder.Entity("Partnera.Features.Territories.Territory", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2358,6 +2565,82 @@ namespace Partnera.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Partnera.Features.Planning.CommunityPlan", b =>
+                {
+                    b.HasOne("Partnera.Features.Organisations.Organisation", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Partnera.Features.Territories.Territory", "Territory")
+                        .WithMany()
+                        .HasForeignKey("TerritoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Owner");
+
+                    b.Navigation("Territory");
+                });
+
+            modelBuilder.Entity("Partnera.Features.Planning.MeasureBudgetLine", b =>
+                {
+                    b.HasOne("Partnera.Features.Planning.PlanMeasure", null)
+                        .WithMany("Budget")
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Partnera.Features.Planning.MeasureGap", b =>
+                {
+                    b.HasOne("Partnera.Features.Needs.Costing.HandedOverGap", "Gap")
+                        .WithMany()
+                        .HasForeignKey("GapId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Partnera.Features.Planning.PlanMeasure", null)
+                        .WithMany("Gaps")
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Gap");
+                });
+
+            modelBuilder.Entity("Partnera.Features.Planning.PlanGoal", b =>
+                {
+                    b.HasOne("Partnera.Features.Planning.CommunityPlan", null)
+                        .WithMany("Goals")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Partnera.Features.Planning.PlanMeasure", b =>
+                {
+                    b.HasOne("Partnera.Features.Planning.PlanGoal", null)
+                        .WithMany("Measures")
+                        .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Partnera.Features.Planning.CommunityPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("Partnera.Features.Organisations.Organisation", "Responsible")
+                        .WithMany()
+                        .HasForeignKey("ResponsibleId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Responsible");
+                });
+
             modelBuilder.Entity("Partnera.Features.Territories.Territory", b =>
                 {
                     b.HasOne("Partnera.Features.Territories.Territory", "Parent")
@@ -2438,6 +2721,23 @@ namespace Partnera.Data.Migrations.Sqlite
                     b.Navigation("ServedTerritories");
 
                     b.Navigation("WorkingHours");
+                });
+
+            modelBuilder.Entity("Partnera.Features.Planning.CommunityPlan", b =>
+                {
+                    b.Navigation("Goals");
+                });
+
+            modelBuilder.Entity("Partnera.Features.Planning.PlanGoal", b =>
+                {
+                    b.Navigation("Measures");
+                });
+
+            modelBuilder.Entity("Partnera.Features.Planning.PlanMeasure", b =>
+                {
+                    b.Navigation("Budget");
+
+                    b.Navigation("Gaps");
                 });
 #pragma warning restore 612, 618
         }
