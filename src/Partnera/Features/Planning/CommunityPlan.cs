@@ -77,6 +77,8 @@ public sealed class PlanMeasure : IAudited
     public DateOnly? EndsOn { get; set; }
     public List<MeasureBudgetLine> Budget { get; set; } = [];
     public List<MeasureGap> Gaps { get; set; } = [];
+    public List<MeasurePartner> Partners { get; set; } = [];
+    public List<MeasureMilestone> Milestones { get; set; } = [];
 
     public decimal BudgetTotal => Budget.Sum(b => b.Amount);
 
@@ -105,6 +107,30 @@ public sealed class MeasureGap : IAudited
     public Guid GapId { get; set; }
     public HandedOverGap? Gap { get; set; }
     public decimal Closes { get; set; }
+
+    string IAudited.AuditSubject => $"{nameof(CommunityPlan)}:{PlanId}";
+}
+
+/// <summary>An organisation that takes part in a measure beside the responsible one.</summary>
+public sealed class MeasurePartner : IAudited
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid MeasureId { get; set; }
+    public Guid PlanId { get; set; }
+    public Guid OrganisationId { get; set; }
+
+    string IAudited.AuditSubject => $"{nameof(CommunityPlan)}:{PlanId}";
+}
+
+/// <summary>A dated step of a measure's timeline; marked done when it is reached.</summary>
+public sealed class MeasureMilestone : IAudited
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid MeasureId { get; set; }
+    public Guid PlanId { get; set; }
+    public string Title { get; set; } = "";
+    public DateOnly DueOn { get; set; }
+    public DateOnly? DoneOn { get; set; }
 
     string IAudited.AuditSubject => $"{nameof(CommunityPlan)}:{PlanId}";
 }
@@ -148,6 +174,8 @@ internal sealed class PlanMeasureConfiguration : IEntityTypeConfiguration<PlanMe
         b.HasOne(m => m.Responsible).WithMany().HasForeignKey(m => m.ResponsibleId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(m => m.Budget).WithOne().HasForeignKey(l => l.MeasureId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(m => m.Gaps).WithOne().HasForeignKey(l => l.MeasureId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(m => m.Partners).WithOne().HasForeignKey(l => l.MeasureId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(m => m.Milestones).WithOne().HasForeignKey(l => l.MeasureId).OnDelete(DeleteBehavior.Cascade);
         b.Ignore(m => m.BudgetTotal);
         b.HasIndex(m => new { m.PlanId, m.GoalId });
     }
@@ -174,5 +202,26 @@ internal sealed class MeasureGapConfiguration : IEntityTypeConfiguration<Measure
         b.HasOne(l => l.Gap).WithMany().HasForeignKey(l => l.GapId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(l => new { l.MeasureId, l.GapId }).IsUnique();
         b.HasIndex(l => new { l.PlanId, l.GapId });
+    }
+}
+
+internal sealed class MeasurePartnerConfiguration : IEntityTypeConfiguration<MeasurePartner>
+{
+    public void Configure(EntityTypeBuilder<MeasurePartner> b)
+    {
+        b.Property(l => l.Id).ValueGeneratedNever();
+        b.HasOne<Organisation>().WithMany().HasForeignKey(l => l.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(l => new { l.MeasureId, l.OrganisationId }).IsUnique();
+        b.HasIndex(l => l.OrganisationId);
+    }
+}
+
+internal sealed class MeasureMilestoneConfiguration : IEntityTypeConfiguration<MeasureMilestone>
+{
+    public void Configure(EntityTypeBuilder<MeasureMilestone> b)
+    {
+        b.Property(l => l.Id).ValueGeneratedNever();
+        b.Property(l => l.Title).HasMaxLength(300);
+        b.HasIndex(l => new { l.MeasureId, l.DueOn });
     }
 }

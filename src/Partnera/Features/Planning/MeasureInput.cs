@@ -22,6 +22,24 @@ public sealed class MeasureInput
     public Dictionary<string, string?> Budget { get; set; } = [];
     /// <summary>How much of each linked gap the measure closes, by the link's id.</summary>
     public Dictionary<Guid, string?> Closes { get; set; } = [];
+    [Display(Name = "Measure_Partners")] public List<Guid> PartnerIds { get; set; } = [];
+    /// <summary>The timeline: existing steps and a few empty rows for new ones; a step whose title is cleared is removed.</summary>
+    public List<MilestoneInput> Milestones { get; set; } = [];
+
+    public sealed class MilestoneInput
+    {
+        public Guid? Id { get; set; }
+        [StringLength(300)] public string? Title { get; set; }
+        public DateOnly? DueOn { get; set; }
+        public bool Done { get; set; }
+    }
+
+    /// <summary>Adds empty rows so the form always offers new steps.</summary>
+    public MeasureInput WithEmptyMilestones(int count = 2)
+    {
+        Milestones.AddRange(Enumerable.Range(0, count).Select(_ => new MilestoneInput()));
+        return this;
+    }
 
     public static string Key(int year, FundingSource source) => $"{year}-{source}";
 
@@ -37,6 +55,8 @@ public sealed class MeasureInput
         EndsOn = m.EndsOn,
         Budget = m.Budget.ToDictionary(b => Key(b.Year, b.Source), b => (string?)b.Amount.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)),
         Closes = m.Gaps.ToDictionary(g => g.Id, g => (string?)g.Closes.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)),
+        PartnerIds = m.Partners.Select(p => p.OrganisationId).ToList(),
+        Milestones = m.Milestones.OrderBy(x => x.DueOn).Select(x => new MilestoneInput { Id = x.Id, Title = x.Title, DueOn = x.DueOn, Done = x.DoneOn is not null }).ToList(),
     };
 
     /// <summary>Every problem as (field, message key); the amounts read when there is none.</summary>
@@ -61,6 +81,8 @@ public sealed class MeasureInput
             if (TypedNumber.TryRead(typed ?? "", out var value) && value >= 0) closed[link] = Math.Round(value, 2);
             else problems.Add(($"{nameof(Closes)}[{link}]", "Measure_ClosesInvalid"));
         }
+        for (var i = 0; i < Milestones.Count; i++)
+            if (!string.IsNullOrWhiteSpace(Milestones[i].Title) && Milestones[i].DueOn is null) problems.Add(($"{nameof(Milestones)}[{i}].{nameof(MilestoneInput.DueOn)}", "Milestone_DateRequired"));
         return (problems, amounts, closed);
     }
 }

@@ -96,12 +96,14 @@ public sealed class PlanModel(PartneraDbContext db, PlanCoverage coverage, IStri
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
         var plan = await db.CommunityPlans.AsNoTracking().Include(p => p.Goals.OrderBy(g => g.Number)).ThenInclude(g => g.Measures).ThenInclude(m => m.Budget)
+            .Include(p => p.Goals).ThenInclude(g => g.Measures).ThenInclude(m => m.Partners)
+            .Include(p => p.Goals).ThenInclude(g => g.Measures).ThenInclude(m => m.Milestones)
             .AsSplitQuery().FirstOrDefaultAsync(p => p.Id == id, ct);
         if (plan is null) return false;
         Plan = plan;
         Territory = await db.Territories.Where(x => x.Id == plan.TerritoryId).Select(x => x.Name).SingleAsync(ct);
         Owner = await db.Organisations.Where(x => x.Id == plan.OwnerId).Select(x => x.Name).SingleAsync(ct);
-        var responsible = plan.Goals.SelectMany(g => g.Measures).Select(m => m.ResponsibleId).OfType<Guid>().Distinct().ToList();
+        var responsible = plan.Goals.SelectMany(g => g.Measures).SelectMany(m => m.Partners.Select(p => (Guid?)p.OrganisationId).Append(m.ResponsibleId)).OfType<Guid>().Distinct().ToList();
         Responsible = await db.Organisations.AsNoTracking().Where(o => responsible.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         CanEdit = PlanEditor.CanEdit(User, plan.OwnerId);
         Coverage = await coverage.OfAsync(id, ct);

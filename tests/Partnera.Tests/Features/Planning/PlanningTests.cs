@@ -52,13 +52,29 @@ public sealed class PlanningTests(TestApps apps)
         var form = await specialist.GetPageAsync(respite);
         Assert.Equal("63000000", form.QuerySelector("#budget-2027-LocalBudget")!.GetAttribute("value"));
         var link = form.QuerySelector("input[id^=closes-]")!.GetAttribute("name")!;
-        var refused = Pages.Parse(await (await specialist.SubmitAsync(respite, new Dictionary<string, string[]> { ["Input.Budget[2028-Donor]"] = ["a lot"] }, "#measure-form")).TextAsync());
+        var refused = Pages.Parse(await (await specialist.SubmitAsync(respite, new Dictionary<string, string[]>
+        {
+            ["Input.Budget[2028-Donor]"] = ["a lot"],
+            ["Input.Milestones[0].Title"] = ["Undated step"],
+            ["Input.PartnerIds"] = [Guid.NewGuid().ToString()],
+        }, "#measure-form")).TextAsync());
         Assert.Contains("Enter an amount of 0 or more.", refused.FieldErrors());
+        Assert.Contains("Give the step a date.", refused.FieldErrors());
+        Assert.Contains("Choose organisations from the list.", refused.FieldErrors());
+        var keystone = await app.WithDbAsync(db => db.Organisations.Where(o => o.ShortName == "Keystone").Select(o => o.Id).SingleAsync());
         var changed = await specialist.SubmitAsync(respite, new Dictionary<string, string[]>
-        { ["Input.Budget[2027-LocalBudget]"] = ["50 000 000"], [link] = ["2000"] }, "#measure-form");
+        {
+            ["Input.Budget[2027-LocalBudget]"] = ["50 000 000"],
+            [link] = ["2000"],
+            ["Input.PartnerIds"] = [keystone.ToString()],
+            ["Input.Milestones[0].Title"] = ["Respite rooms open"],
+            ["Input.Milestones[0].DueOn"] = ["2027-09-01"],
+        }, "#measure-form");
         Assert.True(changed.StatusCode == HttpStatusCode.Redirect, string.Join(" | ", Pages.Parse(await changed.TextAsync()).FieldErrors()));
         plan = await specialist.GetPageAsync(planUrl);
         Assert.Equal(("2,000", "1,000", "77,000,000", "13,000,000"), (Cell(plan, "021.0", "closed"), Cell(plan, "021.0", "remaining"), Cell(plan, "021.0", "budgeted"), Cell(plan, "021.0", "unfunded")));
+        Assert.Contains("Keystone", plan.QuerySelector("#goals .partner")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Respite rooms open", plan.QuerySelector("#goals .next-step")!.TextContent, StringComparison.Ordinal);
 
         // Handing the gaps over again keeps the ones the plan names; other staff read the plan but cannot change it.
         Assert.Equal(HttpStatusCode.Redirect, (await specialist.SubmitAsync($"/Needs/Costs/{campaignId}", new Dictionary<string, string[]>(), "#hand-over-form")).StatusCode);

@@ -1868,6 +1868,59 @@ namespace Partnera.Data.Migrations.Postgres
                     b.ToTable("MeasureGaps");
                 });
 
+            modelBuilder.Entity("Partnera.Features.Planning.MeasureMilestone", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("DoneOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("MeasureId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeasureId", "DueOn");
+
+                    b.ToTable("MeasureMilestones");
+                });
+
+            modelBuilder.Entity("Partnera.Features.Planning.MeasurePartner", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MeasureId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("MeasureId", "OrganisationId")
+                        .IsUnique();
+
+                    b.ToTable("MeasurePartners");
+                });
+
             modelBuilder.Entity("Partnera.Features.Planning.PlanGoal", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2619,6 +2672,30 @@ namespace Partnera.Data.Migrations.Postgres
                     b.Navigation("Gap");
                 });
 
+            modelBuilder.Entity("Partnera.Features.Planning.MeasureMilestone", b =>
+                {
+                    b.HasOne("Partnera.Features.Planning.PlanMeasure", null)
+                        .WithMany("Milestones")
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Partnera.Features.Planning.MeasurePartner", b =>
+                {
+                    b.HasOne("Partnera.Features.Planning.PlanMeasure", null)
+                        .WithMany("Partners")
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Partnera.Features.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Partnera.Features.Planning.PlanGoal", b =>
                 {
                     b.HasOne("Partnera.Features.Planning.CommunityPlan", null)
@@ -2747,6 +2824,10 @@ namespace Partnera.Data.Migrations.Postgres
                     b.Navigation("Budget");
 
                     b.Navigation("Gaps");
+
+                    b.Navigation("Milestones");
+
+                    b.Navigation("Partners");
                 });
 #pragma warning restore 612, 618
         }

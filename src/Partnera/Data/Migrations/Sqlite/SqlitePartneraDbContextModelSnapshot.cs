@@ -1859,6 +1859,59 @@ namespace Partnera.Data.Migrations.Sqlite
                     b.ToTable("MeasureGaps");
                 });
 
+            modelBuilder.Entity("Partnera.Features.Planning.MeasureMilestone", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DoneOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MeasureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeasureId", "DueOn");
+
+                    b.ToTable("MeasureMilestones");
+                });
+
+            modelBuilder.Entity("Partnera.Features.Planning.MeasurePartner", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MeasureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("MeasureId", "OrganisationId")
+                        .IsUnique();
+
+                    b.ToTable("MeasurePartners");
+                });
+
             modelBuilder.Entity("Partnera.Features.Planning.PlanGoal", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2610,6 +2663,30 @@ namespace Partnera.Data.Migrations.Sqlite
                     b.Navigation("Gap");
                 });
 
+            modelBuilder.Entity("Partnera.Features.Planning.MeasureMilestone", b =>
+                {
+                    b.HasOne("Partnera.Features.Planning.PlanMeasure", null)
+                        .WithMany("Milestones")
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Partnera.Features.Planning.MeasurePartner", b =>
+                {
+                    b.HasOne("Partnera.Features.Planning.PlanMeasure", null)
+                        .WithMany("Partners")
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Partnera.Features.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Partnera.Features.Planning.PlanGoal", b =>
                 {
                     b.HasOne("Partnera.Features.Planning.CommunityPlan", null)
@@ -2738,6 +2815,10 @@ namespace Partnera.Data.Migrations.Sqlite
                     b.Navigation("Budget");
 
                     b.Navigation("Gaps");
+
+                    b.Navigation("Milestones");
+
+                    b.Navigation("Partners");
                 });
 #pragma warning restore 612, 618
         }
