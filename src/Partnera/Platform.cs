@@ -82,6 +82,7 @@ public static class Platform
         app.MapTerritoriesApi();
         app.MapOrganisationsApi();
         app.MapMemorandaEndpoints();
+        app.MapPlanningEndpoints();
         app.MapHsdsApi();
         app.MapDirectoryApi();
         // Unknown addresses get the localised "not found" page instead of the sign-in redirect of the fallback policy.

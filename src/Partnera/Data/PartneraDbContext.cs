@@ -48,6 +48,7 @@ public abstract class PartneraDbContext(DbContextOptions options)
     public DbSet<Features.Planning.MeasureGap> MeasureGaps => Set<Features.Planning.MeasureGap>();
     public DbSet<Features.Planning.MeasurePartner> MeasurePartners => Set<Features.Planning.MeasurePartner>();
     public DbSet<Features.Planning.MeasureMilestone> MeasureMilestones => Set<Features.Planning.MeasureMilestone>();
+    public DbSet<Features.Planning.PlanVersion> PlanVersions => Set<Features.Planning.PlanVersion>();
     public DbSet<JointInitiative> JointInitiatives => Set<JointInitiative>();
     public DbSet<Service> Services => Set<Service>();
     public DbSet<ServiceTargetGroup> ServiceTargetGroups => Set<ServiceTargetGroup>();

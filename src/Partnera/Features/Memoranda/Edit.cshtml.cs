@@ -13,7 +13,8 @@ namespace Partnera.Features.Memoranda;
 /// <summary>Record or change a memorandum: its parties, dates, scope, status and signed document.</summary>
 [Authorize(Policy = Policies.Staff)]
 [RequestSizeLimit(12 * 1024 * 1024)]
-public sealed class EditModel(PartneraDbContext db, MemorandumEditor editor, DocumentStore documents, IStringLocalizer<MemorandumStrings> t) : PageModel
+public sealed class EditModel(PartneraDbContext db, MemorandumEditor editor, DocumentStore documents, IStringLocalizer<MemorandumStrings> t,
+    IStringLocalizer<Resources.SharedStrings> shared) : PageModel
 {
     [BindProperty] public MemorandumInput Input { get; set; } = new();
     [BindProperty] public IFormFile? Document { get; set; }
@@ -54,7 +55,7 @@ public sealed class EditModel(PartneraDbContext db, MemorandumEditor editor, Doc
         if (ModelState.IsValid && Document is not null)
         {
             var (document, error) = await documents.AddAsync(Document, ct);
-            if (error is not null) ModelState.AddModelError(nameof(Document), t[error, documents.MaxSizeText]);
+            if (error is not null) ModelState.AddModelError(nameof(Document), shared[error, documents.MaxSizeText]);
             uploaded = document;
         }
         if (!ModelState.IsValid)

@@ -25,7 +25,32 @@ public sealed class CommunityPlan : IAudited
     public int FirstYear { get; set; }
     public int LastYear { get; set; }
     public PlanStatus Status { get; set; }
+    public DateOnly? ConsultationStarts { get; set; }
+    public DateOnly? ConsultationEnds { get; set; }
+    /// <summary>The approval: decision number and date, the body that took it, and the signed document.</summary>
+    public string? DecisionNumber { get; set; }
+    public DateOnly? DecisionDate { get; set; }
+    public string? DecisionBody { get; set; }
+    public Guid? DecisionDocumentId { get; set; }
     public List<PlanGoal> Goals { get; set; } = [];
+
+    /// <summary>Goals and measures change only while the plan is a draft or under revision; a published version is frozen.</summary>
+    public bool ContentEditable => Status is PlanStatus.Draft or PlanStatus.Revision;
+}
+
+/// <summary>A published version of a plan: what it said when it went to consultation or was approved, kept unchanged.</summary>
+public sealed class PlanVersion : IAudited
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid PlanId { get; set; }
+    public int Number { get; set; }
+    public PlanStatus PublishedAs { get; set; }
+    public DateTime PublishedAt { get; set; }
+    public string? PublishedBy { get; set; }
+    /// <summary>The plan's goals and measures as JSON (<see cref="PlanSnapshot"/>).</summary>
+    public string Snapshot { get; set; } = "";
+
+    string IAudited.AuditSubject => $"{nameof(CommunityPlan)}:{PlanId}";
 }
 
 public enum PlanKind
@@ -146,6 +171,9 @@ internal sealed class CommunityPlanConfiguration : IEntityTypeConfiguration<Comm
         b.HasOne(p => p.Territory).WithMany().HasForeignKey(p => p.TerritoryId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(p => p.Owner).WithMany().HasForeignKey(p => p.OwnerId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(p => p.Goals).WithOne().HasForeignKey(g => g.PlanId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(p => p.DecisionNumber).HasMaxLength(60);
+        b.Property(p => p.DecisionBody).HasMaxLength(300);
+        b.HasOne<Infrastructure.Documents.StoredDocument>().WithMany().HasForeignKey(p => p.DecisionDocumentId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(p => new { p.TerritoryId, p.FirstYear });
         b.HasIndex(p => new { p.OwnerId, p.FirstYear });
     }
@@ -223,5 +251,17 @@ internal sealed class MeasureMilestoneConfiguration : IEntityTypeConfiguration<M
         b.Property(l => l.Id).ValueGeneratedNever();
         b.Property(l => l.Title).HasMaxLength(300);
         b.HasIndex(l => new { l.MeasureId, l.DueOn });
+    }
+}
+
+internal sealed class PlanVersionConfiguration : IEntityTypeConfiguration<PlanVersion>
+{
+    public void Configure(EntityTypeBuilder<PlanVersion> b)
+    {
+        b.Property(v => v.Id).ValueGeneratedNever();
+        b.Property(v => v.PublishedAs).HasConversion<string>().HasMaxLength(24);
+        b.Property(v => v.PublishedBy).HasMaxLength(256);
+        b.HasOne<CommunityPlan>().WithMany().HasForeignKey(v => v.PlanId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(v => new { v.PlanId, v.Number }).IsUnique();
     }
 }

@@ -30,6 +30,7 @@ public sealed class MeasureModel(PartneraDbContext db, TimeProvider time, IStrin
         else if (await LoadAsync(planId, id.Value, ct) is { } measure) Input = MeasureInput.From(measure);
         else return NotFound();
         Input.WithEmptyMilestones();
+        if (!plan.ContentEditable) ModelState.AddModelError("", t["Plan_Frozen"]);
         await PrepareFormAsync(ct);
         return Page();
     }
@@ -40,6 +41,7 @@ public sealed class MeasureModel(PartneraDbContext db, TimeProvider time, IStrin
         (Plan, Id) = (plan, id);
         var measure = id is null ? new PlanMeasure { PlanId = planId } : await LoadAsync(planId, id.Value, ct);
         if (measure is null) return NotFound();
+        if (!plan.ContentEditable) ModelState.AddModelError("", t["Plan_Frozen"]);
         var (problems, amounts, closed) = Input.Read(plan);
         foreach (var (field, key) in problems) ModelState.AddModelError($"{nameof(Input)}.{field}", t[key]);
         if (Input.GoalId is { } goal && !await db.PlanGoals.AnyAsync(g => g.Id == goal && g.PlanId == planId, ct))

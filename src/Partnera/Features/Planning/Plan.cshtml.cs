@@ -25,6 +25,9 @@ public sealed class PlanModel(PartneraDbContext db, PlanCoverage coverage, IStri
     public IReadOnlyList<GapCoverage> Coverage { get; private set; } = [];
     public IReadOnlyList<GapCoverage> Waiting { get; private set; } = [];
     public bool CanEdit { get; private set; }
+    /// <summary>Whether goals and measures can be changed now: by the drafters, in the draft or during revision.</summary>
+    public bool CanChangeContent => CanEdit && Plan.ContentEditable;
+    public IReadOnlyList<PlanVersion> Versions { get; private set; } = [];
     public string Currency => Coverage.Concat(Waiting).Select(c => c.Gap.Currency).FirstOrDefault() ?? "";
 
     [BindProperty, StringLength(500)] public string? GoalTitle { get; set; }
@@ -38,6 +41,7 @@ public sealed class PlanModel(PartneraDbContext db, PlanCoverage coverage, IStri
     {
         var plan = await PlanEditor.EditableAsync(db, User, id, ct);
         if (plan is null) return NotFound();
+        if (!plan.ContentEditable) ModelState.AddModelError("", t["Plan_Frozen"]);
         if (string.IsNullOrWhiteSpace(GoalTitle)) ModelState.AddModelError(nameof(GoalTitle), t["Goal_Required"]);
         if (!ModelState.IsValid) return await LoadAsync(id, ct) ? Page() : NotFound();
         var number = await db.PlanGoals.Where(g => g.PlanId == id).Select(g => (int?)g.Number).MaxAsync(ct) ?? 0;
@@ -52,6 +56,11 @@ public sealed class PlanModel(PartneraDbContext db, PlanCoverage coverage, IStri
     {
         var plan = await PlanEditor.EditableAsync(db, User, id, ct);
         if (plan is null) return NotFound();
+        if (!plan.ContentEditable)
+        {
+            ModelState.AddModelError("", t["Plan_Frozen"]);
+            return await LoadAsync(id, ct) ? Page() : NotFound();
+        }
         var goal = await db.PlanGoals.FirstOrDefaultAsync(g => g.Id == GoalId && g.PlanId == id, ct);
         var waiting = (await coverage.WaitingAsync(plan, ct)).Where(w => GapIds.Contains(w.Gap.Id)).ToList();
         if (goal is null || waiting.Count == 0)
@@ -107,7 +116,8 @@ public sealed class PlanModel(PartneraDbContext db, PlanCoverage coverage, IStri
         Responsible = await db.Organisations.AsNoTracking().Where(o => responsible.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         CanEdit = PlanEditor.CanEdit(User, plan.OwnerId);
         Coverage = await coverage.OfAsync(id, ct);
-        Waiting = CanEdit ? await coverage.WaitingAsync(plan, ct) : [];
+        Waiting = CanChangeContent ? await coverage.WaitingAsync(plan, ct) : [];
+        Versions = await db.PlanVersions.AsNoTracking().Where(v => v.PlanId == id).OrderBy(v => v.Number).ToListAsync(ct);
         return true;
     }
 }

@@ -1758,6 +1758,26 @@ namespace Partnera.Data.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<DateOnly?>("ConsultationEnds")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ConsultationStarts")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DecisionBody")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateOnly?>("DecisionDate")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("DecisionDocumentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DecisionNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
                     b.Property<int>("FirstYear")
                         .HasColumnType("integer");
 
@@ -1797,6 +1817,8 @@ namespace Partnera.Data.Migrations.Postgres
                         });
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DecisionDocumentId");
 
                     b.HasIndex("OwnerId", "FirstYear");
 
@@ -2011,6 +2033,41 @@ namespace Partnera.Data.Migrations.Postgres
                     b.HasIndex("PlanId", "GoalId");
 
                     b.ToTable("PlanMeasures");
+                });
+
+            modelBuilder.Entity("Partnera.Features.Planning.PlanVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PublishedAs")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("PlanVersions");
                 });
 
             modelBuilder.Entity("Partnera.Features.Territories.Territory", b =>
@@ -2629,6 +2686,11 @@ namespace Partnera.Data.Migrations.Postgres
 
             modelBuilder.Entity("Partnera.Features.Planning.CommunityPlan", b =>
                 {
+                    b.HasOne("Partnera.Infrastructure.Documents.StoredDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DecisionDocumentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Partnera.Features.Organisations.Organisation", "Owner")
                         .WithMany()
                         .HasForeignKey("OwnerId")
@@ -2725,6 +2787,15 @@ namespace Partnera.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Responsible");
+                });
+
+            modelBuilder.Entity("Partnera.Features.Planning.PlanVersion", b =>
+                {
+                    b.HasOne("Partnera.Features.Planning.CommunityPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Partnera.Features.Territories.Territory", b =>

@@ -1749,6 +1749,26 @@ namespace Partnera.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ConsultationEnds")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ConsultationStarts")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionBody")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DecisionDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DecisionDocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("FirstYear")
                         .HasColumnType("INTEGER");
 
@@ -1788,6 +1808,8 @@ namespace Partnera.Data.Migrations.Sqlite
                         });
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DecisionDocumentId");
 
                     b.HasIndex("OwnerId", "FirstYear");
 
@@ -2002,6 +2024,41 @@ namespace Partnera.Data.Migrations.Sqlite
                     b.HasIndex("PlanId", "GoalId");
 
                     b.ToTable("PlanMeasures");
+                });
+
+            modelBuilder.Entity("Partnera.Features.Planning.PlanVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedAs")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("PlanVersions");
                 });
 
             modelBuilder.Entity("Partnera.Features.Territories.Territory", b =>
@@ -2620,6 +2677,11 @@ namespace Partnera.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Partnera.Features.Planning.CommunityPlan", b =>
                 {
+                    b.HasOne("Partnera.Infrastructure.Documents.StoredDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DecisionDocumentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Partnera.Features.Organisations.Organisation", "Owner")
                         .WithMany()
                         .HasForeignKey("OwnerId")
@@ -2716,6 +2778,15 @@ namespace Partnera.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Responsible");
+                });
+
+            modelBuilder.Entity("Partnera.Features.Planning.PlanVersion", b =>
+                {
+                    b.HasOne("Partnera.Features.Planning.CommunityPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Partnera.Features.Territories.Territory", b =>

@@ -1,0 +1,98 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Partnera.Data;
+using Partnera.Features.Planning;
+using Partnera.Features.Territories;
+using Partnera.Infrastructure.Text;
+using Partnera.Tests.Infrastructure;
+
+namespace Partnera.Tests.Features.Planning;
+
+public sealed class LifecycleTests(TestApps apps)
+{
+    /// <summary>A draft plan of a new community, drafted by the Bakhmut council (the demo specialist's organisation), with one goal and one measure for 40 people.</summary>
+    private static Task<(Guid Plan, Guid Goal, Guid Measure)> DraftAsync(PartneraApp app) => app.WithDbAsync(async db =>
+    {
+        var code = Guid.NewGuid().ToString("N")[..8];
+        var place = new Territory { Level = TerritoryLevel.Community, Name = new MultilingualText("Planville " + code), TimeZone = "Europe/Kyiv" };
+        var owner = await db.Memberships.Where(m => m.User!.Email == "specialist@partnera.demo").Select(m => m.OrganisationId).FirstAsync();
+        var plan = new CommunityPlan { TerritoryId = place.Id, OwnerId = owner, Title = new MultilingualText("Plan " + code), FirstYear = 2027, LastYear = 2029 };
+        var goal = new PlanGoal { PlanId = plan.Id, Number = 1, Title = new MultilingualText("Care at home") };
+        var measure = new PlanMeasure { PlanId = plan.Id, GoalId = goal.Id, Title = new MultilingualText("Home care team"), ExpectedUsers = 40, ResponsibleId = owner };
+        goal.Measures.Add(measure);
+        plan.Goals.Add(goal);
+        db.Territories.Add(place);
+        db.CommunityPlans.Add(plan);
+        await db.SaveChangesAsync();
+        return (plan.Id, goal.Id, measure.Id);
+    });
+
+    private static Task<HttpResponseMessage> MoveAsync(HttpClient client, Guid plan, PlanStatus to, Dictionary<string, string[]>? fields = null,
+        IDictionary<string, (string, byte[])>? files = null) =>
+        client.SubmitAsync($"/Planning/Status/{plan}", new Dictionary<string, string[]>(fields ?? []) { ["To"] = [to.ToString()] }, $"#to-{to}", files: files);
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task A_plan_goes_through_consultation_revision_and_approval_keeping_each_published_version(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var (planId, goalId, measureId) = await DraftAsync(app);
+        var specialist = app.Browser("en");
+        await specialist.SignInAsync("specialist@partnera.demo");
+        var status = await specialist.GetPageAsync($"/Planning/Status/{planId}");
+        Assert.NotNull(status.QuerySelector("#to-Consultation"));
+        Assert.Null(status.QuerySelector("#to-Approved"));
+
+        // A draft cannot be approved without consultation, however the form is sent.
+        var forged = await specialist.SubmitAsync($"/Planning/Status/{planId}", new Dictionary<string, string[]> { ["To"] = ["Approved"] }, "#to-Consultation");
+        Assert.Contains("The plan cannot move to that stage from where it is.", Pages.Parse(await forged.TextAsync()).FieldErrors());
+        var past = await MoveAsync(specialist, planId, PlanStatus.Consultation, new() { ["Transition.ConsultationStarts"] = ["2020-01-01"], ["Transition.ConsultationEnds"] = ["2020-02-01"] });
+        Assert.Contains("The closing date has already passed in the community.", Pages.Parse(await past.TextAsync()).FieldErrors());
+        Assert.Equal(PlanStatus.Draft, await StatusAsync(app, planId));
+        Assert.Equal(HttpStatusCode.Redirect, (await MoveAsync(specialist, planId, PlanStatus.Consultation,
+            new() { ["Transition.ConsultationStarts"] = ["2026-11-01"], ["Transition.ConsultationEnds"] = ["2099-12-31"] })).StatusCode);
+
+        // Published: the content is frozen until revision.
+        var plan = await specialist.GetPageAsync($"/Planning/Plan/{planId}");
+        Assert.Equal("public consultation", plan.QuerySelector("#plan-status")!.TextContent.Trim());
+        Assert.Single(plan.QuerySelectorAll("#versions li"));
+        Assert.Null(plan.QuerySelector("#goal-form"));
+        var frozen = await specialist.SubmitAsync($"/Planning/Measure/{planId}/{measureId}", new Dictionary<string, string[]> { ["Input.ExpectedUsers"] = ["99"] }, "#measure-form");
+        Assert.Contains("This version is published: goals and measures change only in the draft or during revision.", Pages.Parse(await frozen.TextAsync()).FieldErrors());
+
+        Assert.Equal(HttpStatusCode.Redirect, (await MoveAsync(specialist, planId, PlanStatus.Revision)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await specialist.SubmitAsync($"/Planning/Measure/{planId}/{measureId}", new Dictionary<string, string[]> { ["Input.ExpectedUsers"] = ["55"] }, "#measure-form")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await specialist.SubmitAsync($"/Planning/Measure/{planId}?goal={goalId}", new Dictionary<string, string[]>
+        { ["Input.Title"] = ["Respite care"], ["Input.ExpectedUsers"] = ["12"] }, "#measure-form")).StatusCode);
+
+        var noDocument = await MoveAsync(specialist, planId, PlanStatus.Approved,
+            new() { ["Transition.DecisionNumber"] = ["12/3"], ["Transition.DecisionDate"] = ["2026-12-20"], ["Transition.DecisionBody"] = ["Community council"] });
+        Assert.Contains("Attach the signed decision.", Pages.Parse(await noDocument.TextAsync()).FieldErrors());
+        byte[] signed = [.. "%PDF-1.4 decision"u8];
+        Assert.Equal(HttpStatusCode.Redirect, (await MoveAsync(specialist, planId, PlanStatus.Approved,
+            new() { ["Transition.DecisionNumber"] = ["12/3"], ["Transition.DecisionDate"] = ["2026-12-20"], ["Transition.DecisionBody"] = ["Community council"] },
+            new Dictionary<string, (string, byte[])> { ["Document"] = ("decision.pdf", signed) })).StatusCode);
+        plan = await specialist.GetPageAsync($"/Planning/Plan/{planId}");
+        Assert.Contains("decision no. 12/3", plan.QuerySelector("#plan-decision")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(signed, await app.Browser("en").GetByteArrayAsync($"/Planning/{planId}/decision"));
+
+        // Version 2 against version 1, measure by measure.
+        var changes = await specialist.GetPageAsync($"/Planning/Changes/{planId}");
+        var changed = changes.QuerySelector("#changes .change[data-kind=Changed]")!;
+        Assert.Equal(("40", "55"), (changed.QuerySelector("tr[data-field=Measure_ExpectedUsers] .before")!.TextContent, changed.QuerySelector("tr[data-field=Measure_ExpectedUsers] .after")!.TextContent));
+        Assert.Single(changed.QuerySelectorAll("tbody tr"));
+        Assert.Contains("Respite care", changes.QuerySelector("#changes .change[data-kind=Added]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(2, await app.WithDbAsync(db => db.PlanVersions.CountAsync(v => v.PlanId == planId)));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await MoveAsync(specialist, planId, PlanStatus.InImplementation)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await MoveAsync(specialist, planId, PlanStatus.Completed)).StatusCode);
+        Assert.Equal(PlanStatus.Completed, await StatusAsync(app, planId));
+
+        // Only the drafting authority moves the plan on.
+        var cso = app.Browser("en");
+        await cso.SignInAsync("cso@partnera.demo");
+        Assert.NotEqual(HttpStatusCode.OK, (await cso.GetAsync($"/Planning/Status/{planId}")).StatusCode);
+    }
+
+    private static Task<PlanStatus> StatusAsync(PartneraApp app, Guid plan) =>
+        app.WithDbAsync(db => db.CommunityPlans.Where(p => p.Id == plan).Select(p => p.Status).SingleAsync());
+}
