@@ -49,6 +49,8 @@ public abstract class PartneraDbContext(DbContextOptions options)
     public DbSet<Features.Planning.MeasurePartner> MeasurePartners => Set<Features.Planning.MeasurePartner>();
     public DbSet<Features.Planning.MeasureMilestone> MeasureMilestones => Set<Features.Planning.MeasureMilestone>();
     public DbSet<Features.Planning.PlanVersion> PlanVersions => Set<Features.Planning.PlanVersion>();
+    public DbSet<Features.Planning.Consultation.PlanComment> PlanComments => Set<Features.Planning.Consultation.PlanComment>();
+    public DbSet<Features.Planning.Consultation.CommentSupport> CommentSupports => Set<Features.Planning.Consultation.CommentSupport>();
     public DbSet<JointInitiative> JointInitiatives => Set<JointInitiative>();
     public DbSet<Service> Services => Set<Service>();
     public DbSet<ServiceTargetGroup> ServiceTargetGroups => Set<ServiceTargetGroup>();

@@ -4,7 +4,7 @@ using Partnera.Features.Organisations;
 
 namespace Partnera.Data.DemoData;
 
-/// <summary>One demo account per role (README lists them). The CSO leader holds two roles in two organisations.</summary>
+/// <summary>One demo account per role (README lists them), and a resident with a light account. The CSO leader holds two roles in two organisations.</summary>
 public static class DemoAccounts
 {
     public sealed record Account(string Email, string Name, (Func<DemoOrganisations, Organisation> Organisation, Role Role)[] Memberships);
@@ -17,6 +17,7 @@ public static class DemoAccounts
         new("cso@partnera.demo", "Andrei Popescu", [(o => o.Keystone, Role.CsoLeader), (o => o.SorosMoldova, Role.ProviderStaff)]),
         new("volunteers@partnera.demo", "Наталія Бондаренко", [(o => o.UkrainianRedCross, Role.VolunteerCoordinator)]),
         new("programme@partnera.demo", "Алеся Потапчик", [(o => o.BelarusRedCross, Role.ProgrammeCoordinator)]),
+        new("resident@partnera.demo", "Марія Петренко", []),
     ];
 
     public static async Task CreateAsync(UserManager<PartneraUser> users, PartneraDbContext db, DemoOrganisations organisations, CancellationToken ct)

@@ -29,11 +29,23 @@ public sealed class DemoDataSeeder(PartneraDbContext db, Microsoft.AspNetCore.Id
         db.HouseholdResponses.AddRange(campaigns.Households);
         db.RegistryCounts.AddRange(campaigns.RegistryCounts);
         db.CommunityPlans.Add(DemoPlans.Cahul(territories, organisations, time.GetUtcNow().Year));
+        var consulted = DemoPlans.Bakhmut(territories, organisations, time.GetUtcNow().Year);
+        db.CommunityPlans.Add(consulted);
         var (locations, services) = DemoServices.Create(organisations, territories, time.GetUtcNow().UtcDateTime);
         db.Locations.AddRange(locations);
         db.Services.AddRange(services);
         await db.SaveChangesAsync(ct);
         await searchIndex.RefreshAsync(services.Select(s => s.Id).ToList(), ct);
+        db.PlanVersions.Add(new Features.Planning.PlanVersion
+        {
+            PlanId = consulted.Id,
+            Number = 1,
+            PublishedAs = Features.Planning.PlanStatus.Consultation,
+            PublishedAt = time.GetUtcNow().UtcDateTime,
+            PublishedBy = "demo",
+            Snapshot = (await Features.Planning.PlanSnapshot.OfAsync(db, consulted.Id, ct)).ToJson(),
+        });
+        await db.SaveChangesAsync(ct);
         await DemoAccounts.CreateAsync(users, db, organisations, ct);
         logger.LogInformation("Demo data seeded: {Territories} territories, {Organisations} organisations, {Communities} communities.",
             territories.All.Count, organisations.All.Count, territories.All.Count(t => t.Level == TerritoryLevel.Community));

@@ -53,4 +53,51 @@ public static class DemoPlans
         plan.Goals.Add(goal);
         return plan;
     }
+
+    /// <summary>
+    /// The Bakhmut community's social-service plan in public consultation through the current year (its version 1 is
+    /// published by the seeder once saved), so residents can comment right after start-up.
+    /// </summary>
+    public static CommunityPlan Bakhmut(DemoTerritories t, DemoOrganisations o, int year)
+    {
+        var plan = new CommunityPlan
+        {
+            TerritoryId = t.Bakhmut.Id,
+            OwnerId = o.BakhmutCouncil.Id,
+            Kind = PlanKind.SocialServicePlan,
+            FirstYear = year + 1,
+            LastYear = year + 3,
+            Status = PlanStatus.Consultation,
+            ConsultationStarts = new DateOnly(year, 1, 1),
+            ConsultationEnds = new DateOnly(year, 12, 31),
+            Title = new MultilingualText($"План соціальних послуг Бахмутської міської громади на {year + 1}–{year + 3} роки", new Dictionary<string, string>
+            {
+                ["en"] = $"Bakhmut city community social-service plan, {year + 1}–{year + 3}",
+                ["ru"] = $"План социальных услуг Бахмутской городской громады на {year + 1}–{year + 3} годы",
+                ["ro"] = $"Planul de servicii sociale al comunității urbane Bahmut, {year + 1}–{year + 3}",
+            }),
+        };
+        var goal = new PlanGoal
+        {
+            PlanId = plan.Id,
+            Number = 1,
+            Title = new MultilingualText("Внутрішньо переміщені особи отримують підтримку поруч із домом", new Dictionary<string, string> { ["en"] = "Displaced people get support close to home" }),
+        };
+        var measure = new PlanMeasure
+        {
+            PlanId = plan.Id,
+            GoalId = goal.Id,
+            Title = new MultilingualText("Мобільна бригада соціально-психологічної допомоги", new Dictionary<string, string> { ["en"] = "Mobile team for social and psychological support" }),
+            TermCode = "010.0",
+            TargetGroup = TargetGroup.InternallyDisplaced,
+            ExpectedUsers = 300,
+            ResponsibleId = o.BakhmutCentre.Id,
+            StartsOn = new DateOnly(year + 1, 1, 1),
+            EndsOn = new DateOnly(year + 3, 12, 31),
+        };
+        measure.Budget.Add(new MeasureBudgetLine { MeasureId = measure.Id, PlanId = plan.Id, Year = year + 1, Source = FundingSource.LocalBudget, Amount = 1_800_000m });
+        goal.Measures.Add(measure);
+        plan.Goals.Add(goal);
+        return plan;
+    }
 }

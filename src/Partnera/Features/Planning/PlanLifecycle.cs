@@ -21,7 +21,7 @@ public sealed class TransitionInput
 /// (decision number, date, body, signed document) → in implementation → completed. Going to consultation and
 /// approval publishes a version, kept unchanged for anyone to read and compare.
 /// </summary>
-public sealed class PlanLifecycle(PartneraDbContext db, DocumentStore documents, CurrentUser user, TimeProvider time)
+public sealed class PlanLifecycle(PartneraDbContext db, DocumentStore documents, Consultation.ConsultationBook consultation, CurrentUser user, TimeProvider time)
 {
     public static IReadOnlyList<PlanStatus> Next(PlanStatus status) => status switch
     {
@@ -40,7 +40,7 @@ public sealed class PlanLifecycle(PartneraDbContext db, DocumentStore documents,
         var problems = to switch
         {
             PlanStatus.Consultation => await ConsultationProblemsAsync(plan, input, ct),
-            PlanStatus.Approved => ApprovalProblems(input, document),
+            PlanStatus.Approved => [.. ApprovalProblems(input, document), .. await UnansweredProblemsAsync(plan, ct)],
             _ => [],
         };
         if (to == PlanStatus.Approved && problems.Count == 0)
@@ -71,6 +71,10 @@ public sealed class PlanLifecycle(PartneraDbContext db, DocumentStore documents,
         if (!await db.PlanMeasures.AnyAsync(m => m.PlanId == plan.Id, ct)) problems.Add(("", "Lifecycle_NoMeasures"));
         return problems;
     }
+
+    /// <summary>Every comment and proposal must have its answer before the plan is approved.</summary>
+    private async Task<List<(string, string)>> UnansweredProblemsAsync(CommunityPlan plan, CancellationToken ct) =>
+        await consultation.UnansweredAsync(plan.Id, ct) > 0 ? [("", "Lifecycle_Unanswered")] : [];
 
     private static List<(string, string)> ApprovalProblems(TransitionInput input, IFormFile? document)
     {

@@ -9,7 +9,8 @@ public static class PlanningModule
 {
     public static IServiceCollection AddPlanning(this IServiceCollection services) => services
         .AddScoped<PlanCoverage>()
-        .AddScoped<PlanLifecycle>();
+        .AddScoped<PlanLifecycle>()
+        .AddScoped<Consultation.ConsultationBook>();
 
     /// <summary>The signed approval decision of a plan, public like the decision itself.</summary>
     public static IEndpointRouteBuilder MapPlanningEndpoints(this IEndpointRouteBuilder app)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Partnera.Data;
+using Partnera.Data.DemoData;
 using Partnera.Features.Accounts;
 using Partnera.Tests.Infrastructure;
 
@@ -161,7 +162,7 @@ public sealed class AccountTests(TestApps apps)
         var admin = app.Browser();
         await admin.SignInAsync("admin@partnera.demo");
         var users = await admin.GetPageAsync("/Account/Users?q=partnera.demo");
-        Assert.Equal(6, users.QuerySelectorAll("tbody tr").Length);
+        Assert.Equal(DemoAccounts.All.Length, users.QuerySelectorAll("tbody tr").Length);
     }
 
     private static async Task<string> CreateConfirmedAsync(PartneraApp app)

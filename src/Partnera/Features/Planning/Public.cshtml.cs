@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Partnera.Data;
+using Partnera.Features.Planning.Consultation;
+using Partnera.Infrastructure.Auditing;
+using Partnera.Infrastructure.Paging;
+using Partnera.Infrastructure.Text;
+
+namespace Partnera.Features.Planning;
+
+/// <summary>
+/// A published plan as anyone reads it: its latest published version, the decision, and its consultation: every
+/// comment and proposal with the authority's answer; signed-in people comment, propose and support while it is open.
+/// </summary>
+[AllowAnonymous]
+public sealed class PublicModel(PartneraDbContext db, ConsultationBook consultation, CurrentUser user, IStringLocalizer<PlanningStrings> t) : PageModel
+{
+    [FromQuery(Name = "page")] public int? PageNumber { get; set; }
+    [BindProperty] public CommentInput Comment { get; set; } = new();
+    public CommunityPlan Plan { get; private set; } = null!;
+    public MultilingualText Territory { get; private set; } = new();
+    public PlanVersion? Version { get; private set; }
+    public PlanSnapshot? Snapshot { get; private set; }
+    public bool Open { get; private set; }
+    public Page<PlanComment> Comments { get; private set; } = new([], 1, 1, 0);
+    public HashSet<Guid> Supported { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostCommentAsync(Guid id, CancellationToken ct)
+    {
+        if (user.Id is not { } author) return Challenge();
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (!ModelState.IsValid) return Page();
+        var name = await db.Users.Where(u => u.Id == author).Select(u => u.DisplayName).SingleAsync(ct);
+        foreach (var (field, key) in await consultation.AddAsync(Plan, author, name, Comment, ct))
+            ModelState.AddModelError(field.Length == 0 ? "" : $"{nameof(Comment)}.{field}", t[key]);
+        if (!ModelState.IsValid) return await LoadAsync(id, ct) ? Page() : NotFound();
+        TempData["Message"] = "Common_Saved";
+        return Redirect($"/Planning/Public/{id}#comments");
+    }
+
+    public async Task<IActionResult> OnPostSupportAsync(Guid id, Guid comment, CancellationToken ct)
+    {
+        if (user.Id is not { } supporter) return Challenge();
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (await consultation.SupportAsync(Plan, comment, supporter, ct) is { } problem)
+        {
+            ModelState.AddModelError("", t[problem]);
+            return await LoadAsync(id, ct) ? Page() : NotFound();
+        }
+        return Redirect($"/Planning/Public/{id}#comment-{comment}");
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        if (await db.CommunityPlans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id && p.Status != PlanStatus.Draft, ct) is not { } plan) return false;
+        Plan = plan;
+        Territory = await db.Territories.Where(x => x.Id == plan.TerritoryId).Select(x => x.Name).SingleAsync(ct);
+        Version = await db.PlanVersions.AsNoTracking().Where(v => v.PlanId == id).OrderByDescending(v => v.Number).FirstOrDefaultAsync(ct);
+        Snapshot = Version is null ? null : PlanSnapshot.FromJson(Version.Snapshot);
+        Open = await consultation.IsOpenAsync(plan, ct);
+        Comments = await db.PlanComments.AsNoTracking().Where(c => c.PlanId == id).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).ToPageAsync(PageNumber, null, ct);
+        var shown = Comments.Items.Select(c => c.Id).ToList();
+        Supported = user.Id is { } me
+            ? (await db.CommentSupports.Where(s => s.UserId == me && shown.Contains(s.CommentId)).Select(s => s.CommentId).ToListAsync(ct)).ToHashSet()
+            : [];
+        return true;
+    }
+
+    public string? MeasureTitle(Guid? measure) => measure is { } m ? Snapshot?.Measures.FirstOrDefault(x => x.Measure.Id == m).Measure?.Title : null;
+}

@@ -1,0 +1,105 @@
+using System.Net;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Partnera.Data;
+using Partnera.Data.DemoData;
+using Partnera.Features.Accounts;
+using Partnera.Features.Planning;
+using Partnera.Features.Planning.Consultation;
+using Partnera.Features.Territories;
+using Partnera.Infrastructure.Text;
+using Partnera.Tests.Infrastructure;
+
+namespace Partnera.Tests.Features.Planning;
+
+public sealed class ConsultationTests(TestApps apps)
+{
+    private static async Task<HttpClient> ResidentAsync(PartneraApp app, string name)
+    {
+        var email = $"{Guid.NewGuid():N}@resident.test";
+        await app.WithScopeAsync(async s =>
+        {
+            var result = await s.GetRequiredService<UserManager<PartneraUser>>().CreateAsync(
+                new PartneraUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name }, DemoDataSeeder.DemoPassword);
+            Assert.True(result.Succeeded);
+            return 0;
+        });
+        var client = app.Browser("en");
+        await client.SignInAsync(email);
+        return client;
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Every_comment_and_proposal_is_answered_before_approval_and_supports_count_once(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var planId = await app.WithDbAsync(async db =>
+        {
+            var place = new Territory { Level = TerritoryLevel.Community, Name = new MultilingualText("Consultville"), TimeZone = "Europe/Chisinau" };
+            var owner = await db.Memberships.Where(m => m.User!.Email == "specialist@partnera.demo").Select(m => m.OrganisationId).FirstAsync();
+            var plan = new CommunityPlan { TerritoryId = place.Id, OwnerId = owner, Title = new MultilingualText("Consulted plan"), FirstYear = 2027, LastYear = 2029 };
+            var goal = new PlanGoal { PlanId = plan.Id, Number = 1, Title = new MultilingualText("Goal") };
+            goal.Measures.Add(new PlanMeasure { PlanId = plan.Id, GoalId = goal.Id, Title = new MultilingualText("Day centre"), ExpectedUsers = 20 });
+            plan.Goals.Add(goal);
+            db.Territories.Add(place);
+            db.CommunityPlans.Add(plan);
+            await db.SaveChangesAsync();
+            return plan.Id;
+        });
+        var visitor = app.Browser("en");
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync($"/Planning/Public/{planId}")).StatusCode);
+        var specialist = app.Browser("en");
+        await specialist.SignInAsync("specialist@partnera.demo");
+        Assert.Equal(HttpStatusCode.Redirect, (await specialist.SubmitAsync($"/Planning/Status/{planId}", new Dictionary<string, string[]>
+        { ["To"] = ["Consultation"], ["Transition.ConsultationStarts"] = ["2026-01-01"], ["Transition.ConsultationEnds"] = ["2099-12-31"] }, "#to-Consultation")).StatusCode);
+
+        var page = $"/Planning/Public/{planId}";
+        Assert.NotNull((await visitor.GetPageAsync(page)).QuerySelector("#sign-in-to-comment"));
+        var author = await ResidentAsync(app, "Ana Rusu");
+        var noReason = await author.SubmitAsync(page, new Dictionary<string, string[]> { ["Comment.Kind"] = ["NewMeasure"], ["Comment.Text"] = ["A youth club"] }, "#comment-form");
+        Assert.Contains("Give the reason for your proposal.", Pages.Parse(await noReason.TextAsync()).FieldErrors());
+        Assert.Equal(HttpStatusCode.Redirect, (await author.SubmitAsync(page, new Dictionary<string, string[]>
+        { ["Comment.Kind"] = ["NewMeasure"], ["Comment.Text"] = ["A youth club"], ["Comment.Reason"] = ["Nothing for teenagers"], ["Comment.EstimatedCost"] = ["1 200 000"] }, "#comment-form")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await author.SubmitAsync(page, new Dictionary<string, string[]> { ["Comment.Text"] = ["You are all idiots"] }, "#comment-form")).StatusCode);
+        var proposal = await app.WithDbAsync(db => db.PlanComments.SingleAsync(c => c.PlanId == planId && c.Kind == CommentKind.NewMeasure));
+        Assert.Equal((1_200_000m, "Ana Rusu", 1), (proposal.EstimatedCost!.Value, proposal.AuthorName, proposal.Version));
+
+        // Support: once per person however many requests arrive together; never one's own proposal.
+        var supporter = await ResidentAsync(app, "Ion Ceban");
+        var support = $"{page}?handler=Support&comment={proposal.Id}";
+        var form = Pages.Parse(await supporter.GetStringAsync(page)).QuerySelector($"#comment-{proposal.Id} .support-form")!;
+        var token = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => supporter.PostAsync(support, new FormUrlEncodedContent([KeyValuePair.Create("__RequestVerificationToken", token)]))));
+        Assert.Equal(1, await app.WithDbAsync(db => db.PlanComments.Where(c => c.Id == proposal.Id).Select(c => c.Supporters).SingleAsync()));
+        var own = await author.SubmitAsync(page, new Dictionary<string, string[]>(), $"#comment-{proposal.Id} .support-form");
+        Assert.Contains("You cannot support your own proposal.", Pages.Parse(await own.TextAsync()).FieldErrors());
+
+        var authorToken = Pages.Parse(await author.GetStringAsync(page)).QuerySelector("#comment-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+        // Closed: no more comments; approval waits for every answer; the abusive one is removed with a public reason.
+        Assert.Equal(HttpStatusCode.Redirect, (await specialist.SubmitAsync($"/Planning/Status/{planId}", new Dictionary<string, string[]> { ["To"] = ["Revision"] }, "#to-Revision")).StatusCode);
+        var late = await author.PostAsync($"{page}?handler=Comment", new FormUrlEncodedContent([KeyValuePair.Create("__RequestVerificationToken", authorToken), KeyValuePair.Create("Comment.Text", "Late")]));
+        Assert.Contains("Consultation is closed", await late.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        byte[] signed = [.. "%PDF-1.4 decision"u8];
+        var approve = new Dictionary<string, string[]> { ["To"] = ["Approved"], ["Transition.DecisionNumber"] = ["7"], ["Transition.DecisionDate"] = ["2026-12-01"], ["Transition.DecisionBody"] = ["Council"] };
+        var blocked = await specialist.SubmitAsync($"/Planning/Status/{planId}", approve, "#to-Approved", files: new Dictionary<string, (string, byte[])> { ["Document"] = ("d.pdf", signed) });
+        Assert.Contains("Answer every comment and proposal of the consultation before approving the plan.", Pages.Parse(await blocked.TextAsync()).FieldErrors());
+
+        var answers = $"/Planning/Answers/{planId}";
+        var abusive = await app.WithDbAsync(db => db.PlanComments.SingleAsync(c => c.PlanId == planId && c.Kind == CommentKind.Comment));
+        var noReasonGiven = await specialist.SubmitAsync(answers, new Dictionary<string, string[]> { ["CommentId"] = [proposal.Id.ToString()], ["Answer"] = [""] }, $"#comment-{proposal.Id} .answer-form");
+        Assert.Contains("Give the reasons for the answer.", Pages.Parse(await noReasonGiven.TextAsync()).FieldErrors());
+        Assert.Equal(HttpStatusCode.Redirect, (await specialist.SubmitAsync(answers, new Dictionary<string, string[]>
+        { ["Decision"] = ["Accepted"], ["Answer"] = ["Added as measure 1.2"] }, $"#comment-{proposal.Id} .answer-form")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await specialist.SubmitAsync(answers, new Dictionary<string, string[]>
+        { ["HiddenReason"] = ["Insults"] }, $"#comment-{abusive.Id} .hide-form")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await specialist.SubmitAsync($"/Planning/Status/{planId}", approve, "#to-Approved",
+            files: new Dictionary<string, (string, byte[])> { ["Document"] = ("d.pdf", signed) })).StatusCode);
+
+        var report = await visitor.GetPageAsync(page);
+        Assert.Contains("Accepted: Added as measure 1.2", report.QuerySelector($"#comment-{proposal.Id} .answer")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Removed by the moderator: Insults", report.QuerySelector($"#comment-{abusive.Id} .hidden-comment")!.TextContent.Trim());
+        Assert.DoesNotContain("idiots", report.QuerySelector("#comment-list")!.TextContent, StringComparison.Ordinal);
+    }
+}
