@@ -51,6 +51,7 @@ public abstract class PartneraDbContext(DbContextOptions options)
     public DbSet<Features.Planning.PlanVersion> PlanVersions => Set<Features.Planning.PlanVersion>();
     public DbSet<Features.Planning.Consultation.PlanComment> PlanComments => Set<Features.Planning.Consultation.PlanComment>();
     public DbSet<Features.Planning.Consultation.CommentSupport> CommentSupports => Set<Features.Planning.Consultation.CommentSupport>();
+    public DbSet<Features.Planning.Consultation.PlanHearing> PlanHearings => Set<Features.Planning.Consultation.PlanHearing>();
     public DbSet<JointInitiative> JointInitiatives => Set<JointInitiative>();
     public DbSet<Service> Services => Set<Service>();
     public DbSet<ServiceTargetGroup> ServiceTargetGroups => Set<ServiceTargetGroup>();

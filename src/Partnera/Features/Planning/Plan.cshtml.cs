@@ -28,6 +28,8 @@ public sealed class PlanModel(PartneraDbContext db, PlanCoverage coverage, IStri
     /// <summary>Whether goals and measures can be changed now: by the drafters, in the draft or during revision.</summary>
     public bool CanChangeContent => CanEdit && Plan.ContentEditable;
     public IReadOnlyList<PlanVersion> Versions { get; private set; } = [];
+    public IReadOnlyList<Consultation.PlanHearing> Hearings { get; private set; } = [];
+    public string TimeZone { get; private set; } = "UTC";
     public string Currency => Coverage.Concat(Waiting).Select(c => c.Gap.Currency).FirstOrDefault() ?? "";
 
     [BindProperty, StringLength(500)] public string? GoalTitle { get; set; }
@@ -110,7 +112,8 @@ public sealed class PlanModel(PartneraDbContext db, PlanCoverage coverage, IStri
             .AsSplitQuery().FirstOrDefaultAsync(p => p.Id == id, ct);
         if (plan is null) return false;
         Plan = plan;
-        Territory = await db.Territories.Where(x => x.Id == plan.TerritoryId).Select(x => x.Name).SingleAsync(ct);
+        (Territory, TimeZone) = await db.Territories.Where(x => x.Id == plan.TerritoryId).Select(x => new ValueTuple<MultilingualText, string>(x.Name, x.TimeZone)).SingleAsync(ct);
+        Hearings = await db.PlanHearings.AsNoTracking().Where(h => h.PlanId == id).OrderBy(h => h.HeldAt).ToListAsync(ct);
         Owner = await db.Organisations.Where(x => x.Id == plan.OwnerId).Select(x => x.Name).SingleAsync(ct);
         var responsible = plan.Goals.SelectMany(g => g.Measures).SelectMany(m => m.Partners.Select(p => (Guid?)p.OrganisationId).Append(m.ResponsibleId)).OfType<Guid>().Distinct().ToList();
         Responsible = await db.Organisations.AsNoTracking().Where(o => responsible.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);

@@ -23,6 +23,8 @@ public sealed class PublicModel(PartneraDbContext db, ConsultationBook consultat
     public CommunityPlan Plan { get; private set; } = null!;
     public MultilingualText Territory { get; private set; } = new();
     public PlanVersion? Version { get; private set; }
+    public IReadOnlyList<Consultation.PlanHearing> Hearings { get; private set; } = [];
+    public string TimeZone { get; private set; } = "UTC";
     public PlanSnapshot? Snapshot { get; private set; }
     public bool Open { get; private set; }
     public Page<PlanComment> Comments { get; private set; } = new([], 1, 1, 0);
@@ -59,7 +61,8 @@ public sealed class PublicModel(PartneraDbContext db, ConsultationBook consultat
     {
         if (await db.CommunityPlans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id && p.Status != PlanStatus.Draft, ct) is not { } plan) return false;
         Plan = plan;
-        Territory = await db.Territories.Where(x => x.Id == plan.TerritoryId).Select(x => x.Name).SingleAsync(ct);
+        (Territory, TimeZone) = await db.Territories.Where(x => x.Id == plan.TerritoryId).Select(x => new ValueTuple<MultilingualText, string>(x.Name, x.TimeZone)).SingleAsync(ct);
+        Hearings = await db.PlanHearings.AsNoTracking().Where(h => h.PlanId == id).OrderBy(h => h.HeldAt).ToListAsync(ct);
         Version = await db.PlanVersions.AsNoTracking().Where(v => v.PlanId == id).OrderByDescending(v => v.Number).FirstOrDefaultAsync(ct);
         Snapshot = Version is null ? null : PlanSnapshot.FromJson(Version.Snapshot);
         Open = await consultation.IsOpenAsync(plan, ct);

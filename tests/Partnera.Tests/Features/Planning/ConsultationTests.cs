@@ -75,6 +75,20 @@ public sealed class ConsultationTests(TestApps apps)
         var own = await author.SubmitAsync(page, new Dictionary<string, string[]>(), $"#comment-{proposal.Id} .support-form");
         Assert.Contains("You cannot support your own proposal.", Pages.Parse(await own.TextAsync()).FieldErrors());
 
+        // A public hearing, and a proposal raised there recorded by the authority.
+        var held = await specialist.SubmitAsync($"/Planning/Hearing/{planId}", new Dictionary<string, string[]>
+        { ["Input.HeldAt"] = ["2026-11-20T17:30"], ["Input.Place"] = ["Town hall"], ["Input.Agenda"] = ["The draft plan"], ["Input.Participants"] = ["45"], ["Input.Minutes"] = ["The mayor opened the hearing."] }, "#hearing-form");
+        Assert.True(held.StatusCode == HttpStatusCode.Redirect, string.Join(" | ", Pages.Parse(await held.TextAsync()).FieldErrors()));
+        var hearing = held.Headers.Location!.OriginalString;
+        Assert.Equal(HttpStatusCode.Redirect, (await specialist.SubmitAsync(hearing, new Dictionary<string, string[]>
+        { ["Speaker"] = ["Vasile Lungu"], ["Raised.Kind"] = ["Change"], ["Raised.Text"] = ["Longer opening hours"], ["Raised.Reason"] = ["Working parents"] }, "#raised-form")).StatusCode);
+        var withHearing = await visitor.GetPageAsync(page);
+        // Held at 17:30 where the community is, shown so (times are compared without spaces: ICU puts a narrow one before "PM").
+        Assert.Contains("11/20/20265:30PM,Townhall·participants:45", Squeezed(withHearing.QuerySelector("#hearings")!.TextContent), StringComparison.Ordinal);
+        Assert.Contains("Vasile Lungu", withHearing.QuerySelector("#comment-list")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("raised at the hearing of 11/20/2026", withHearing.QuerySelector("#comment-list")!.TextContent, StringComparison.Ordinal);
+        var raised = await app.WithDbAsync(db => db.PlanComments.SingleAsync(c => c.PlanId == planId && c.HearingId != null));
+
         var authorToken = Pages.Parse(await author.GetStringAsync(page)).QuerySelector("#comment-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
 
         // Closed: no more comments; approval waits for every answer; the abusive one is removed with a public reason.
@@ -94,6 +108,8 @@ public sealed class ConsultationTests(TestApps apps)
         { ["Decision"] = ["Accepted"], ["Answer"] = ["Added as measure 1.2"] }, $"#comment-{proposal.Id} .answer-form")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await specialist.SubmitAsync(answers, new Dictionary<string, string[]>
         { ["HiddenReason"] = ["Insults"] }, $"#comment-{abusive.Id} .hide-form")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await specialist.SubmitAsync(answers, new Dictionary<string, string[]>
+        { ["Decision"] = ["Rejected"], ["Answer"] = ["The budget does not allow it in 2027"] }, $"#comment-{raised.Id} .answer-form")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await specialist.SubmitAsync($"/Planning/Status/{planId}", approve, "#to-Approved",
             files: new Dictionary<string, (string, byte[])> { ["Document"] = ("d.pdf", signed) })).StatusCode);
 
@@ -102,4 +118,6 @@ public sealed class ConsultationTests(TestApps apps)
         Assert.Equal("Removed by the moderator: Insults", report.QuerySelector($"#comment-{abusive.Id} .hidden-comment")!.TextContent.Trim());
         Assert.DoesNotContain("idiots", report.QuerySelector("#comment-list")!.TextContent, StringComparison.Ordinal);
     }
+
+    private static string Squeezed(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
 }

@@ -1886,6 +1886,9 @@ namespace Partnera.Data.Migrations.Postgres
                         .HasPrecision(16, 2)
                         .HasColumnType("numeric(16,2)");
 
+                    b.Property<Guid?>("HearingId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTime?>("HiddenAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1927,9 +1930,46 @@ namespace Partnera.Data.Migrations.Postgres
 
                     b.HasIndex("AuthorId");
 
+                    b.HasIndex("HearingId");
+
                     b.HasIndex("PlanId", "CreatedAt");
 
                     b.ToTable("PlanComments");
+                });
+
+            modelBuilder.Entity("Partnera.Features.Planning.Consultation.PlanHearing", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Agenda")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime>("HeldAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Minutes")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<int?>("Participants")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId", "HeldAt");
+
+                    b.ToTable("PlanHearings");
                 });
 
             modelBuilder.Entity("Partnera.Features.Planning.MeasureBudgetLine", b =>
@@ -2836,6 +2876,20 @@ namespace Partnera.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Partnera.Features.Planning.Consultation.PlanHearing", null)
+                        .WithMany()
+                        .HasForeignKey("HearingId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Partnera.Features.Planning.CommunityPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Partnera.Features.Planning.Consultation.PlanHearing", b =>
+                {
                     b.HasOne("Partnera.Features.Planning.CommunityPlan", null)
                         .WithMany()
                         .HasForeignKey("PlanId")

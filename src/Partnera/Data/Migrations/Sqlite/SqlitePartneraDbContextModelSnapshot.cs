@@ -1877,6 +1877,9 @@ namespace Partnera.Data.Migrations.Sqlite
                         .HasPrecision(16, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("HearingId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("HiddenAt")
                         .HasColumnType("TEXT");
 
@@ -1918,9 +1921,46 @@ namespace Partnera.Data.Migrations.Sqlite
 
                     b.HasIndex("AuthorId");
 
+                    b.HasIndex("HearingId");
+
                     b.HasIndex("PlanId", "CreatedAt");
 
                     b.ToTable("PlanComments");
+                });
+
+            modelBuilder.Entity("Partnera.Features.Planning.Consultation.PlanHearing", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Agenda")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("HeldAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Minutes")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Participants")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId", "HeldAt");
+
+                    b.ToTable("PlanHearings");
                 });
 
             modelBuilder.Entity("Partnera.Features.Planning.MeasureBudgetLine", b =>
@@ -2827,6 +2867,20 @@ namespace Partnera.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Partnera.Features.Planning.Consultation.PlanHearing", null)
+                        .WithMany()
+                        .HasForeignKey("HearingId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Partnera.Features.Planning.CommunityPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Partnera.Features.Planning.Consultation.PlanHearing", b =>
+                {
                     b.HasOne("Partnera.Features.Planning.CommunityPlan", null)
                         .WithMany()
                         .HasForeignKey("PlanId")

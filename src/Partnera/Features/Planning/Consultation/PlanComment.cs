@@ -18,6 +18,8 @@ public sealed class PlanComment : IAudited
     public Guid? MeasureId { get; set; }
     /// <summary>The published version the comment was made on.</summary>
     public int Version { get; set; }
+    /// <summary>The public hearing where it was raised (recorded by the authority), if any.</summary>
+    public Guid? HearingId { get; set; }
     public Guid AuthorId { get; set; }
     public string AuthorName { get; set; } = "";
     public CommentKind Kind { get; set; }
@@ -33,6 +35,20 @@ public sealed class PlanComment : IAudited
     public string? HiddenReason { get; set; }
     public DateTime? HiddenAt { get; set; }
     public string? HiddenBy { get; set; }
+
+    string IAudited.AuditSubject => $"{nameof(CommunityPlan)}:{PlanId}";
+}
+
+/// <summary>A public hearing or meeting on a plan: when and where, its agenda, how many took part, and its minutes.</summary>
+public sealed class PlanHearing : IAudited
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid PlanId { get; set; }
+    public DateTime HeldAt { get; set; }
+    public string Place { get; set; } = "";
+    public string Agenda { get; set; } = "";
+    public int? Participants { get; set; }
+    public string? Minutes { get; set; }
 
     string IAudited.AuditSubject => $"{nameof(CommunityPlan)}:{PlanId}";
 }
@@ -80,6 +96,20 @@ internal sealed class PlanCommentConfiguration : IEntityTypeConfiguration<PlanCo
         b.HasOne<PartneraUser>().WithMany().HasForeignKey(c => c.AuthorId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(c => new { c.PlanId, c.CreatedAt });
         b.HasIndex(c => c.AuthorId);
+        b.HasOne<PlanHearing>().WithMany().HasForeignKey(c => c.HearingId).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
+internal sealed class PlanHearingConfiguration : IEntityTypeConfiguration<PlanHearing>
+{
+    public void Configure(EntityTypeBuilder<PlanHearing> b)
+    {
+        b.Property(h => h.Id).ValueGeneratedNever();
+        b.Property(h => h.Place).HasMaxLength(300);
+        b.Property(h => h.Agenda).HasMaxLength(4000);
+        b.Property(h => h.Minutes).HasMaxLength(20000);
+        b.HasOne<CommunityPlan>().WithMany().HasForeignKey(h => h.PlanId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(h => new { h.PlanId, h.HeldAt });
     }
 }
 
