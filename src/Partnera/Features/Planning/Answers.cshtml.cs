@@ -13,7 +13,7 @@ namespace Partnera.Features.Planning;
 
 /// <summary>The drafting authority answers every comment and proposal (accepted, partly, rejected, out of scope, with reasons) and hides abusive ones with a public reason; unanswered ones first.</summary>
 [Authorize(Policy = Policies.ManageOrganisations)]
-public sealed class AnswersModel(PartneraDbContext db, TimeProvider time, IStringLocalizer<PlanningStrings> t) : PageModel
+public sealed class AnswersModel(PartneraDbContext db, ConsultationEmails emails, TimeProvider time, IStringLocalizer<PlanningStrings> t) : PageModel
 {
     [FromQuery(Name = "page")] public int? PageNumber { get; set; }
     [BindProperty] public Guid CommentId { get; set; }
@@ -35,6 +35,7 @@ public sealed class AnswersModel(PartneraDbContext db, TimeProvider time, IStrin
         if (comment is null) return NotFound();
         (comment.Decision, comment.Answer, comment.AnsweredAt, comment.AnsweredBy) = (Decision, Answer!.Trim(), time.GetUtcNow().UtcDateTime, User.Identity?.Name);
         await db.SaveChangesAsync(ct);
+        await emails.AnsweredAsync(comment, Plan.Title.Value, $"{Request.Scheme}://{Request.Host}/Planning/Public/{id}#comment-{comment.Id}", ct);
         TempData["Message"] = "Common_Saved";
         return Redirect($"/Planning/Answers/{id}");
     }

@@ -10,7 +10,8 @@ public static class PlanningModule
     public static IServiceCollection AddPlanning(this IServiceCollection services) => services
         .AddScoped<PlanCoverage>()
         .AddScoped<PlanLifecycle>()
-        .AddScoped<Consultation.ConsultationBook>();
+        .AddScoped<Consultation.ConsultationBook>()
+        .AddScoped<Consultation.ConsultationEmails>();
 
     /// <summary>The signed approval decision of a plan, public like the decision itself.</summary>
     public static IEndpointRouteBuilder MapPlanningEndpoints(this IEndpointRouteBuilder app)

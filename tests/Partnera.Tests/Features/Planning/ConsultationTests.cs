@@ -15,7 +15,7 @@ namespace Partnera.Tests.Features.Planning;
 
 public sealed class ConsultationTests(TestApps apps)
 {
-    private static async Task<HttpClient> ResidentAsync(PartneraApp app, string name)
+    private static async Task<(HttpClient Client, string Email)> ResidentWithAddressAsync(PartneraApp app, string name)
     {
         var email = $"{Guid.NewGuid():N}@resident.test";
         await app.WithScopeAsync(async s =>
@@ -27,8 +27,10 @@ public sealed class ConsultationTests(TestApps apps)
         });
         var client = app.Browser("en");
         await client.SignInAsync(email);
-        return client;
+        return (client, email);
     }
+
+    private static async Task<HttpClient> ResidentAsync(PartneraApp app, string name) => (await ResidentWithAddressAsync(app, name)).Client;
 
     [Theory, ClassData(typeof(Databases))]
     public async Task Every_comment_and_proposal_is_answered_before_approval_and_supports_count_once(DatabaseProvider provider)
@@ -56,7 +58,7 @@ public sealed class ConsultationTests(TestApps apps)
 
         var page = $"/Planning/Public/{planId}";
         Assert.NotNull((await visitor.GetPageAsync(page)).QuerySelector("#sign-in-to-comment"));
-        var author = await ResidentAsync(app, "Ana Rusu");
+        var (author, authorEmail) = await ResidentWithAddressAsync(app, "Ana Rusu");
         var noReason = await author.SubmitAsync(page, new Dictionary<string, string[]> { ["Comment.Kind"] = ["NewMeasure"], ["Comment.Text"] = ["A youth club"] }, "#comment-form");
         Assert.Contains("Give the reason for your proposal.", Pages.Parse(await noReason.TextAsync()).FieldErrors());
         Assert.Equal(HttpStatusCode.Redirect, (await author.SubmitAsync(page, new Dictionary<string, string[]>
@@ -112,6 +114,12 @@ public sealed class ConsultationTests(TestApps apps)
         { ["Decision"] = ["Rejected"], ["Answer"] = ["The budget does not allow it in 2027"] }, $"#comment-{raised.Id} .answer-form")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await specialist.SubmitAsync($"/Planning/Status/{planId}", approve, "#to-Approved",
             files: new Dictionary<string, (string, byte[])> { ["Document"] = ("d.pdf", signed) })).StatusCode);
+
+        // The author was told of each stage and of the answer, with a link to the plan.
+        var mail = app.Emails.Sent.Where(m => m.To == authorEmail).ToList();
+        Assert.Equal(["“Consulted plan” has moved on", "Your comment on “Consulted plan” has an answer", "“Consulted plan” has moved on"], mail.Select(m => m.Subject));
+        Assert.Contains("Accepted", mail[1].Body, StringComparison.Ordinal);
+        Assert.Contains($"/Planning/Public/{planId}", mail[1].Body, StringComparison.Ordinal);
 
         var report = await visitor.GetPageAsync(page);
         Assert.Contains("Accepted: Added as measure 1.2", report.QuerySelector($"#comment-{proposal.Id} .answer")!.TextContent, StringComparison.Ordinal);
