@@ -104,6 +104,7 @@ public sealed class PlanMeasure : IAudited
     public List<MeasureGap> Gaps { get; set; } = [];
     public List<MeasurePartner> Partners { get; set; } = [];
     public List<MeasureMilestone> Milestones { get; set; } = [];
+    public List<MeasureProgress> Progress { get; set; } = [];
 
     public decimal BudgetTotal => Budget.Sum(b => b.Amount);
 
@@ -160,6 +161,22 @@ public sealed class MeasureMilestone : IAudited
     string IAudited.AuditSubject => $"{nameof(CommunityPlan)}:{PlanId}";
 }
 
+/// <summary>A dated report on an approved measure: how far it is (0–100 %), money spent since the last report by source, and what happened.</summary>
+public sealed class MeasureProgress : IAudited
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid MeasureId { get; set; }
+    public Guid PlanId { get; set; }
+    public DateOnly ReportedOn { get; set; }
+    public int Percent { get; set; }
+    public FundingSource? Source { get; set; }
+    public decimal Spent { get; set; }
+    public string Note { get; set; } = "";
+    public string? ReportedBy { get; set; }
+
+    string IAudited.AuditSubject => $"{nameof(CommunityPlan)}:{PlanId}";
+}
+
 internal sealed class CommunityPlanConfiguration : IEntityTypeConfiguration<CommunityPlan>
 {
     public void Configure(EntityTypeBuilder<CommunityPlan> b)
@@ -204,6 +221,7 @@ internal sealed class PlanMeasureConfiguration : IEntityTypeConfiguration<PlanMe
         b.HasMany(m => m.Gaps).WithOne().HasForeignKey(l => l.MeasureId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(m => m.Partners).WithOne().HasForeignKey(l => l.MeasureId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(m => m.Milestones).WithOne().HasForeignKey(l => l.MeasureId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(m => m.Progress).WithOne().HasForeignKey(l => l.MeasureId).OnDelete(DeleteBehavior.Cascade);
         b.Ignore(m => m.BudgetTotal);
         b.HasIndex(m => new { m.PlanId, m.GoalId });
     }
@@ -263,5 +281,19 @@ internal sealed class PlanVersionConfiguration : IEntityTypeConfiguration<PlanVe
         b.Property(v => v.PublishedBy).HasMaxLength(256);
         b.HasOne<CommunityPlan>().WithMany().HasForeignKey(v => v.PlanId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(v => new { v.PlanId, v.Number }).IsUnique();
+    }
+}
+
+internal sealed class MeasureProgressConfiguration : IEntityTypeConfiguration<MeasureProgress>
+{
+    public void Configure(EntityTypeBuilder<MeasureProgress> b)
+    {
+        b.Property(p => p.Id).ValueGeneratedNever();
+        b.Property(p => p.Source).HasConversion<string>().HasMaxLength(16);
+        b.Property(p => p.Spent).HasPrecision(16, 2);
+        b.Property(p => p.Note).HasMaxLength(4000);
+        b.Property(p => p.ReportedBy).HasMaxLength(256);
+        b.HasIndex(p => new { p.MeasureId, p.ReportedOn });
+        b.HasIndex(p => p.PlanId);
     }
 }

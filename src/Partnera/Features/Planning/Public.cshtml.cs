@@ -29,6 +29,8 @@ public sealed class PublicModel(PartneraDbContext db, ConsultationBook consultat
     public bool Open { get; private set; }
     public Page<PlanComment> Comments { get; private set; } = new([], 1, 1, 0);
     public HashSet<Guid> Supported { get; private set; } = [];
+    /// <summary>Per measure: its latest reported progress, the date of that report, and all money reported spent.</summary>
+    public Dictionary<Guid, (int Percent, DateOnly On, decimal Spent)> Progress { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
@@ -66,6 +68,12 @@ public sealed class PublicModel(PartneraDbContext db, ConsultationBook consultat
         Version = await db.PlanVersions.AsNoTracking().Where(v => v.PlanId == id).OrderByDescending(v => v.Number).FirstOrDefaultAsync(ct);
         Snapshot = Version is null ? null : PlanSnapshot.FromJson(Version.Snapshot);
         Open = await consultation.IsOpenAsync(plan, ct);
+        Progress = (await db.MeasureProgress.AsNoTracking().Where(r => r.PlanId == id).Select(r => new { r.MeasureId, r.ReportedOn, r.Id, r.Percent, r.Spent }).ToListAsync(ct))
+            .GroupBy(r => r.MeasureId).ToDictionary(g => g.Key, g =>
+            {
+                var latest = g.OrderBy(r => r.ReportedOn).ThenBy(r => r.Id).Last();
+                return (latest.Percent, latest.ReportedOn, g.Sum(r => r.Spent));
+            });
         Comments = await db.PlanComments.AsNoTracking().Where(c => c.PlanId == id).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).ToPageAsync(PageNumber, null, ct);
         var shown = Comments.Items.Select(c => c.Id).ToList();
         Supported = user.Id is { } me

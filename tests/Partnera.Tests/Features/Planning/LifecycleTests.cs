@@ -42,6 +42,10 @@ public sealed class LifecycleTests(TestApps apps)
         Assert.NotNull(status.QuerySelector("#to-Consultation"));
         Assert.Null(status.QuerySelector("#to-Approved"));
 
+        var progress = $"/Planning/Progress/{planId}/{measureId}";
+        var early = await specialist.SubmitAsync(progress, new Dictionary<string, string[]> { ["Input.ReportedOn"] = ["2027-03-01"], ["Input.Percent"] = ["10"], ["Input.Note"] = ["Started"] }, "#progress-form");
+        Assert.Contains("Progress is reported once the plan is approved.", Pages.Parse(await early.TextAsync()).FieldErrors());
+
         // A draft cannot be approved without consultation, however the form is sent.
         var forged = await specialist.SubmitAsync($"/Planning/Status/{planId}", new Dictionary<string, string[]> { ["To"] = ["Approved"] }, "#to-Consultation");
         Assert.Contains("The plan cannot move to that stage from where it is.", Pages.Parse(await forged.TextAsync()).FieldErrors());
@@ -82,6 +86,16 @@ public sealed class LifecycleTests(TestApps apps)
         Assert.Single(changed.QuerySelectorAll("tbody tr"));
         Assert.Contains("Respite care", changes.QuerySelector("#changes .change[data-kind=Added]")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(2, await app.WithDbAsync(db => db.PlanVersions.CountAsync(v => v.PlanId == planId)));
+
+        // Implementation reports, public: the latest progress and all money spent.
+        var noSource = await specialist.SubmitAsync(progress, new Dictionary<string, string[]> { ["Input.ReportedOn"] = ["2027-03-01"], ["Input.Percent"] = ["25"], ["Input.Spent"] = ["10"], ["Input.Note"] = ["Team hired"] }, "#progress-form");
+        Assert.Contains("Say where the money came from.", Pages.Parse(await noSource.TextAsync()).FieldErrors());
+        Assert.Equal(HttpStatusCode.Redirect, (await specialist.SubmitAsync(progress, new Dictionary<string, string[]>
+        { ["Input.ReportedOn"] = ["2027-03-01"], ["Input.Percent"] = ["25"], ["Input.Spent"] = ["1 000 000"], ["Input.Source"] = ["LocalBudget"], ["Input.Note"] = ["Team hired"] }, "#progress-form")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await specialist.SubmitAsync(progress, new Dictionary<string, string[]>
+        { ["Input.ReportedOn"] = ["2027-06-30"], ["Input.Percent"] = ["60"], ["Input.Spent"] = ["500000"], ["Input.Source"] = ["Donor"], ["Input.Note"] = ["Car bought"] }, "#progress-form")).StatusCode);
+        var publicPage = await app.Browser("en").GetPageAsync($"/Planning/Public/{planId}");
+        Assert.Equal("Done: 60 % as of 6/30/2027; spent so far: 1,500,000", publicPage.QuerySelector($"#measure-{measureId} .progress-line")!.TextContent.Trim());
 
         Assert.Equal(HttpStatusCode.Redirect, (await MoveAsync(specialist, planId, PlanStatus.InImplementation)).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await MoveAsync(specialist, planId, PlanStatus.Completed)).StatusCode);

@@ -2088,6 +2088,49 @@ namespace Partnera.Data.Migrations.Postgres
                     b.ToTable("MeasurePartners");
                 });
 
+            modelBuilder.Entity("Partnera.Features.Planning.MeasureProgress", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MeasureId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Percent")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ReportedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("ReportedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<decimal>("Spent")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.HasIndex("MeasureId", "ReportedOn");
+
+                    b.ToTable("MeasureProgress");
+                });
+
             modelBuilder.Entity("Partnera.Features.Planning.PlanGoal", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2947,6 +2990,15 @@ namespace Partnera.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Partnera.Features.Planning.MeasureProgress", b =>
+                {
+                    b.HasOne("Partnera.Features.Planning.PlanMeasure", null)
+                        .WithMany("Progress")
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Partnera.Features.Planning.PlanGoal", b =>
                 {
                     b.HasOne("Partnera.Features.Planning.CommunityPlan", null)
@@ -3088,6 +3140,8 @@ namespace Partnera.Data.Migrations.Postgres
                     b.Navigation("Milestones");
 
                     b.Navigation("Partners");
+
+                    b.Navigation("Progress");
                 });
 #pragma warning restore 612, 618
         }

@@ -2079,6 +2079,49 @@ namespace Partnera.Data.Migrations.Sqlite
                     b.ToTable("MeasurePartners");
                 });
 
+            modelBuilder.Entity("Partnera.Features.Planning.MeasureProgress", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MeasureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Percent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReportedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReportedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Spent")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.HasIndex("MeasureId", "ReportedOn");
+
+                    b.ToTable("MeasureProgress");
+                });
+
             modelBuilder.Entity("Partnera.Features.Planning.PlanGoal", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2938,6 +2981,15 @@ namespace Partnera.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Partnera.Features.Planning.MeasureProgress", b =>
+                {
+                    b.HasOne("Partnera.Features.Planning.PlanMeasure", null)
+                        .WithMany("Progress")
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Partnera.Features.Planning.PlanGoal", b =>
                 {
                     b.HasOne("Partnera.Features.Planning.CommunityPlan", null)
@@ -3079,6 +3131,8 @@ namespace Partnera.Data.Migrations.Sqlite
                     b.Navigation("Milestones");
 
                     b.Navigation("Partners");
+
+                    b.Navigation("Progress");
                 });
 #pragma warning restore 612, 618
         }
