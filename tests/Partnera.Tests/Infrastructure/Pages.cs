@@ -91,4 +91,7 @@ public static class Pages
     public static IReadOnlyList<string> FieldErrors(this IHtmlDocument page) =>
         page.QuerySelectorAll(".field-validation-error, .validation-summary-errors li, .text-danger")
             .Select(e => e.TextContent.Trim()).Where(t => t.Length > 0).ToList();
+
+    /// <summary>Text without any white space: line breaks and group separators differ between renderings (PDF, ICU's narrow spaces).</summary>
+    public static string Squeezed(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
 }

@@ -9,12 +9,13 @@ using Partnera.Features.Accounts;
 using Partnera.Features.Planning.Consultation;
 using Partnera.Infrastructure.Auditing;
 using Partnera.Infrastructure.Text;
+using Partnera.Infrastructure.Time;
 
 namespace Partnera.Features.Planning;
 
 /// <summary>Records a public hearing or meeting on a plan (time in the community's zone, place, agenda, participants, minutes) and the proposals raised there, which are answered like any other.</summary>
 [Authorize(Policy = Policies.ManageOrganisations)]
-public sealed class HearingModel(PartneraDbContext db, CurrentUser user, TimeProvider time, IStringLocalizer<PlanningStrings> t) : PageModel
+public sealed class HearingModel(PartneraDbContext db, ConsultationBook consultation, CurrentUser user, IStringLocalizer<PlanningStrings> t) : PageModel
 {
     public sealed class HearingInput
     {
@@ -38,7 +39,7 @@ public sealed class HearingModel(PartneraDbContext db, CurrentUser user, TimePro
     {
         if (!await LoadAsync(planId, id, ct)) return NotFound();
         if (id is not null && await db.PlanHearings.AsNoTracking().FirstOrDefaultAsync(h => h.Id == id && h.PlanId == planId, ct) is { } h)
-            Input = new HearingInput { HeldAt = Local(h.HeldAt), Place = h.Place, Agenda = h.Agenda, Participants = h.Participants, Minutes = h.Minutes };
+            Input = new HearingInput { HeldAt = LocalTime.FromUtc(zone, h.HeldAt), Place = h.Place, Agenda = h.Agenda, Participants = h.Participants, Minutes = h.Minutes };
         return Page();
     }
 
@@ -49,7 +50,7 @@ public sealed class HearingModel(PartneraDbContext db, CurrentUser user, TimePro
         if (!ModelState.IsValid) return Page();
         var hearing = id is null ? new PlanHearing { PlanId = planId } : await db.PlanHearings.FirstOrDefaultAsync(h => h.Id == id && h.PlanId == planId, ct);
         if (hearing is null) return NotFound();
-        hearing.HeldAt = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(Input.HeldAt!.Value, DateTimeKind.Unspecified), Zone());
+        hearing.HeldAt = LocalTime.ToUtc(zone, Input.HeldAt!.Value);
         (hearing.Place, hearing.Agenda, hearing.Participants, hearing.Minutes) = (Input.Place!.Trim(), Input.Agenda!.Trim(), Input.Participants, Input.Minutes?.Trim());
         if (id is null) db.PlanHearings.Add(hearing);
         await db.SaveChangesAsync(ct);
@@ -62,28 +63,11 @@ public sealed class HearingModel(PartneraDbContext db, CurrentUser user, TimePro
     {
         (Raised, Speaker) = (raised, speaker);
         if (!await LoadAsync(planId, id, ct) || !await db.PlanHearings.AnyAsync(h => h.Id == id && h.PlanId == planId, ct)) return NotFound();
-        if (Raised.Kind != CommentKind.Comment && string.IsNullOrWhiteSpace(Raised.Reason)) ModelState.AddModelError($"{nameof(Raised)}.{nameof(CommentInput.Reason)}", t["Comment_ReasonRequired"]);
-        decimal? cost = null;
-        if (!string.IsNullOrWhiteSpace(Raised.EstimatedCost))
-        {
-            if (TypedNumber.TryRead(Raised.EstimatedCost, out var typed) && typed >= 0) cost = typed;
-            else ModelState.AddModelError($"{nameof(Raised)}.{nameof(CommentInput.EstimatedCost)}", t["Comment_CostInvalid"]);
-        }
         if (!ModelState.IsValid) return Page();
-        db.PlanComments.Add(new PlanComment
-        {
-            PlanId = planId,
-            HearingId = id,
-            Version = await db.PlanVersions.Where(v => v.PlanId == planId).MaxAsync(v => (int?)v.Number, ct) ?? 0,
-            AuthorId = user.Id!.Value,
-            AuthorName = string.IsNullOrWhiteSpace(Speaker) ? t["Hearing_Participant"] : Speaker.Trim(),
-            Kind = Raised.Kind,
-            Text = Raised.Text!.Trim(),
-            Reason = Raised.Reason?.Trim(),
-            EstimatedCost = cost,
-            CreatedAt = time.GetUtcNow().UtcDateTime,
-        });
-        await db.SaveChangesAsync(ct);
+        var speakerName = string.IsNullOrWhiteSpace(Speaker) ? t["Hearing_Participant"].Value : Speaker.Trim();
+        foreach (var (field, key) in await consultation.RecordAtHearingAsync(Plan, id, user.Id!.Value, speakerName, Raised, ct))
+            ModelState.AddModelError(field.Length == 0 ? "" : $"{nameof(Raised)}.{field}", t[key]);
+        if (!ModelState.IsValid) return Page();
         TempData["Message"] = "Common_Saved";
         return Redirect($"/Planning/Hearing/{planId}/{id}");
     }
@@ -96,8 +80,4 @@ public sealed class HearingModel(PartneraDbContext db, CurrentUser user, TimePro
         Proposals = id is null ? [] : await db.PlanComments.AsNoTracking().Where(c => c.HearingId == id).OrderBy(c => c.CreatedAt).ToListAsync(ct);
         return true;
     }
-
-    private TimeZoneInfo Zone() => TimeZoneInfo.TryFindSystemTimeZoneById(zone, out var tz) ? tz : TimeZoneInfo.Utc;
-
-    private DateTime Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone());
 }

@@ -70,15 +70,13 @@ public sealed class MeasureInput
         for (var year = plan.FirstYear; year <= plan.LastYear; year++)
             foreach (var source in CostDefaults.Sources)
             {
-                var typed = Budget.GetValueOrDefault(Key(year, source));
-                if (string.IsNullOrWhiteSpace(typed)) continue;
-                if (TypedNumber.TryRead(typed, out var amount) && amount >= 0) amounts[(year, source)] = Math.Round(amount, 2);
-                else problems.Add(($"{nameof(Budget)}[{Key(year, source)}]", "Measure_BudgetInvalid"));
+                if (!TypedNumber.TryReadAmount(Budget.GetValueOrDefault(Key(year, source)), out var amount)) problems.Add(($"{nameof(Budget)}[{Key(year, source)}]", "Measure_BudgetInvalid"));
+                else if (amount is { } given) amounts[(year, source)] = given;
             }
         var closed = new Dictionary<Guid, decimal>();
         foreach (var (link, typed) in Closes)
         {
-            if (TypedNumber.TryRead(typed ?? "", out var value) && value >= 0) closed[link] = Math.Round(value, 2);
+            if (TypedNumber.TryReadAmount(typed, out var value) && value is { } given) closed[link] = given;
             else problems.Add(($"{nameof(Closes)}[{link}]", "Measure_ClosesInvalid"));
         }
         for (var i = 0; i < Milestones.Count; i++)

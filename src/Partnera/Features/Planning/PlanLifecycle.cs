@@ -63,8 +63,7 @@ public sealed class PlanLifecycle(PartneraDbContext db, DocumentStore documents,
         if (input.ConsultationEnds is null) problems.Add((nameof(input.ConsultationEnds), "Lifecycle_DateRequired"));
         else
         {
-            var zone = await db.Territories.Where(t => t.Id == plan.TerritoryId).Select(t => t.TimeZone).SingleAsync(ct);
-            var today = DateOnly.FromDateTime(Infrastructure.Time.LocalTime.In(zone, time.GetUtcNow()).DateTime);
+            var today = await consultation.TodayAsync(plan, ct);
             if (input.ConsultationStarts is { } starts && input.ConsultationEnds < starts) problems.Add((nameof(input.ConsultationEnds), "Lifecycle_EndsBeforeStarts"));
             else if (input.ConsultationEnds < today) problems.Add((nameof(input.ConsultationEnds), "Lifecycle_EndsInPast"));
         }

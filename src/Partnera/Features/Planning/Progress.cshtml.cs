@@ -34,9 +34,9 @@ public sealed class ProgressModel(PartneraDbContext db, IStringLocalizer<Plannin
     {
         if (!await LoadAsync(planId, id, ct)) return NotFound();
         if (Plan.Status is not (PlanStatus.Approved or PlanStatus.InImplementation)) ModelState.AddModelError("", t["Progress_NotApproved"]);
-        decimal spent = 0;
-        if (!string.IsNullOrWhiteSpace(Input.Spent) && !(TypedNumber.TryRead(Input.Spent, out spent) && spent >= 0))
+        if (!TypedNumber.TryReadAmount(Input.Spent, out var amount))
             ModelState.AddModelError($"{nameof(Input)}.{nameof(ProgressInput.Spent)}", t["Measure_BudgetInvalid"]);
+        var spent = amount ?? 0;
         if (spent > 0 && Input.Source is null) ModelState.AddModelError($"{nameof(Input)}.{nameof(ProgressInput.Source)}", t["Progress_SourceRequired"]);
         if (!ModelState.IsValid) return Page();
         db.MeasureProgress.Add(new MeasureProgress
@@ -46,7 +46,7 @@ public sealed class ProgressModel(PartneraDbContext db, IStringLocalizer<Plannin
             ReportedOn = Input.ReportedOn!.Value,
             Percent = Input.Percent!.Value,
             Source = spent > 0 ? Input.Source : null,
-            Spent = Math.Round(spent, 2),
+            Spent = spent,
             Note = Input.Note!.Trim(),
             ReportedBy = User.Identity?.Name,
         });

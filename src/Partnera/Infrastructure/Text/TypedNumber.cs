@@ -9,4 +9,14 @@ public static class TypedNumber
 
     public static bool TryRead(string? typed, out decimal number) =>
         decimal.TryParse(string.Concat((typed ?? "").Trim().Split(GroupSpaces)).Replace(',', '.'), NumberStyles.Number, CultureInfo.InvariantCulture, out number);
+
+    /// <summary>An optional sum of money: nothing typed reads as none; otherwise a number of 0 or more, to the cent.</summary>
+    public static bool TryReadAmount(string? typed, out decimal? amount)
+    {
+        amount = null;
+        if (string.IsNullOrWhiteSpace(typed)) return true;
+        if (!TryRead(typed, out var number) || number < 0) return false;
+        amount = Math.Round(number, 2);
+        return true;
+    }
 }

@@ -54,10 +54,10 @@ public sealed class ReportTests(TestApps apps)
 
         using var pdf = UglyToad.PdfPig.PdfDocument.Open(await response.Content.ReadAsByteArrayAsync());
         // Group separators and line breaks differ between print and screen: the words and figures are compared without spaces.
-        var text = Squeezed(string.Concat(pdf.GetPages().Select(p => p.Text)));
-        Assert.Contains(Squeezed("Звіт про оцінювання потреб"), text, StringComparison.Ordinal);
-        Assert.Contains(Squeezed("Домогосподарства, що відповіли"), text, StringComparison.Ordinal);
-        Assert.Contains(Squeezed("198 000 000"), text, StringComparison.Ordinal);
+        var text = Pages.Squeezed(string.Concat(pdf.GetPages().Select(p => p.Text)));
+        Assert.Contains(Pages.Squeezed("Звіт про оцінювання потреб"), text, StringComparison.Ordinal);
+        Assert.Contains(Pages.Squeezed("Домогосподарства, що відповіли"), text, StringComparison.Ordinal);
+        Assert.Contains(Pages.Squeezed("198 000 000"), text, StringComparison.Ordinal);
         Assert.Contains("Testville", text, StringComparison.Ordinal);
 
         var outsider = app.Browser("uk");
@@ -137,8 +137,6 @@ public sealed class ReportTests(TestApps apps)
         Assert.Equal(3, ranking.QuerySelectorAll("#ranking tbody tr").Length);
         Assert.Null(ranking.QuerySelector("#community"));
     }
-
-    private static string Squeezed(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
 
     [Theory, ClassData(typeof(Databases))]
     public async Task Open_data_is_public_once_collection_is_over_and_hides_small_counts(DatabaseProvider provider)

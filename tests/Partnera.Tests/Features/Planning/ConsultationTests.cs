@@ -86,7 +86,7 @@ public sealed class ConsultationTests(TestApps apps)
         { ["Speaker"] = ["Vasile Lungu"], ["Raised.Kind"] = ["Change"], ["Raised.Text"] = ["Longer opening hours"], ["Raised.Reason"] = ["Working parents"] }, "#raised-form")).StatusCode);
         var withHearing = await visitor.GetPageAsync(page);
         // Held at 17:30 where the community is, shown so (times are compared without spaces: ICU puts a narrow one before "PM").
-        Assert.Contains("11/20/20265:30PM,Townhall·participants:45", Squeezed(withHearing.QuerySelector("#hearings")!.TextContent), StringComparison.Ordinal);
+        Assert.Contains("11/20/20265:30PM,Townhall·participants:45", Pages.Squeezed(withHearing.QuerySelector("#hearings")!.TextContent), StringComparison.Ordinal);
         Assert.Contains("Vasile Lungu", withHearing.QuerySelector("#comment-list")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("raised at the hearing of 11/20/2026", withHearing.QuerySelector("#comment-list")!.TextContent, StringComparison.Ordinal);
         var raised = await app.WithDbAsync(db => db.PlanComments.SingleAsync(c => c.PlanId == planId && c.HearingId != null));
@@ -126,6 +126,4 @@ public sealed class ConsultationTests(TestApps apps)
         Assert.Equal("Removed by the moderator: Insults", report.QuerySelector($"#comment-{abusive.Id} .hidden-comment")!.TextContent.Trim());
         Assert.DoesNotContain("idiots", report.QuerySelector("#comment-list")!.TextContent, StringComparison.Ordinal);
     }
-
-    private static string Squeezed(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
 }

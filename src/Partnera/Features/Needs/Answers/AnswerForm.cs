@@ -32,7 +32,7 @@ public static class AnswerForm
     /// <summary>Residents may answer while the campaign collects data and its collection dates include today in its communities' time zone.</summary>
     public static bool OpenToResidents(Campaign campaign, DateTimeOffset now)
     {
-        var today = DateOnly.FromDateTime(Infrastructure.Time.LocalTime.In(campaign.TimeZone, now).DateTime);
+        var today = Infrastructure.Time.LocalTime.Today(campaign.TimeZone, now);
         return campaign.Status == CampaignStatus.Collecting && campaign.Version is not null && today >= campaign.CollectionStarts && today <= campaign.CollectionEnds;
     }
 

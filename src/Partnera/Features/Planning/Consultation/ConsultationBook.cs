@@ -26,23 +26,36 @@ public sealed class ConsultationBook(PartneraDbContext db, TimeProvider time)
     public async Task<bool> IsOpenAsync(CommunityPlan plan, CancellationToken ct)
     {
         if (plan.Status != PlanStatus.Consultation || plan.ConsultationStarts is not { } starts || plan.ConsultationEnds is not { } ends) return false;
-        var zone = await db.Territories.Where(t => t.Id == plan.TerritoryId).Select(t => t.TimeZone).SingleAsync(ct);
-        var today = DateOnly.FromDateTime(Infrastructure.Time.LocalTime.In(zone, time.GetUtcNow()).DateTime);
+        var today = await TodayAsync(plan, ct);
         return today >= starts && today <= ends;
     }
 
-    /// <summary>Records the comment, or returns every problem as (field, message key).</summary>
+    /// <summary>The date it is now in the plan's community (by server time): consultation dates are counted by it.</summary>
+    public async Task<DateOnly> TodayAsync(CommunityPlan plan, CancellationToken ct)
+    {
+        var zone = await db.Territories.Where(t => t.Id == plan.TerritoryId).Select(t => t.TimeZone).SingleAsync(ct);
+        return Infrastructure.Time.LocalTime.Today(zone, time.GetUtcNow());
+    }
+
+    /// <summary>Records a signed-in person's comment while consultation is open, or returns every problem as (field, message key).</summary>
     public async Task<List<(string Field, string Key)>> AddAsync(CommunityPlan plan, Guid authorId, string authorName, CommentInput input, CancellationToken ct)
     {
         if (!await IsOpenAsync(plan, ct)) return [("", "Consultation_Closed")];
+        return await RecordAsync(plan, null, authorId, authorName, input, ct);
+    }
+
+    /// <summary>
+    /// Records a proposal raised at a public hearing under the speaker's name, entered by the authority (also after
+    /// consultation closes, when the minutes are written up); answered like any other.
+    /// </summary>
+    public Task<List<(string Field, string Key)>> RecordAtHearingAsync(CommunityPlan plan, Guid hearingId, Guid recordedBy, string speaker, CommentInput input, CancellationToken ct) =>
+        RecordAsync(plan, hearingId, recordedBy, speaker, input, ct);
+
+    private async Task<List<(string Field, string Key)>> RecordAsync(CommunityPlan plan, Guid? hearingId, Guid authorId, string authorName, CommentInput input, CancellationToken ct)
+    {
         var problems = new List<(string, string)>();
         if (input.Kind != CommentKind.Comment && string.IsNullOrWhiteSpace(input.Reason)) problems.Add((nameof(input.Reason), "Comment_ReasonRequired"));
-        decimal? cost = null;
-        if (!string.IsNullOrWhiteSpace(input.EstimatedCost))
-        {
-            if (TypedNumber.TryRead(input.EstimatedCost, out var typed) && typed >= 0) cost = Math.Round(typed, 2);
-            else problems.Add((nameof(input.EstimatedCost), "Comment_CostInvalid"));
-        }
+        if (!TypedNumber.TryReadAmount(input.EstimatedCost, out var cost)) problems.Add((nameof(input.EstimatedCost), "Comment_CostInvalid"));
         if (input.MeasureId is { } measure && !await db.PlanMeasures.AnyAsync(m => m.Id == measure && m.PlanId == plan.Id, ct))
             problems.Add((nameof(input.MeasureId), "Comment_UnknownMeasure"));
         if (problems.Count > 0) return problems;
@@ -50,6 +63,7 @@ public sealed class ConsultationBook(PartneraDbContext db, TimeProvider time)
         db.PlanComments.Add(new PlanComment
         {
             PlanId = plan.Id,
+            HearingId = hearingId,
             MeasureId = input.MeasureId,
             Version = version,
             AuthorId = authorId,
