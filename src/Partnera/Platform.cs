@@ -37,6 +37,10 @@ public static class Platform
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddAntiforgery(o => o.Cookie.Name = "partnera.csrf");
+        services.AddOutputCache(o => o.AddPolicy(PublicPageCache.Name, new PublicPageCache()));
+        // Behind a reverse proxy on this machine (nginx in front of several instances), the client's address and scheme
+        // come from its X-Forwarded-* headers; only loopback proxies are trusted by default.
+        services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto);
         services.AddRazorPages(o => o.RootDirectory = "/Features")
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = FeatureStringsLocalizer.For);
@@ -57,6 +61,7 @@ public static class Platform
 
     public static WebApplication UsePlatform(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseSecurityHeaders();
         app.UseErrorHandling();
         if (!app.Environment.IsDevelopment()) app.UseHsts();
@@ -66,6 +71,7 @@ public static class Platform
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseOutputCache();
         app.UseAntiforgery();
         return app;
     }

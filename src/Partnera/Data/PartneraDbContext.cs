@@ -53,6 +53,11 @@ public abstract class PartneraDbContext(DbContextOptions options)
     public DbSet<Features.Planning.Consultation.PlanComment> PlanComments => Set<Features.Planning.Consultation.PlanComment>();
     public DbSet<Features.Planning.Consultation.CommentSupport> CommentSupports => Set<Features.Planning.Consultation.CommentSupport>();
     public DbSet<Features.Planning.Consultation.PlanHearing> PlanHearings => Set<Features.Planning.Consultation.PlanHearing>();
+    public DbSet<Features.Planning.Budgeting.BudgetVote> BudgetVotes => Set<Features.Planning.Budgeting.BudgetVote>();
+    public DbSet<Features.Planning.Budgeting.BudgetProject> BudgetProjects => Set<Features.Planning.Budgeting.BudgetProject>();
+    public DbSet<Features.Planning.Budgeting.Ballot> Ballots => Set<Features.Planning.Budgeting.Ballot>();
+    public DbSet<Features.Planning.Budgeting.BallotChoice> BallotChoices => Set<Features.Planning.Budgeting.BallotChoice>();
+    public DbSet<Features.Planning.Budgeting.VoterRecord> VoterRecords => Set<Features.Planning.Budgeting.VoterRecord>();
     public DbSet<JointInitiative> JointInitiatives => Set<JointInitiative>();
     public DbSet<Service> Services => Set<Service>();
     public DbSet<ServiceTargetGroup> ServiceTargetGroups => Set<ServiceTargetGroup>();

@@ -47,6 +47,11 @@ public sealed class DemoDataSeeder(PartneraDbContext db, Microsoft.AspNetCore.Id
         });
         await db.SaveChangesAsync(ct);
         await DemoAccounts.CreateAsync(users, db, organisations, ct);
+        var resident = await db.Users.Where(u => u.Email == "resident@partnera.demo").Select(u => new { u.Id, u.DisplayName }).SingleAsync(ct);
+        var (vote, projects) = DemoBudgets.Bakhmut(territories, organisations, resident.Id, resident.DisplayName, time.GetUtcNow().UtcDateTime);
+        db.BudgetVotes.Add(vote);
+        db.BudgetProjects.AddRange(projects);
+        await db.SaveChangesAsync(ct);
         logger.LogInformation("Demo data seeded: {Territories} territories, {Organisations} organisations, {Communities} communities.",
             territories.All.Count, organisations.All.Count, territories.All.Count(t => t.Level == TerritoryLevel.Community));
     }

@@ -61,14 +61,6 @@ public sealed class EditModel(PartneraDbContext db, TimeProvider time, IStringLo
         return Page();
     }
 
-    private async Task PrepareFormAsync(CancellationToken ct)
-    {
-        var chosen = Input.TerritoryId is { } c ? new[] { c } : [];
-        var owners = User.IsAdministrator() && Input.OwnerId is { } o ? [.. PlanEditor.Owners(User), o] : PlanEditor.Owners(User);
-        var home = await db.Organisations.Where(x => owners.Contains(x.Id) && x.TerritoryId != null).Select(x => x.Territory!.ParentId ?? x.TerritoryId).FirstOrDefaultAsync(ct);
-        Territories = (await TerritoryChoices.LoadAsync(db, TerritoryQuery, chosen, home, ct))
-            .Where(x => x.Level is TerritoryLevel.Community or TerritoryLevel.District).ToList();
-        Owners = (await db.Organisations.AsNoTracking().Where(x => owners.Contains(x.Id)).Select(x => new { x.Id, x.Name }).ToListAsync(ct))
-            .Select(x => (x.Id, x.Name)).ToList();
-    }
+    private async Task PrepareFormAsync(CancellationToken ct) =>
+        (Territories, Owners) = await PlanEditor.ChoicesAsync(db, User, Input.TerritoryId, Input.OwnerId, TerritoryQuery, l => l is TerritoryLevel.Community or TerritoryLevel.District, ct);
 }

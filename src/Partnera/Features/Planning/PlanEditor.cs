@@ -2,6 +2,8 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Partnera.Data;
 using Partnera.Features.Accounts;
+using Partnera.Features.Territories;
+using Partnera.Infrastructure.Text;
 
 namespace Partnera.Features.Planning;
 
@@ -21,6 +23,22 @@ public static class PlanEditor
     {
         var plan = await db.CommunityPlans.FirstOrDefaultAsync(p => p.Id == id, ct);
         return plan is not null && CanEdit(user, plan.OwnerId) ? plan : null;
+    }
+
+    /// <summary>
+    /// What a drafting form offers: places of the given levels (the chosen one, matches of the search, or those near
+    /// the person's organisation) and the organisations this person may draft for.
+    /// </summary>
+    public static async Task<(IReadOnlyList<TerritoryChoices.Choice> Territories, IReadOnlyList<(Guid Id, MultilingualText Name)> Owners)> ChoicesAsync(
+        PartneraDbContext db, ClaimsPrincipal user, Guid? territory, Guid? owner, string? query, Func<TerritoryLevel, bool> levels, CancellationToken ct)
+    {
+        var chosen = territory is { } c ? new[] { c } : [];
+        var owners = user.IsAdministrator() && owner is { } o ? [.. Owners(user), o] : Owners(user);
+        var home = await db.Organisations.Where(x => owners.Contains(x.Id) && x.TerritoryId != null).Select(x => x.Territory!.ParentId ?? x.TerritoryId).FirstOrDefaultAsync(ct);
+        var places = (await TerritoryChoices.LoadAsync(db, query, chosen, home, ct)).Where(x => levels(x.Level)).ToList();
+        var names = (await db.Organisations.AsNoTracking().Where(x => owners.Contains(x.Id)).Select(x => new { x.Id, x.Name }).ToListAsync(ct))
+            .Select(x => (x.Id, x.Name)).ToList();
+        return (places, names);
     }
 
     /// <summary>The organisations this person drafts plans for: those where they are an authority specialist (any, for an administrator).</summary>

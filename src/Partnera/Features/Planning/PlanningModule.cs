@@ -11,12 +11,16 @@ public static class PlanningModule
         .AddScoped<PlanCoverage>()
         .AddScoped<PlanLifecycle>()
         .AddScoped<Consultation.ConsultationBook>()
-        .AddScoped<Consultation.ConsultationEmails>();
+        .AddScoped<Consultation.ConsultationEmails>()
+        .AddScoped<Budgeting.BallotBox>()
+        .AddScoped<Budgeting.BudgetResults>()
+        .AddScoped<Budgeting.BudgetEmails>();
 
     /// <summary>The signed approval decision of a plan, public like the decision itself.</summary>
     public static IEndpointRouteBuilder MapPlanningEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/Planning/{id:guid}/decision", DecisionAsync).AllowAnonymous().ExcludeFromDescription();
+        Budgeting.BudgetApi.MapBudgetApi(app);
         return app;
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Partnera.Data;
@@ -8,6 +9,7 @@ using Partnera.Features.Planning.Consultation;
 using Partnera.Infrastructure.Auditing;
 using Partnera.Infrastructure.Paging;
 using Partnera.Infrastructure.Text;
+using Partnera.Infrastructure.Web;
 
 namespace Partnera.Features.Planning;
 
@@ -16,6 +18,7 @@ namespace Partnera.Features.Planning;
 /// comment and proposal with the authority's answer; signed-in people comment, propose and support while it is open.
 /// </summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = PublicPageCache.Name)]
 public sealed class PublicModel(PartneraDbContext db, ConsultationBook consultation, CurrentUser user, IStringLocalizer<PlanningStrings> t) : PageModel
 {
     [FromQuery(Name = "page")] public int? PageNumber { get; set; }

@@ -48,6 +48,19 @@ public sealed class SmtpEmailSender(Microsoft.Extensions.Options.IOptions<EmailO
 
 public static class EmailModule
 {
+    /// <summary>
+    /// Sends a notice that must not undo what it tells about: a mail server that fails is logged, and the caller's
+    /// work stands.
+    /// </summary>
+    public static async Task SendNoticeAsync(this IEmailSender email, ILogger logger, string to, string subject, string htmlBody, CancellationToken ct)
+    {
+        try { await email.SendAsync(to, subject, htmlBody, ct); }
+        catch (Exception e) when (e is SmtpException or IOException or InvalidOperationException)
+        {
+            logger.LogWarning(e, "Notice e-mail to {To} not sent", to);
+        }
+    }
+
     public static IServiceCollection AddEmail(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<EmailOptions>(configuration.GetSection("Email"));

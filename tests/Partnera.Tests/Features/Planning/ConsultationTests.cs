@@ -17,20 +17,11 @@ public sealed class ConsultationTests(TestApps apps)
 {
     private static async Task<(HttpClient Client, string Email)> ResidentWithAddressAsync(PartneraApp app, string name)
     {
-        var email = $"{Guid.NewGuid():N}@resident.test";
-        await app.WithScopeAsync(async s =>
-        {
-            var result = await s.GetRequiredService<UserManager<PartneraUser>>().CreateAsync(
-                new PartneraUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name }, DemoDataSeeder.DemoPassword);
-            Assert.True(result.Succeeded);
-            return 0;
-        });
-        var client = app.Browser("en");
-        await client.SignInAsync(email);
+        var (client, email, _) = await app.NewResidentAsync(name);
         return (client, email);
     }
 
-    private static async Task<HttpClient> ResidentAsync(PartneraApp app, string name) => (await ResidentWithAddressAsync(app, name)).Client;
+    private static async Task<HttpClient> ResidentAsync(PartneraApp app, string name) => (await app.NewResidentAsync(name)).Client;
 
     [Theory, ClassData(typeof(Databases))]
     public async Task Every_comment_and_proposal_is_answered_before_approval_and_supports_count_once(DatabaseProvider provider)

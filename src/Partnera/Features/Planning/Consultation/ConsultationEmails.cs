@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using System.Text.Encodings.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -32,14 +31,7 @@ public sealed class ConsultationEmails(PartneraDbContext db, IEmailSender email,
             await SendAsync(to, t["Email_StageSubject", title], t["Email_StageBody", Html(title), t[$"PlanStatus_{plan.Status}"], Html(link)], ct);
     }
 
-    private async Task SendAsync(string to, string subject, string body, CancellationToken ct)
-    {
-        try { await email.SendAsync(to, subject, body, ct); }
-        catch (Exception e) when (e is SmtpException or IOException or InvalidOperationException)
-        {
-            logger.LogWarning(e, "Consultation e-mail to {To} not sent", to);
-        }
-    }
+    private Task SendAsync(string to, string subject, string body, CancellationToken ct) => email.SendNoticeAsync(logger, to, subject, body, ct);
 
     private static string Html(string text) => HtmlEncoder.Default.Encode(text);
 }

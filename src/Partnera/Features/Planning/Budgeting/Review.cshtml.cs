@@ -1,0 +1,107 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Partnera.Data;
+using Partnera.Features.Accounts;
+using Partnera.Infrastructure.Auditing;
+using Partnera.Infrastructure.Paging;
+using Partnera.Infrastructure.Text;
+
+namespace Partnera.Features.Planning.Budgeting;
+
+/// <summary>
+/// The authority's desk for one participatory budget: announce it, check each proposed project's feasibility with a
+/// published reason (until voting opens), and once voting has closed count the ballots, publish the result and check
+/// that a recount matches it.
+/// </summary>
+[Authorize(Policy = Policies.Staff)]
+public sealed class ReviewModel(PartneraDbContext db, BallotBox box, BudgetResults results, BudgetEmails emails, CurrentUser user, TimeProvider time, IStringLocalizer<PlanningStrings> t) : PageModel
+{
+    [FromQuery(Name = "page")] public int? PageNumber { get; set; }
+    public BudgetVote Vote { get; private set; } = null!;
+    public MultilingualText Community { get; private set; } = new();
+    public BudgetPhase Phase { get; private set; }
+    public bool CanEdit { get; private set; }
+    public Page<BudgetProject> Projects { get; private set; } = null!;
+    public List<ResultLine>? Result { get; private set; }
+    public (bool Matches, int Ballots, int Voters)? Verification { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, bool verify, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (verify && Phase == BudgetPhase.Results) Verification = await results.VerifyAsync(Vote, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAnnounceAsync(Guid id, CancellationToken ct)
+    {
+        if (await EditableAsync(id, ct) is not { } vote) return NotFound();
+        vote.Announced = true;
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = "Common_Saved";
+        return Redirect($"/Planning/Budgeting/Review/{id}");
+    }
+
+    public async Task<IActionResult> OnPostCheckAsync(Guid id, Guid project, Feasibility decision, string? reason, CancellationToken ct)
+    {
+        if (await EditableAsync(id, ct) is not { } vote) return NotFound();
+        var proposal = await db.BudgetProjects.FirstOrDefaultAsync(p => p.Id == project && p.VoteId == id, ct);
+        if (proposal is null) return NotFound();
+        if (await box.PhaseAsync(vote, ct) is not (BudgetPhase.Draft or BudgetPhase.Announced or BudgetPhase.Proposals or BudgetPhase.Review))
+            ModelState.AddModelError("", t["Feasibility_Fixed"]);
+        if (decision == Feasibility.Pending) ModelState.AddModelError("", t["Feasibility_Choose"]);
+        if (string.IsNullOrWhiteSpace(reason)) ModelState.AddModelError("", t["Feasibility_ReasonRequired"]);
+        if (!ModelState.IsValid) return await LoadAsync(id, ct) ? Page() : NotFound();
+        proposal.Feasibility = decision;
+        proposal.FeasibilityReason = reason!.Trim();
+        proposal.CheckedAt = time.GetUtcNow().UtcDateTime;
+        proposal.CheckedBy = user.Name;
+        await db.SaveChangesAsync(ct);
+        await emails.FeasibilityAsync(proposal, PublicLink(id), ct);
+        TempData["Message"] = "Common_Saved";
+        return Redirect($"/Planning/Budgeting/Review/{id}#project-{project}");
+    }
+
+    public async Task<IActionResult> OnPostPublishAsync(Guid id, CancellationToken ct)
+    {
+        if (await EditableAsync(id, ct) is not { } vote) return NotFound();
+        if (await box.PhaseAsync(vote, ct) != BudgetPhase.Counting)
+        {
+            ModelState.AddModelError("", t["Results_NotYet"]);
+            return await LoadAsync(id, ct) ? Page() : NotFound();
+        }
+        await results.PublishAsync(vote, user.Name ?? "", ct);
+        var community = await db.Territories.Where(x => x.Id == vote.TerritoryId).Select(x => x.Name).SingleAsync(ct);
+        await emails.ResultsAsync(vote, community.Value, PublicLink(id), ct);
+        TempData["Message"] = "Common_Saved";
+        return Redirect($"/Planning/Budgeting/Review/{id}#results");
+    }
+
+    private string PublicLink(Guid id) => $"{Request.Scheme}://{Request.Host}/Planning/Budgeting/Vote/{id}";
+
+    private async Task<BudgetVote?> EditableAsync(Guid id, CancellationToken ct)
+    {
+        var vote = await db.BudgetVotes.FirstOrDefaultAsync(v => v.Id == id, ct);
+        return vote is not null && PlanEditor.CanEdit(User, vote.OwnerId) ? vote : null;
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        if (await db.BudgetVotes.AsNoTracking().FirstOrDefaultAsync(v => v.Id == id, ct) is not { } vote) return false;
+        Vote = vote;
+        Community = await db.Territories.Where(x => x.Id == vote.TerritoryId).Select(x => x.Name).SingleAsync(ct);
+        Phase = await box.PhaseAsync(vote, ct);
+        CanEdit = PlanEditor.CanEdit(User, vote.OwnerId);
+        Projects = await db.BudgetProjects.AsNoTracking().Where(p => p.VoteId == id).OrderBy(p => p.SubmittedAt).ThenBy(p => p.Id).ToPageAsync(PageNumber, null, ct);
+        // The running count stays closed until voting ends, so that no one steers the vote by it.
+        Result = Phase switch
+        {
+            BudgetPhase.Counting when CanEdit => await results.CountAsync(vote, ct),
+            BudgetPhase.Results => await results.PublishedAsync(vote, ct),
+            _ => null,
+        };
+        return true;
+    }
+}
