@@ -1,21 +1,21 @@
 namespace Partnera.Bench;
 
-/// <summary>CPU time used per request by the app, the database server and the load generator, from /proc.</summary>
+/// <summary>CPU time used per request by the app (all its instances), the database server and the load generator, from /proc.</summary>
 public sealed record CpuShare(double AppMs, double DatabaseMs, double LoadGeneratorMs);
 
 public sealed class CpuMeter
 {
     private static readonly double TickMs = 1000.0 / 100; // USER_HZ is 100 on Linux
-    private readonly int? appPid;
+    private readonly IReadOnlyCollection<int> appPids;
     private readonly (double App, double Database, double Self) start;
 
-    private CpuMeter(int? appPid)
+    private CpuMeter(IReadOnlyCollection<int> appPids)
     {
-        this.appPid = appPid;
+        this.appPids = appPids;
         start = Read();
     }
 
-    public static CpuMeter Start(int? appPid) => new(appPid);
+    public static CpuMeter Start(IReadOnlyCollection<int> appPids) => new(appPids);
 
     public CpuShare PerRequest(int requests)
     {
@@ -32,7 +32,7 @@ public sealed class CpuMeter
             if (!int.TryParse(Path.GetFileName(dir), out var pid)) continue;
             var (name, ms) = Stat(dir);
             if (pid == Environment.ProcessId) self = ms;
-            else if (pid == appPid) app = ms;
+            else if (appPids.Contains(pid)) app += ms;
             else if (name == "postgres") database += ms;
         }
         return (app, database, self);

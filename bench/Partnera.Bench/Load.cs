@@ -17,12 +17,13 @@ public static class Load
 
     /// <summary>
     /// Runs <paramref name="requests"/> calls with <paramref name="concurrency"/> workers after the <see cref="WarmUp"/>;
-    /// a call returns false on failure.
+    /// a call returns false on failure. Calls that can be made only once (a ballot) warm up with calls of their own.
     /// </summary>
-    public static async Task<LoadResult> RunAsync(string scenario, int requests, int concurrency, Func<int, Task<bool>> call, int? appPid = null)
+    public static async Task<LoadResult> RunAsync(string scenario, int requests, int concurrency, Func<int, Task<bool>> call, int? appPid = null,
+        Func<int, Task<bool>>? warmUp = null, IReadOnlyCollection<int>? appPids = null)
     {
-        await WarmUpAsync(requests, concurrency, call);
-        var cpu = CpuMeter.Start(appPid);
+        await WarmUpAsync(concurrency, warmUp ?? (i => call(i % requests)));
+        var cpu = CpuMeter.Start(appPids ?? (appPid is { } pid ? [pid] : []));
         var (latencies, failures, elapsed) = await MeasureAsync(requests, concurrency, call);
         Array.Sort(latencies);
         double Percentile(double p) => latencies[Math.Min(latencies.Length - 1, (int)Math.Ceiling(p * latencies.Length) - 1)];
@@ -30,13 +31,13 @@ public static class Load
             Math.Round(Percentile(0.50), 2), Math.Round(Percentile(0.95), 2), Math.Round(Percentile(0.99), 2), failures, cpu.PerRequest(requests));
     }
 
-    private static async Task WarmUpAsync(int requests, int concurrency, Func<int, Task<bool>> call)
+    private static async Task WarmUpAsync(int concurrency, Func<int, Task<bool>> call)
     {
         var clock = Stopwatch.StartNew();
         var next = -1;
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
         {
-            while (clock.Elapsed < WarmUp) await call(Interlocked.Increment(ref next) % requests);
+            while (clock.Elapsed < WarmUp) await call(Interlocked.Increment(ref next));
         }));
     }
 
@@ -59,5 +60,21 @@ public static class Load
         });
         await Task.WhenAll(workers);
         return (latencies, failures, clock.Elapsed);
+    }
+
+    /// <summary>Times a call run in turn (after two unmeasured runs): median, 95th percentile and slowest, in ms.</summary>
+    public static async Task<object> TimeAsync(int runs, Func<int, Task> call)
+    {
+        await call(runs);
+        await call(runs + 1);
+        var times = new List<double>();
+        for (var i = 0; i < runs; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            await call(i);
+            times.Add(clock.Elapsed.TotalMilliseconds);
+        }
+        times.Sort();
+        return new { Runs = runs, MedianMs = Math.Round(times[runs / 2], 1), P95Ms = Math.Round(times[Math.Min(runs - 1, (int)Math.Ceiling(runs * 0.95) - 1)], 1), MaxMs = Math.Round(times[^1], 1) };
     }
 }

@@ -42,30 +42,30 @@ public sealed class NeedsBench(Func<PartneraDbContext> newContext, string connec
     public async Task<object> RunAsync()
     {
         var (generation, campaignId, communities) = await GenerateAsync();
-        var one = await TimeAsync(30, async i =>
+        var one = await Load.TimeAsync(30, async i =>
         {
             await using var db = newContext();
             var rows = (await Analysis(db).ForCampaignAsync(campaignId, NeedMethod.Survey, CancellationToken.None, communities[(i * 97) % communities.Count])).Rows;
             if (rows.Count == 0) throw new InvalidOperationException("No gap rows for a community.");
         });
-        var country = await TimeAsync(5, async _ =>
+        var country = await Load.TimeAsync(5, async _ =>
         {
             await using var db = newContext();
             var rows = (await Analysis(db).ForCampaignAsync(campaignId, NeedMethod.Survey, CancellationToken.None)).Rows;
             if (rows.Count < communities.Count) throw new InvalidOperationException("Too few gap rows for the country.");
         });
-        var countryRegistry = await TimeAsync(3, async _ =>
+        var countryRegistry = await Load.TimeAsync(3, async _ =>
         {
             await using var db = newContext();
             await Analysis(db).ForCampaignAsync(campaignId, NeedMethod.Registry, CancellationToken.None);
         });
-        var ranking = await TimeAsync(30, async i =>
+        var ranking = await Load.TimeAsync(30, async i =>
         {
             await using var db = newContext();
             var page = await Ranking(db).RankAsync(campaignId, communities[(i * 97) % communities.Count], 1, CancellationToken.None);
             if (page.TotalItems == 0) throw new InvalidOperationException("No households ranked in a community.");
         });
-        var report = await TimeAsync(3, async _ =>
+        var report = await Load.TimeAsync(3, async _ =>
         {
             await using var db = newContext();
             var built = await Reports(db).BuildAsync(campaignId, NeedMethod.Survey, null, addUp: true, CancellationToken.None);
@@ -104,20 +104,6 @@ public sealed class NeedsBench(Func<PartneraDbContext> newContext, string connec
     }
 
     /// <summary>Milliseconds of <paramref name="runs"/> calls after two unmeasured ones: median and slowest.</summary>
-    private static async Task<object> TimeAsync(int runs, Func<int, Task> call)
-    {
-        await call(runs);
-        await call(runs + 1);
-        var times = new List<double>();
-        for (var i = 0; i < runs; i++)
-        {
-            var clock = Stopwatch.StartNew();
-            await call(i);
-            times.Add(clock.Elapsed.TotalMilliseconds);
-        }
-        times.Sort();
-        return new { Runs = runs, MedianMs = Math.Round(times[runs / 2], 1), P95Ms = Math.Round(times[Math.Min(runs - 1, (int)Math.Ceiling(runs * 0.95) - 1)], 1), MaxMs = Math.Round(times[^1], 1) };
-    }
 
     private async Task<(double? Seconds, Guid Campaign, List<Guid> Communities)> GenerateAsync()
     {

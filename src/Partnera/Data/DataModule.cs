@@ -16,6 +16,7 @@ public static class DataModule
         var connection = DatabaseOptions.ConnectionString(builder.Configuration, provider);
         services.AddScoped<AuditingInterceptor>();
         services.AddScoped<Features.Needs.Tallies.AnswerTallyInterceptor>();
+        services.AddScoped<Features.Planning.PublicPageEviction>();
         if (provider == DatabaseProvider.Sqlite)
         {
             EnsureSqliteFolder(connection, builder.Environment.ContentRootPath);
@@ -37,7 +38,7 @@ public static class DataModule
 
     private static Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] Interceptors(IServiceProvider sp) =>
         [sp.GetRequiredService<AuditingInterceptor>(), sp.GetRequiredService<Features.Territories.TerritoryTreeInvalidator>(),
-            sp.GetRequiredService<Features.Needs.Tallies.AnswerTallyInterceptor>()];
+            sp.GetRequiredService<Features.Needs.Tallies.AnswerTallyInterceptor>(), sp.GetRequiredService<Features.Planning.PublicPageEviction>()];
 
     /// <summary>
     /// Lets Npgsql prepare the statements it sees most often (unless the connection string says otherwise): PostgreSQL

@@ -50,6 +50,7 @@ public abstract class PartneraDbContext(DbContextOptions options)
     public DbSet<Features.Planning.MeasureMilestone> MeasureMilestones => Set<Features.Planning.MeasureMilestone>();
     public DbSet<Features.Planning.PlanVersion> PlanVersions => Set<Features.Planning.PlanVersion>();
     public DbSet<Features.Planning.MeasureProgress> MeasureProgress => Set<Features.Planning.MeasureProgress>();
+    public DbSet<Features.Planning.MeasureService> MeasureServices => Set<Features.Planning.MeasureService>();
     public DbSet<Features.Planning.Consultation.PlanComment> PlanComments => Set<Features.Planning.Consultation.PlanComment>();
     public DbSet<Features.Planning.Consultation.CommentSupport> CommentSupports => Set<Features.Planning.Consultation.CommentSupport>();
     public DbSet<Features.Planning.Consultation.PlanHearing> PlanHearings => Set<Features.Planning.Consultation.PlanHearing>();

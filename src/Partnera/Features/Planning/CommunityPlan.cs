@@ -105,6 +105,7 @@ public sealed class PlanMeasure : IAudited
     public List<MeasurePartner> Partners { get; set; } = [];
     public List<MeasureMilestone> Milestones { get; set; } = [];
     public List<MeasureProgress> Progress { get; set; } = [];
+    public List<MeasureService> Services { get; set; } = [];
 
     public decimal BudgetTotal => Budget.Sum(b => b.Amount);
 
@@ -173,8 +174,32 @@ public sealed class MeasureProgress : IAudited
     public decimal Spent { get; set; }
     public string Note { get; set; } = "";
     public string? ReportedBy { get; set; }
+    /// <summary>A photo, act or report that shows the work done; public like the report.</summary>
+    public Guid? EvidenceDocumentId { get; set; }
 
     string IAudited.AuditSubject => $"{nameof(CommunityPlan)}:{PlanId}";
+}
+
+/// <summary>A service in the directory that a measure created: residents find it there, and the plan links to it.</summary>
+public sealed class MeasureService : IAudited
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid MeasureId { get; set; }
+    public Guid PlanId { get; set; }
+    public Guid ServiceId { get; set; }
+
+    string IAudited.AuditSubject => $"{nameof(CommunityPlan)}:{PlanId}";
+}
+
+internal sealed class MeasureServiceConfiguration : IEntityTypeConfiguration<MeasureService>
+{
+    public void Configure(EntityTypeBuilder<MeasureService> b)
+    {
+        b.Property(l => l.Id).ValueGeneratedNever();
+        b.HasOne<Service>().WithMany().HasForeignKey(l => l.ServiceId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(l => new { l.MeasureId, l.ServiceId }).IsUnique();
+        b.HasIndex(l => l.ServiceId);
+    }
 }
 
 internal sealed class CommunityPlanConfiguration : IEntityTypeConfiguration<CommunityPlan>
@@ -222,6 +247,7 @@ internal sealed class PlanMeasureConfiguration : IEntityTypeConfiguration<PlanMe
         b.HasMany(m => m.Partners).WithOne().HasForeignKey(l => l.MeasureId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(m => m.Milestones).WithOne().HasForeignKey(l => l.MeasureId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(m => m.Progress).WithOne().HasForeignKey(l => l.MeasureId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(m => m.Services).WithOne().HasForeignKey(l => l.MeasureId).OnDelete(DeleteBehavior.Cascade);
         b.Ignore(m => m.BudgetTotal);
         b.HasIndex(m => new { m.PlanId, m.GoalId });
     }
@@ -293,6 +319,7 @@ internal sealed class MeasureProgressConfiguration : IEntityTypeConfiguration<Me
         b.Property(p => p.Spent).HasPrecision(16, 2);
         b.Property(p => p.Note).HasMaxLength(4000);
         b.Property(p => p.ReportedBy).HasMaxLength(256);
+        b.HasOne<Infrastructure.Documents.StoredDocument>().WithMany().HasForeignKey(p => p.EvidenceDocumentId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(p => new { p.MeasureId, p.ReportedOn });
         b.HasIndex(p => p.PlanId);
     }

@@ -25,6 +25,13 @@ public static class PlanEditor
         return plan is not null && CanEdit(user, plan.OwnerId) ? plan : null;
     }
 
+    /// <summary>A participatory budget, tracked, when this person may run it (the same people as for a plan of its authority).</summary>
+    public static async Task<Budgeting.BudgetVote?> EditableVoteAsync(PartneraDbContext db, ClaimsPrincipal user, Guid id, CancellationToken ct)
+    {
+        var vote = await db.BudgetVotes.FirstOrDefaultAsync(v => v.Id == id, ct);
+        return vote is not null && CanEdit(user, vote.OwnerId) ? vote : null;
+    }
+
     /// <summary>
     /// What a drafting form offers: places of the given levels (the chosen one, matches of the search, or those near
     /// the person's organisation) and the organisations this person may draft for.

@@ -16,18 +16,26 @@ public static class PlanningModule
         .AddScoped<Budgeting.BudgetResults>()
         .AddScoped<Budgeting.BudgetEmails>();
 
-    /// <summary>The signed approval decision of a plan, public like the decision itself.</summary>
+    /// <summary>The signed approval decision of a plan and the evidence of its progress reports, public like the plan; the budget API.</summary>
     public static IEndpointRouteBuilder MapPlanningEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/Planning/{id:guid}/decision", DecisionAsync).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/Planning/{id:guid}/evidence/{report:guid}", EvidenceAsync).AllowAnonymous().ExcludeFromDescription();
         Budgeting.BudgetApi.MapBudgetApi(app);
         return app;
     }
 
-    private static async Task<Results<FileContentHttpResult, NotFound>> DecisionAsync(Guid id, PartneraDbContext db, HttpContext http, CancellationToken ct)
+    private static async Task<Results<FileContentHttpResult, NotFound>> DecisionAsync(Guid id, PartneraDbContext db, HttpContext http, CancellationToken ct) =>
+        await ServeAsync(db.CommunityPlans.Where(p => p.Id == id).Select(p => p.DecisionDocumentId), db, http, ct);
+
+    /// <summary>The evidence of a progress report, public like the report (plans in draft have none).</summary>
+    private static async Task<Results<FileContentHttpResult, NotFound>> EvidenceAsync(Guid id, Guid report, PartneraDbContext db, HttpContext http, CancellationToken ct) =>
+        await ServeAsync(db.MeasureProgress.Where(r => r.Id == report && r.PlanId == id)
+            .Join(db.CommunityPlans.Where(p => p.Status != PlanStatus.Draft), r => r.PlanId, p => p.Id, (r, _) => r.EvidenceDocumentId), db, http, ct);
+
+    private static async Task<Results<FileContentHttpResult, NotFound>> ServeAsync(IQueryable<Guid?> documentId, PartneraDbContext db, HttpContext http, CancellationToken ct)
     {
-        var document = await db.CommunityPlans.Where(p => p.Id == id && p.DecisionDocumentId != null)
-            .Join(db.Documents, p => p.DecisionDocumentId, d => d.Id, (p, d) => new { d.Content, d.ContentType, d.FileName }).FirstOrDefaultAsync(ct);
+        var document = await db.Documents.Where(d => documentId.Contains(d.Id)).Select(d => new { d.Content, d.ContentType, d.FileName }).FirstOrDefaultAsync(ct);
         if (document is null) return TypedResults.NotFound();
         // Served as a download in a sandbox: an uploaded file can never run script on our origin.
         http.Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";

@@ -32,10 +32,23 @@ public sealed class PublicModel(PartneraDbContext db, ConsultationBook consultat
     public bool Open { get; private set; }
     public Page<PlanComment> Comments { get; private set; } = new([], 1, 1, 0);
     public HashSet<Guid> Supported { get; private set; } = [];
-    /// <summary>Per measure: its latest reported progress, the date of that report, and all money reported spent.</summary>
-    public Dictionary<Guid, (int Percent, DateOnly On, decimal Spent)> Progress { get; private set; } = [];
+    /// <summary>Per measure: its latest reported progress, the date of that report, all money reported spent, and the latest report with evidence.</summary>
+    public Dictionary<Guid, (int Percent, DateOnly On, decimal Spent, Guid? Evidence)> Progress { get; private set; } = [];
+    /// <summary>Per measure: the directory services it created.</summary>
+    public ILookup<Guid, (Guid Id, MultilingualText Name)> Services { get; private set; } = Array.Empty<(Guid, Guid, MultilingualText)>().ToLookup(x => x.Item1, x => (x.Item2, x.Item3));
+
+    public ConsultationSummary Summary { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    /// <summary>The consultation report: every comment and proposal with its answer, and the hearings, as a PDF.</summary>
+    public async Task<IActionResult> OnGetReportAsync(Guid id, CancellationToken ct)
+    {
+        if (await db.CommunityPlans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id && p.Status != PlanStatus.Draft, ct) is not { } plan) return NotFound();
+        var zone = await db.Territories.Where(x => x.Id == plan.TerritoryId).Select(x => x.TimeZone).SingleAsync(ct);
+        var pdf = await ConsultationReport.WriteAsync(db, plan, zone, System.Globalization.CultureInfo.CurrentUICulture, t, ct);
+        return File(pdf, "application/pdf", $"consultation-report-{plan.FirstYear}-{plan.LastYear}.pdf");
+    }
 
     public async Task<IActionResult> OnPostCommentAsync(Guid id, CancellationToken ct)
     {
@@ -71,12 +84,16 @@ public sealed class PublicModel(PartneraDbContext db, ConsultationBook consultat
         Version = await db.PlanVersions.AsNoTracking().Where(v => v.PlanId == id).OrderByDescending(v => v.Number).FirstOrDefaultAsync(ct);
         Snapshot = Version is null ? null : PlanSnapshot.FromJson(Version.Snapshot);
         Open = await consultation.IsOpenAsync(plan, ct);
-        Progress = (await db.MeasureProgress.AsNoTracking().Where(r => r.PlanId == id).Select(r => new { r.MeasureId, r.ReportedOn, r.Id, r.Percent, r.Spent }).ToListAsync(ct))
+        Summary = await ConsultationSummary.OfAsync(db, id, ct);
+        Progress = (await db.MeasureProgress.AsNoTracking().Where(r => r.PlanId == id).Select(r => new { r.MeasureId, r.ReportedOn, r.Id, r.Percent, r.Spent, r.EvidenceDocumentId }).ToListAsync(ct))
             .GroupBy(r => r.MeasureId).ToDictionary(g => g.Key, g =>
             {
-                var latest = g.OrderBy(r => r.ReportedOn).ThenBy(r => r.Id).Last();
-                return (latest.Percent, latest.ReportedOn, g.Sum(r => r.Spent));
+                var ordered = g.OrderBy(r => r.ReportedOn).ThenBy(r => r.Id).ToList();
+                var latest = ordered[^1];
+                return (latest.Percent, latest.ReportedOn, g.Sum(r => r.Spent), ordered.LastOrDefault(r => r.EvidenceDocumentId != null)?.Id);
             });
+        Services = (await db.MeasureServices.AsNoTracking().Where(l => l.PlanId == id).Join(db.Services, l => l.ServiceId, s => s.Id, (l, s) => new { l.MeasureId, s.Id, s.Name }).ToListAsync(ct))
+            .ToLookup(x => x.MeasureId, x => (x.Id, x.Name));
         Comments = await db.PlanComments.AsNoTracking().Where(c => c.PlanId == id).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).ToPageAsync(PageNumber, null, ct);
         var shown = Comments.Items.Select(c => c.Id).ToList();
         Supported = user.Id is { } me

@@ -116,5 +116,15 @@ public sealed class ConsultationTests(TestApps apps)
         Assert.Contains("Accepted: Added as measure 1.2", report.QuerySelector($"#comment-{proposal.Id} .answer")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("Removed by the moderator: Insults", report.QuerySelector($"#comment-{abusive.Id} .hidden-comment")!.TextContent.Trim());
         Assert.DoesNotContain("idiots", report.QuerySelector("#comment-list")!.TextContent, StringComparison.Ordinal);
+
+        // The published consultation report lists every comment and proposal with its answer, and the figures.
+        var summary = (await specialist.GetPageAsync(page)).QuerySelector("#consultation-summary")!.TextContent;
+        Assert.Contains("1 comments and 2 proposals", summary, StringComparison.Ordinal);
+        Assert.Contains("Accepted: 1, Partly accepted: 0, Rejected: 1", summary, StringComparison.Ordinal);
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(await visitor.GetByteArrayAsync($"{page}?handler=Report"));
+        var text = Pages.Squeezed(string.Concat(pdf.GetPages().Select(p => p.Text)));
+        foreach (var expected in new[] { "Consultation report: Consulted plan", "A youth club", "Accepted: Added as measure 1.2", "Rejected: The budget does not allow it in 2027", "Removed by the moderator: Insults", "Town hall" })
+            Assert.Contains(Pages.Squeezed(expected), text, StringComparison.Ordinal);
+        Assert.DoesNotContain("idiots", text, StringComparison.Ordinal);
     }
 }

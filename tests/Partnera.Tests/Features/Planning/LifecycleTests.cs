@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Partnera.Data;
+using Partnera.Features.Directory;
 using Partnera.Features.Planning;
 using Partnera.Features.Territories;
 using Partnera.Infrastructure.Text;
@@ -96,6 +97,30 @@ public sealed class LifecycleTests(TestApps apps)
         { ["Input.ReportedOn"] = ["2027-06-30"], ["Input.Percent"] = ["60"], ["Input.Spent"] = ["500000"], ["Input.Source"] = ["Donor"], ["Input.Note"] = ["Car bought"] }, "#progress-form")).StatusCode);
         var publicPage = await app.Browser("en").GetPageAsync($"/Planning/Public/{planId}");
         Assert.Equal("Done: 60 % as of 6/30/2027; spent so far: 1,500,000", publicPage.QuerySelector($"#measure-{measureId} .progress-line")!.TextContent.Trim());
+
+        // Anonymous readers are served a kept copy (signed-in people never are), dropped as soon as the plan changes.
+        var again = await app.Browser("en").GetAsync($"/Planning/Public/{planId}");
+        Assert.NotNull(again.Headers.Age);
+        Assert.Null((await specialist.GetAsync($"/Planning/Public/{planId}")).Headers.Age);
+
+        // Evidence of the work and the directory services the measure created, public as well.
+        var serviceId = await app.WithDbAsync(async db =>
+        {
+            var owner = await db.CommunityPlans.Where(p => p.Id == planId).Select(p => p.OwnerId).SingleAsync();
+            var service = new Service { OrganisationId = owner, Name = new MultilingualText("Planville home care"), LastModified = DateTime.UtcNow };
+            db.Services.Add(service);
+            await db.SaveChangesAsync();
+            return service.Id;
+        });
+        Assert.Equal(HttpStatusCode.Redirect, (await specialist.SubmitAsync(progress, new Dictionary<string, string[]> { ["services"] = [serviceId.ToString()] }, "#services-form")).StatusCode);
+        byte[] photo = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3];
+        Assert.Equal(HttpStatusCode.Redirect, (await specialist.SubmitAsync(progress, new Dictionary<string, string[]>
+        { ["Input.ReportedOn"] = ["2027-09-30"], ["Input.Percent"] = ["80"], ["Input.Note"] = ["Ten families served"] }, "#progress-form",
+            files: new Dictionary<string, (string, byte[])> { ["Evidence"] = ("team.png", photo) })).StatusCode);
+        var fresh = await app.Browser("en").GetPageAsync($"/Planning/Public/{planId}");
+        Assert.Equal($"/Directory/Service/{serviceId}", fresh.QuerySelector($"#measure-{measureId} .measure-services a")!.GetAttribute("href"));
+        var evidence = fresh.QuerySelector($"#measure-{measureId} .progress-line a")!.GetAttribute("href")!;
+        Assert.Equal(photo, await app.Browser("en").GetByteArrayAsync(evidence));
 
         Assert.Equal(HttpStatusCode.Redirect, (await MoveAsync(specialist, planId, PlanStatus.InImplementation)).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await MoveAsync(specialist, planId, PlanStatus.Completed)).StatusCode);

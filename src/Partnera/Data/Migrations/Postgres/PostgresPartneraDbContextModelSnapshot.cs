@@ -2287,6 +2287,9 @@ namespace Partnera.Data.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("EvidenceDocumentId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("MeasureId")
                         .HasColumnType("uuid");
 
@@ -2318,11 +2321,37 @@ namespace Partnera.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("EvidenceDocumentId");
+
                     b.HasIndex("PlanId");
 
                     b.HasIndex("MeasureId", "ReportedOn");
 
                     b.ToTable("MeasureProgress");
+                });
+
+            modelBuilder.Entity("Partnera.Features.Planning.MeasureService", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MeasureId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceId");
+
+                    b.HasIndex("MeasureId", "ServiceId")
+                        .IsUnique();
+
+                    b.ToTable("MeasureServices");
                 });
 
             modelBuilder.Entity("Partnera.Features.Planning.PlanGoal", b =>
@@ -3254,9 +3283,29 @@ namespace Partnera.Data.Migrations.Postgres
 
             modelBuilder.Entity("Partnera.Features.Planning.MeasureProgress", b =>
                 {
+                    b.HasOne("Partnera.Infrastructure.Documents.StoredDocument", null)
+                        .WithMany()
+                        .HasForeignKey("EvidenceDocumentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Partnera.Features.Planning.PlanMeasure", null)
                         .WithMany("Progress")
                         .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Partnera.Features.Planning.MeasureService", b =>
+                {
+                    b.HasOne("Partnera.Features.Planning.PlanMeasure", null)
+                        .WithMany("Services")
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Partnera.Features.Directory.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3409,6 +3458,8 @@ namespace Partnera.Data.Migrations.Postgres
                     b.Navigation("Partners");
 
                     b.Navigation("Progress");
+
+                    b.Navigation("Services");
                 });
 #pragma warning restore 612, 618
         }

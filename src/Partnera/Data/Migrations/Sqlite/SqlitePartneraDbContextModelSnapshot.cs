@@ -2278,6 +2278,9 @@ namespace Partnera.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("EvidenceDocumentId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("MeasureId")
                         .HasColumnType("TEXT");
 
@@ -2309,11 +2312,37 @@ namespace Partnera.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("EvidenceDocumentId");
+
                     b.HasIndex("PlanId");
 
                     b.HasIndex("MeasureId", "ReportedOn");
 
                     b.ToTable("MeasureProgress");
+                });
+
+            modelBuilder.Entity("Partnera.Features.Planning.MeasureService", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MeasureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceId");
+
+                    b.HasIndex("MeasureId", "ServiceId")
+                        .IsUnique();
+
+                    b.ToTable("MeasureServices");
                 });
 
             modelBuilder.Entity("Partnera.Features.Planning.PlanGoal", b =>
@@ -3245,9 +3274,29 @@ namespace Partnera.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Partnera.Features.Planning.MeasureProgress", b =>
                 {
+                    b.HasOne("Partnera.Infrastructure.Documents.StoredDocument", null)
+                        .WithMany()
+                        .HasForeignKey("EvidenceDocumentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Partnera.Features.Planning.PlanMeasure", null)
                         .WithMany("Progress")
                         .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Partnera.Features.Planning.MeasureService", b =>
+                {
+                    b.HasOne("Partnera.Features.Planning.PlanMeasure", null)
+                        .WithMany("Services")
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Partnera.Features.Directory.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3400,6 +3449,8 @@ namespace Partnera.Data.Migrations.Sqlite
                     b.Navigation("Partners");
 
                     b.Navigation("Progress");
+
+                    b.Navigation("Services");
                 });
 #pragma warning restore 612, 618
         }

@@ -53,7 +53,7 @@ public sealed class BallotBox(PartneraDbContext db, TimeProvider time)
         var phase = BudgetPhases.On(vote, today);
         if (phase != BudgetPhase.Voting) return [("", phase is BudgetPhase.Counting or BudgetPhase.Results ? "Ballot_Closed" : "Ballot_NotOpen")];
         if (await HasVotedAsync(vote.Year, voterId, ct)) return [("", "Ballot_AlreadyVoted")];
-        var problems = await ProblemsAsync(vote.Id, vote.MaxChoices, vote.MinimumAge, today, input, ct);
+        var problems = await ProblemsAsync(vote, today, input, ct);
         if (problems.Count > 0) return problems;
         db.VoterRecords.Add(new VoterRecord { VoteId = vote.Id, Year = vote.Year, UserId = voterId, DeclaredBirthDate = input.BirthDate!.Value, VotedAt = time.GetUtcNow().UtcDateTime });
         var ballot = new Ballot { VoteId = vote.Id };
@@ -78,17 +78,17 @@ public sealed class BallotBox(PartneraDbContext db, TimeProvider time)
 
     /// <summary>What is wrong with a ballot as filled in, without casting it (to show every problem at once).</summary>
     public async Task<List<(string Field, string Key)>> CheckAsync(BudgetVote vote, BallotInput input, CancellationToken ct) =>
-        await ProblemsAsync(vote.Id, vote.MaxChoices, vote.MinimumAge, await TodayAsync(vote, ct), input, ct);
+        await ProblemsAsync(vote, await TodayAsync(vote, ct), input, ct);
 
-    private async Task<List<(string Field, string Key)>> ProblemsAsync(Guid voteId, int maxChoices, int minimumAge, DateOnly today, BallotInput input, CancellationToken ct)
+    private async Task<List<(string Field, string Key)>> ProblemsAsync(BudgetVote vote, DateOnly today, BallotInput input, CancellationToken ct)
     {
         var problems = new List<(string, string)>();
         if (!input.LivesHere) problems.Add((nameof(input.LivesHere), "Ballot_MustLiveHere"));
-        if (input.BirthDate is { } born && AgeOn(born, today) < minimumAge) problems.Add((nameof(input.BirthDate), "Ballot_TooYoung"));
+        if (input.BirthDate is { } born && AgeOn(born, today) < vote.MinimumAge) problems.Add((nameof(input.BirthDate), "Ballot_TooYoung"));
         var chosen = input.ProjectIds.Distinct().ToList();
         if (chosen.Count == 0) problems.Add((nameof(input.ProjectIds), "Ballot_NoChoice"));
-        else if (chosen.Count > maxChoices) problems.Add((nameof(input.ProjectIds), "Ballot_TooMany"));
-        else if (await db.BudgetProjects.CountAsync(p => p.VoteId == voteId && p.Feasibility == Feasibility.Feasible && chosen.Contains(p.Id), ct) != chosen.Count)
+        else if (chosen.Count > vote.MaxChoices) problems.Add((nameof(input.ProjectIds), "Ballot_TooMany"));
+        else if (await db.BudgetProjects.CountAsync(p => p.VoteId == vote.Id && p.Feasibility == Feasibility.Feasible && chosen.Contains(p.Id), ct) != chosen.Count)
             problems.Add((nameof(input.ProjectIds), "Ballot_UnknownProject"));
         return problems;
     }

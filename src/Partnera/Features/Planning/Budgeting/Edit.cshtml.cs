@@ -57,11 +57,7 @@ public sealed class EditModel(PartneraDbContext db, BallotBox box, TimeProvider 
         return Page();
     }
 
-    private async Task<BudgetVote?> EditableAsync(Guid id, CancellationToken ct)
-    {
-        var vote = await db.BudgetVotes.FirstOrDefaultAsync(v => v.Id == id, ct);
-        return vote is not null && PlanEditor.CanEdit(User, vote.OwnerId) ? vote : null;
-    }
+    private Task<BudgetVote?> EditableAsync(Guid id, CancellationToken ct) => PlanEditor.EditableVoteAsync(db, User, id, ct);
 
     private async Task CheckAsync(BudgetVote vote, CancellationToken ct)
     {

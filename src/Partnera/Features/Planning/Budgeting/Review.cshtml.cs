@@ -81,11 +81,7 @@ public sealed class ReviewModel(PartneraDbContext db, BallotBox box, BudgetResul
 
     private string PublicLink(Guid id) => $"{Request.Scheme}://{Request.Host}/Planning/Budgeting/Vote/{id}";
 
-    private async Task<BudgetVote?> EditableAsync(Guid id, CancellationToken ct)
-    {
-        var vote = await db.BudgetVotes.FirstOrDefaultAsync(v => v.Id == id, ct);
-        return vote is not null && PlanEditor.CanEdit(User, vote.OwnerId) ? vote : null;
-    }
+    private Task<BudgetVote?> EditableAsync(Guid id, CancellationToken ct) => PlanEditor.EditableVoteAsync(db, User, id, ct);
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
