@@ -5,6 +5,7 @@ using Partnera.Features.Directory.Hsds;
 using Partnera.Features.Memoranda;
 using Partnera.Features.Needs;
 using Partnera.Features.Organisations;
+using Partnera.Features.People;
 using Partnera.Features.Planning;
 using Partnera.Features.Territories;
 using Partnera.Infrastructure.Auditing;
@@ -55,6 +56,7 @@ public static class Platform
         builder.Services.AddMemoranda();
         builder.Services.AddNeeds();
         builder.Services.AddPlanning();
+        builder.Services.AddPeople();
         builder.Services.AddDirectory();
         return builder;
     }

@@ -54,6 +54,11 @@ public abstract class PartneraDbContext(DbContextOptions options)
     public DbSet<Features.Planning.Consultation.PlanComment> PlanComments => Set<Features.Planning.Consultation.PlanComment>();
     public DbSet<Features.Planning.Consultation.CommentSupport> CommentSupports => Set<Features.Planning.Consultation.CommentSupport>();
     public DbSet<Features.Planning.Consultation.PlanHearing> PlanHearings => Set<Features.Planning.Consultation.PlanHearing>();
+    public DbSet<Features.People.Person> People => Set<Features.People.Person>();
+    public DbSet<Features.People.PersonCategory> PersonCategories => Set<Features.People.PersonCategory>();
+    public DbSet<Features.People.PersonDocument> PersonDocuments => Set<Features.People.PersonDocument>();
+    public DbSet<Features.People.Consent> Consents => Set<Features.People.Consent>();
+    public DbSet<Features.People.PersonInvolvement> PersonInvolvements => Set<Features.People.PersonInvolvement>();
     public DbSet<Features.Planning.Budgeting.BudgetVote> BudgetVotes => Set<Features.Planning.Budgeting.BudgetVote>();
     public DbSet<Features.Planning.Budgeting.BudgetProject> BudgetProjects => Set<Features.Planning.Budgeting.BudgetProject>();
     public DbSet<Features.Planning.Budgeting.Ballot> Ballots => Set<Features.Planning.Budgeting.Ballot>();

@@ -31,6 +31,9 @@ public sealed class DemoDataSeeder(PartneraDbContext db, Microsoft.AspNetCore.Id
         db.CommunityPlans.Add(DemoPlans.Cahul(territories, organisations, time.GetUtcNow().Year));
         var consulted = DemoPlans.Bakhmut(territories, organisations, time.GetUtcNow().Year);
         db.CommunityPlans.Add(consulted);
+        var (people, involvements) = DemoPeople.Create(organisations, territories, time.GetUtcNow().UtcDateTime);
+        db.People.AddRange(people);
+        db.PersonInvolvements.AddRange(involvements);
         var (locations, services) = DemoServices.Create(organisations, territories, time.GetUtcNow().UtcDateTime);
         db.Locations.AddRange(locations);
         db.Services.AddRange(services);

@@ -1,0 +1,9 @@
+namespace Partnera.Features.People;
+
+/// <summary>People and households the organisations work with: registration, consent, and who may see them.</summary>
+public static class PeopleModule
+{
+    public static IServiceCollection AddPeople(this IServiceCollection services) => services
+        .AddScoped<PersonAccess>()
+        .AddScoped<PersonRegister>();
+}

@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Partnera.Data;
+using Partnera.Features.Accounts;
+using Partnera.Infrastructure.Auditing;
+using Partnera.Infrastructure.Paging;
+using Partnera.Infrastructure.Text;
+
+namespace Partnera.Features.People;
+
+/// <summary>A person's record for an involved organisation: the details, the organisations involved, and who has looked at it (each opening audited).</summary>
+[Authorize(Policy = Policies.Staff)]
+public sealed class PersonModel(PartneraDbContext db, PersonAccess access, Microsoft.Extensions.Localization.IStringLocalizer<PeopleStrings> t) : PageModel
+{
+    [FromQuery(Name = "page")] public int? PageNumber { get; set; }
+    public Person Person { get; private set; } = null!;
+    public List<(MultilingualText Organisation, Involvement Kind, DateTime Since)> Involved { get; private set; } = [];
+    public Page<AuditEntry> Looked { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        if (await access.OpenAsync(User, id, AuditAction.Viewed, ct) is not { } person) return NotFound();
+        Person = person;
+        Involved = (await db.PersonInvolvements.AsNoTracking().Where(i => i.PersonId == id).OrderBy(i => i.Since)
+            .Join(db.Organisations, i => i.OrganisationId, o => o.Id, (i, o) => new { o.Name, i.Kind, i.Since }).ToListAsync(ct))
+            .Select(x => (x.Name, x.Kind, x.Since)).ToList();
+        var subject = $"{nameof(People.Person)}:{id}";
+        Looked = await db.AuditLog.AsNoTracking().Where(e => e.Subject == subject).OrderByDescending(e => e.At).ThenByDescending(e => e.Id).ToPageAsync(PageNumber, 20, ct);
+        return Page();
+    }
+
+    /// <summary>A logged reason in the reader's language: the ways of involvement and list/search are stored as codes, a typed reason as typed.</summary>
+    public string Reason(string? stored) => stored is null ? "" : string.Join(", ", stored.Split(", ").Select(part =>
+        Enum.TryParse<Involvement>(part, out var kind) ? t[$"Involvement_{kind}"].Value
+        : part is PersonAccess.ListReason or PersonAccess.SearchReason ? t[$"Reason_{part}"].Value
+        : part));
+}

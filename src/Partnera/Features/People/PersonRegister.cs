@@ -1,0 +1,97 @@
+using Microsoft.EntityFrameworkCore;
+using Partnera.Data;
+using Partnera.Infrastructure.Auditing;
+
+namespace Partnera.Features.People;
+
+/// <summary>
+/// Registers people and changes them, records consent and its withdrawal. What needs consent is refused without it,
+/// and removed when the last consent is withdrawn (the names stay, as the law allows).
+/// </summary>
+public sealed class PersonRegister(PartneraDbContext db, CurrentUser user, TimeProvider time)
+{
+    /// <summary>Problems as (field, message key); the consent fields are named "Consent.*".</summary>
+    public static List<(string Field, string Key)> Problems(PersonInput input, ConsentInput? consent, bool hasConsent)
+    {
+        var problems = new List<(string, string)>();
+        var consented = hasConsent || consent?.Given == true;
+        if (!consented) problems.AddRange(input.NeedingConsent().Select(f => (f, "Person_NeedsConsent")));
+        if (consent?.Given == true && string.IsNullOrWhiteSpace(consent.Purpose)) problems.Add(("Consent.Purpose", "Consent_PurposeRequired"));
+        if (consent?.Given == true && consent.GivenOn is null) problems.Add(("Consent.GivenOn", "Consent_DateRequired"));
+        if (!string.IsNullOrWhiteSpace(input.DocumentNumber) && input.DocumentKind is null) problems.Add((nameof(input.DocumentKind), "Person_DocumentKindRequired"));
+        return problems;
+    }
+
+    public async Task<Person> RegisterAsync(PersonInput input, ConsentInput consent, Guid organisationId, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var person = new Person { RegisteredById = organisationId, RegisteredAt = now };
+        if (consent.Given) person.Consents.Add(NewConsent(person.Id, organisationId, consent));
+        Apply(person, input, DateOnly.FromDateTime(now));
+        db.People.Add(person);
+        db.PersonInvolvements.Add(new PersonInvolvement { PersonId = person.Id, OrganisationId = organisationId, Kind = Involvement.Registered, Since = now });
+        await db.SaveChangesAsync(ct);
+        return person;
+    }
+
+    public async Task UpdateAsync(Person person, PersonInput input, CancellationToken ct)
+    {
+        Apply(person, input, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task RecordConsentAsync(Person person, Guid organisationId, ConsentInput consent, Guid? formDocumentId, CancellationToken ct)
+    {
+        var recorded = NewConsent(person.Id, organisationId, consent);
+        recorded.FormDocumentId = formDocumentId;
+        db.Consents.Add(recorded);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Withdraws a consent; when none is left, removes everything that needed it.</summary>
+    public async Task WithdrawAsync(Person person, Guid consentId, CancellationToken ct)
+    {
+        var consent = person.Consents.FirstOrDefault(c => c.Id == consentId && c.WithdrawnOn is null);
+        if (consent is null) return;
+        consent.WithdrawnOn = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        consent.WithdrawnRecordedBy = user.Name;
+        if (!person.HasConsent)
+        {
+            (person.BirthDate, person.Sex, person.Phone, person.Email, person.Address) = (null, null, null, null, null);
+            person.Documents.Clear();
+            person.Categories.Clear();
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    private Consent NewConsent(Guid personId, Guid organisationId, ConsentInput consent) => new()
+    {
+        PersonId = personId,
+        OrganisationId = organisationId,
+        Purpose = consent.Purpose!.Trim(),
+        GivenOn = consent.GivenOn!.Value,
+        RecordedBy = user.Name ?? "",
+    };
+
+    private static void Apply(Person person, PersonInput input, DateOnly today)
+    {
+        person.FamilyName = input.FamilyName!.Trim();
+        person.GivenName = input.GivenName!.Trim();
+        person.Patronymic = Clean(input.Patronymic);
+        person.LatinName = Clean(input.LatinName);
+        person.IndexNames();
+        person.BirthDate = input.BirthDate;
+        person.Sex = input.Sex;
+        person.Phone = Clean(input.Phone);
+        person.Email = Clean(input.Email);
+        person.Address = Clean(input.Address);
+        var number = string.IsNullOrWhiteSpace(input.DocumentNumber) ? null : PersonDocument.Normalise(input.DocumentNumber);
+        person.Documents.RemoveAll(d => number is null || d.Kind != input.DocumentKind || d.Number != number);
+        if (number is not null && person.Documents.Count == 0) person.Documents.Add(new PersonDocument { PersonId = person.Id, Kind = input.DocumentKind!.Value, Number = number });
+        foreach (var ended in person.Categories.Where(c => c.Until is null && !input.Categories.Contains(c.Group))) ended.Until = today;
+        foreach (var group in input.Categories.Distinct().Where(g => !person.Categories.Any(c => c.Group == g && c.Until is null)))
+            person.Categories.Add(new PersonCategory { PersonId = person.Id, Group = group, From = today });
+    }
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

@@ -1,0 +1,159 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Partnera.Data;
+using Partnera.Features.Accounts;
+using Partnera.Features.Organisations;
+using Partnera.Features.People;
+using Partnera.Infrastructure.Auditing;
+using Partnera.Infrastructure.Text;
+using Partnera.Testing;
+using Partnera.Tests.Infrastructure;
+
+namespace Partnera.Tests.Features.People;
+
+public sealed class AccessTests(TestApps apps)
+{
+    private static readonly Role[] Roles = Enum.GetValues<Role>();
+
+    /// <summary>Two new organisations: the first registers a person (with consent and a document), the second is not involved.</summary>
+    private static async Task<(Guid Involved, Guid Other, Guid Person, string FamilyName)> CaseAsync(PartneraApp app)
+    {
+        var family = "Коваленко" + Guid.NewGuid().ToString("N")[..6];
+        return await app.WithDbAsync(async db =>
+        {
+            var involved = new Organisation { Name = new MultilingualText("Involved " + family), Kind = OrganisationKind.StateServiceProvider };
+            var other = new Organisation { Name = new MultilingualText("Other " + family), Kind = OrganisationKind.Ngo };
+            var person = new Person { FamilyName = family, GivenName = "Олександр", BirthDate = new DateOnly(1980, 5, 1), RegisteredById = involved.Id, RegisteredAt = DateTime.UtcNow };
+            person.IndexNames();
+            person.Consents.Add(new Consent { PersonId = person.Id, OrganisationId = involved.Id, Purpose = "Social services", GivenOn = new DateOnly(2026, 11, 1), RecordedBy = "test" });
+            person.Documents.Add(new PersonDocument { PersonId = person.Id, Kind = DocumentKind.Passport, Number = PersonDocument.Normalise("АА 123456") });
+            db.Organisations.AddRange(involved, other);
+            db.People.Add(person);
+            db.PersonInvolvements.Add(new PersonInvolvement { PersonId = person.Id, OrganisationId = involved.Id, Kind = Involvement.Registered, Since = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+            return (involved.Id, other.Id, person.Id, family);
+        });
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Only_roles_that_work_with_people_in_an_involved_organisation_see_change_or_find_a_person(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var (involved, other, person, family) = await CaseAsync(app);
+        var cells = new List<(string Who, bool Allowed, HttpClient Client, string? Email)>();
+        foreach (var role in Roles)
+        {
+            foreach (var (organisation, name) in new[] { (involved, "involved"), (other, "not involved") })
+            {
+                var (client, email, _) = await app.NewStaffAsync(organisation, role);
+                cells.Add(($"{role} of the {name} organisation", organisation == involved && PersonAccess.PersonalDataRoles.Contains(role), client, email));
+            }
+        }
+        var (resident, residentEmail, _) = await app.NewResidentAsync("Resident");
+        cells.Add(("a resident", false, resident, residentEmail));
+        cells.Add(("someone not signed in", false, app.Browser("en"), null));
+
+        foreach (var (who, allowed, client, email) in cells)
+        {
+            var view = await client.GetAsync($"/People/Person/{person}");
+            var list = await client.GetAsync($"/People?q={Uri.EscapeDataString(family)}");
+            var consent = await client.GetAsync($"/People/Consent/{person}");
+            var edit = await client.GetAsync($"/People/Edit/{person}");
+            foreach (var (action, response) in new[] { ("view", view), ("find", list), ("consent", consent), ("edit", edit) })
+            {
+                var body = await response.Content.ReadAsStringAsync();
+                // The search box repeats what was typed: what counts is the list of people found.
+                if (action == "find") body = Pages.Parse(body).QuerySelector("#people")?.TextContent ?? "";
+                if (allowed)
+                {
+                    Assert.True(response.StatusCode == HttpStatusCode.OK, $"{who} should {action}: got {response.StatusCode}");
+                    Assert.Contains(family, body, StringComparison.Ordinal);
+                }
+                else
+                {
+                    Assert.False(body.Contains(family, StringComparison.Ordinal), $"{who} must not {action} the person");
+                    Assert.NotEqual(HttpStatusCode.InternalServerError, response.StatusCode);
+                }
+            }
+            // A change sent without the form (a token from the page the person may open) changes nothing.
+            var token = Pages.Parse(await (await client.GetAsync("/")).Content.ReadAsStringAsync()).QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value");
+            if (!allowed && token is not null)
+            {
+                var forged = await client.PostAsync($"/People/Edit/{person}", new FormUrlEncodedContent(
+                    [KeyValuePair.Create("__RequestVerificationToken", token), KeyValuePair.Create("Input.FamilyName", "Hacked"), KeyValuePair.Create("Input.GivenName", "X")]));
+                Assert.NotEqual($"/People/Person/{person}", forged.Headers.Location?.OriginalString);
+            }
+            // Every allowed opening is in the audit log with its reason; a refused one leaves the record untouched and unread.
+            var reads = await app.WithDbAsync(db => db.AuditLog.Where(e => e.Subject == $"Person:{person}" && e.Action == AuditAction.Viewed && e.UserName == email).Select(e => e.Reason).ToListAsync());
+            if (allowed) Assert.Equal(["Registered", "Registered", "Registered", "search"], reads.Order());
+            else Assert.Empty(reads);
+        }
+        Assert.Equal(family, await app.WithDbAsync(db => db.People.Where(p => p.Id == person).Select(p => p.FamilyName).SingleAsync()));
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task The_record_shows_documents_masked_and_who_looked_and_an_emergency_opening_is_reasoned_and_reported(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var (involved, other, person, family) = await CaseAsync(app);
+        var (administrator, administratorEmail, _) = await app.NewStaffAsync(involved, Role.Administrator);
+        var (worker, workerEmail, _) = await app.NewStaffAsync(involved, Role.ProviderStaff);
+        var page = await worker.GetPageAsync($"/People/Person/{person}");
+        Assert.Equal("•••••456", page.QuerySelector(".document-number")!.TextContent);
+        Assert.DoesNotContain("123456", page.Body!.InnerHtml, StringComparison.Ordinal);
+
+        var (stranger, strangerEmail, _) = await app.NewStaffAsync(other, Role.ProviderStaff);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/People/Person/{person}")).StatusCode);
+        var noReason = await stranger.SubmitAsync($"/People/Emergency/{person}", new Dictionary<string, string[]> { ["Reason"] = [""] }, "#emergency-form");
+        Assert.Contains("Write why you need to open the record.", Pages.Parse(await noReason.TextAsync()).FieldErrors());
+        var opened = await stranger.SubmitAsync($"/People/Emergency/{person}", new Dictionary<string, string[]> { ["Reason"] = ["Found unconscious, ambulance asks for allergies"] }, "#emergency-form");
+        Assert.Contains(family, Pages.Parse(await opened.TextAsync()).QuerySelector("#person-name")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(app.Emails.Sent, m => m.To == administratorEmail && m.Body.Contains("Found unconscious", StringComparison.Ordinal) && m.Body.Contains(strangerEmail, StringComparison.Ordinal));
+        // Still not involved: the emergency opening was once, not a key.
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/People/Person/{person}")).StatusCode);
+
+        var log = (await worker.GetPageAsync($"/People/Person/{person}")).QuerySelector("#access-log")!.TextContent;
+        Assert.Contains(strangerEmail, log, StringComparison.Ordinal);
+        Assert.Contains("Emergency access: Found unconscious", log, StringComparison.Ordinal);
+        Assert.Contains(workerEmail, log, StringComparison.Ordinal);
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Without_consent_only_names_are_kept_and_withdrawing_it_removes_the_rest(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var (involved, _, _, _) = await CaseAsync(app);
+        var (worker, _, _) = await app.NewStaffAsync(involved, Role.ProviderStaff);
+        var form = new Dictionary<string, string[]>
+        {
+            ["OrganisationId"] = [involved.ToString()],
+            ["Input.FamilyName"] = ["Rusu"],
+            ["Input.GivenName"] = ["Ștefan"],
+            ["Input.BirthDate"] = ["1975-03-09"],
+            ["Input.DocumentKind"] = ["IdCard"],
+            ["Input.DocumentNumber"] = ["0991 234 567"],
+            ["Input.Categories"] = ["OlderPeople"],
+        };
+        var refused = await worker.SubmitAsync("/People/Register", form, "#person-form");
+        var errors = Pages.Parse(await refused.TextAsync()).FieldErrors();
+        Assert.Equal(3, errors.Count(e => e == "Record the person's consent first: without it only the names are kept."));
+        Assert.False(await app.WithDbAsync(db => db.People.AnyAsync(p => p.FamilyName == "Rusu" && p.GivenName == "Ștefan")));
+
+        var registered = await worker.SubmitAsync("/People/Register", new Dictionary<string, string[]>(form)
+        { ["Consent.Given"] = ["true"], ["Consent.Purpose"] = ["Home care"], ["Consent.GivenOn"] = ["2026-11-20"] }, "#person-form");
+        Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
+        var id = Guid.Parse(registered.Headers.Location!.OriginalString.Split('/')[^1]);
+        var stored = await app.WithDbAsync(db => db.People.Include(p => p.Documents).Include(p => p.Consents).SingleAsync(p => p.Id == id));
+        Assert.Equal((new DateOnly(1975, 3, 9), "0991234567", "Home care"), (stored.BirthDate!.Value, stored.Documents.Single().Number, stored.Consents.Single().Purpose));
+
+        var consent = stored.Consents.Single().Id;
+        Assert.Equal(HttpStatusCode.Redirect, (await worker.SubmitAsync($"/People/Consent/{id}", new Dictionary<string, string[]>(), $"#consent-{consent} .withdraw-form")).StatusCode);
+        var after = await app.WithDbAsync(db => db.People.Include(p => p.Documents).Include(p => p.Categories).SingleAsync(p => p.Id == id));
+        Assert.Equal(("Rusu", "Ștefan", (DateOnly?)null, 0, 0), (after.FamilyName, after.GivenName, after.BirthDate, after.Documents.Count, after.Categories.Count));
+        Assert.NotNull((await worker.GetPageAsync($"/People/Person/{id}")).QuerySelector("#no-consent"));
+        // The log says which fields changed, never to what: the removed values are gone everywhere.
+        var changes = await app.WithDbAsync(db => db.AuditLog.Where(e => e.Subject == $"Person:{id}" && e.Changes != null).Select(e => e.Changes!).ToListAsync());
+        Assert.Contains(changes, c => c.Contains("BirthDate", StringComparison.Ordinal));
+        Assert.DoesNotContain(changes, c => c.Contains("1975", StringComparison.Ordinal) || c.Contains("0991234567", StringComparison.Ordinal) || c.Contains("Rusu", StringComparison.Ordinal));
+    }
+}
