@@ -2,14 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Security.Claims;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.BearerToken;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
 using Partnera.Data;
@@ -44,7 +37,7 @@ public sealed class BudgetBench(Func<PartneraDbContext> newContext, string conne
         await using var first = await AppProcess.StartAsync("Postgres", connection, contentRoot);
         await using var second = await AppProcess.StartAsync("Postgres", connection, contentRoot);
         await using var nginx = await Nginx.StartAsync([first.BaseUrl, second.BaseUrl]);
-        var tokens = Tokens(voters);
+        var tokens = BearerTokens.For(connection, voters.Select((id, i) => BearerTokens.Resident(id, $"voter{i}@voter.bench")));
         using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Concurrency * 2 }) { BaseAddress = new Uri(nginx.BaseUrl) };
         var created = 0;
         Task<HttpResponseMessage> Cast(int voter) => Send(client, tokens[voter], ballots[voter]);
@@ -251,23 +244,5 @@ public sealed class BudgetBench(Func<PartneraDbContext> newContext, string conne
             await writer.CompleteAsync();
         }
         return ids;
-    }
-
-    /// <summary>Bearer tokens as /api/v1/auth/token issues them, protected with the app's key ring (kept in the database).</summary>
-    private string[] Tokens(Guid[] voters)
-    {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddDbContext<PartneraDbContext, PostgresPartneraDbContext>(o => o.UseNpgsql(connection));
-        services.AddDataProtection().SetApplicationName("Partnera").PersistKeysToDbContext<PartneraDbContext>();
-        services.AddAuthentication().AddBearerToken(IdentityConstants.BearerScheme);
-        using var provider = services.BuildServiceProvider();
-        var protector = provider.GetRequiredService<IOptionsMonitor<BearerTokenOptions>>().Get(IdentityConstants.BearerScheme).BearerTokenProtector;
-        var expires = DateTimeOffset.UtcNow.AddHours(3);
-        return voters.Select((id, i) =>
-        {
-            var identity = new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, id.ToString()), new Claim(ClaimTypes.Name, $"voter{i}@voter.bench")], IdentityConstants.BearerScheme);
-            return protector.Protect(new AuthenticationTicket(new ClaimsPrincipal(identity), new AuthenticationProperties { ExpiresUtc = expires }, IdentityConstants.BearerScheme));
-        }).ToArray();
     }
 }

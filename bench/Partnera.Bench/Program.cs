@@ -10,17 +10,23 @@ using Partnera.Features.Directory.Taxonomies;
 using Partnera.Infrastructure.Text;
 using Partnera.Testing;
 
-// Usage: dotnet run -c Release --project bench/Partnera.Bench [-- postgres|sqlite|both|needs|budget [--keep FOLDER]]
+// Usage: dotnet run -c Release --project bench/Partnera.Bench [-- postgres|sqlite|both|needs|budget|referrals [--keep FOLDER]]
 //   [--only finder,page,sql,export]]
 // "needs" runs the needs-assessment scenarios on the national directory (generated first if missing) and writes
 // bench/results/needs.json; "budget" casts 200,000 participatory-budget ballots through nginx and two app instances and
-// writes bench/results/budget.json; the others write bench/results/directory.json.
+// writes bench/results/budget.json; "referrals" walks 20,000 referrals through their state changes (referrals.json);
+// the others write bench/results/directory.json.
 // --keep FOLDER keeps the PostgreSQL cluster with the generated national directory there and reuses it on the next run;
 // --only runs just the named scenarios (while working on one of them).
 var which = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "both";
 var keep = Option("--keep");
 var only = Option("--only")?.Split(',');
 var repository = FindRepository();
+if (which == "referrals")
+{
+    Report.Write(Path.Combine(repository, "bench", "results"), "referrals.json", [await ReferralsAsync(keep, repository)]);
+    return;
+}
 if (which == "budget")
 {
     Report.Write(Path.Combine(repository, "bench", "results"), "budget.json", [await BudgetAsync(keep, repository)]);
@@ -74,6 +80,16 @@ static async Task<object> BudgetAsync(string? keep, string repository)
     var (generation, _, _, _) = await GenerateAsync(new PostgresPartneraDbContext(options), Scale.National);
     var budget = await new BudgetBench(() => new PostgresPartneraDbContext(options), connection, Path.Combine(repository, "src", "Partnera")).RunAsync();
     return new { Provider = "PostgreSQL", DirectoryGenerationSeconds = generation, Budget = budget };
+}
+
+static async Task<object> ReferralsAsync(string? keep, string repository)
+{
+    await using var server = await PostgresServer.StartAsync(keep is null ? null : Path.GetFullPath(keep));
+    var connection = server.ConnectionString("partnera_bench") + ";Maximum Pool Size=50";
+    var options = new DbContextOptionsBuilder<PostgresPartneraDbContext>().UseNpgsql(connection).Options;
+    await using (var db = new PostgresPartneraDbContext(options)) await DatabaseMigrator.MigrateAsync(db, NullLogger.Instance, CancellationToken.None);
+    var referrals = await new ReferralBench(() => new PostgresPartneraDbContext(options), connection, Path.Combine(repository, "src", "Partnera")).RunAsync();
+    return new { Provider = "PostgreSQL", Referrals = referrals };
 }
 
 static async Task<object> SqliteAsync(string repository)

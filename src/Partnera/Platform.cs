@@ -91,6 +91,7 @@ public static class Platform
         app.MapOrganisationsApi();
         app.MapMemorandaEndpoints();
         app.MapPlanningEndpoints();
+        app.MapPeopleApi();
         app.MapHsdsApi();
         app.MapDirectoryApi();
         // Unknown addresses get the localised "not found" page instead of the sign-in redirect of the fallback policy.

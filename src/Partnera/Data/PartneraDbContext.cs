@@ -59,6 +59,9 @@ public abstract class PartneraDbContext(DbContextOptions options)
     public DbSet<Features.People.PersonDocument> PersonDocuments => Set<Features.People.PersonDocument>();
     public DbSet<Features.People.Consent> Consents => Set<Features.People.Consent>();
     public DbSet<Features.People.PersonInvolvement> PersonInvolvements => Set<Features.People.PersonInvolvement>();
+    public DbSet<Features.People.Referrals.Referral> Referrals => Set<Features.People.Referrals.Referral>();
+    public DbSet<Features.People.Referrals.ReferralStep> ReferralSteps => Set<Features.People.Referrals.ReferralStep>();
+    public DbSet<Features.People.Referrals.ReferralMessage> ReferralMessages => Set<Features.People.Referrals.ReferralMessage>();
     public DbSet<Features.Planning.Budgeting.BudgetVote> BudgetVotes => Set<Features.Planning.Budgeting.BudgetVote>();
     public DbSet<Features.Planning.Budgeting.BudgetProject> BudgetProjects => Set<Features.Planning.Budgeting.BudgetProject>();
     public DbSet<Features.Planning.Budgeting.Ballot> Ballots => Set<Features.Planning.Budgeting.Ballot>();

@@ -16,14 +16,14 @@ public sealed class EditModel(PersonAccess access, PersonRegister register, IStr
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        if (await access.OpenAsync(User, id, AuditAction.Viewed, ct) is not { } person) return NotFound();
+        if (await access.OpenAsync(User, id, AuditAction.Viewed, ct) is not { SharedOnly: null } person) return NotFound();
         (Person, Input) = (person, PersonInput.From(person));
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
-        if (await access.OpenAsync(User, id, AuditAction.Viewed, ct) is not { } person) return NotFound();
+        if (await access.OpenAsync(User, id, AuditAction.Viewed, ct) is not { SharedOnly: null } person) return NotFound();
         Person = person;
         foreach (var (field, key) in PersonRegister.Problems(Input, null, person.HasConsent)) ModelState.AddModelError($"{nameof(Input)}.{field}", t[key]);
         if (!ModelState.IsValid) return Page();

@@ -5,5 +5,6 @@ public static class PeopleModule
 {
     public static IServiceCollection AddPeople(this IServiceCollection services) => services
         .AddScoped<PersonAccess>()
-        .AddScoped<PersonRegister>();
+        .AddScoped<PersonRegister>()
+        .AddScoped<Referrals.ReferralFlow>();
 }

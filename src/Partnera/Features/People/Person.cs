@@ -33,11 +33,15 @@ public sealed class Person : IAudited
     /// <summary>The organisation that registered the person (involved in the case from the start).</summary>
     public Guid RegisteredById { get; set; }
     public DateTime RegisteredAt { get; set; }
+    /// <summary>When the person's data was erased on request: names, contacts, documents and texts are gone; sex, groups, place and the referrals' steps stay for the counts.</summary>
+    public DateTime? ErasedAt { get; set; }
     public List<PersonCategory> Categories { get; set; } = [];
     public List<PersonDocument> Documents { get; set; } = [];
     public List<Consent> Consents { get; set; } = [];
     /// <summary>The names folded to one script and case (SearchKey), so that "Коваленко", "коваленко" and "Kovalenko" find the same person.</summary>
     public string SearchText { get; set; } = "";
+    /// <summary>Set when the reader's organisation only received a referral: what the sender shared (the rest is not loaded).</summary>
+    public Referrals.SharedData? SharedOnly { get; set; }
 
     public string FullName => string.Join(' ', new[] { FamilyName, GivenName, Patronymic }.Where(n => !string.IsNullOrWhiteSpace(n)));
     public bool HasConsent => Consents.Any(c => c.WithdrawnOn is null);
@@ -156,6 +160,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.HasMany(p => p.Consents).WithOne().HasForeignKey(c => c.PersonId).OnDelete(DeleteBehavior.Cascade);
         b.Ignore(p => p.FullName);
         b.Ignore(p => p.HasConsent);
+        b.Ignore(p => p.SharedOnly);
         b.HasIndex(p => new { p.FamilyName, p.GivenName });
         b.HasIndex(p => p.RegisteredById);
     }

@@ -29,11 +29,15 @@ public sealed class PersonAccess(PartneraDbContext db, AuditLog audit, IEmailSen
 
     public static bool WorksWithPeople(ClaimsPrincipal user) => Organisations(user).Count > 0;
 
+    /// <summary>Erasure on request is decided by an administrator of the organisation that registered the person.</summary>
+    public static bool CanErase(ClaimsPrincipal user, Person person) =>
+        person.SharedOnly is null && MembershipClaims.Of(user).Any(m => m.Role == Role.Administrator && m.OrganisationId == person.RegisteredById);
+
     /// <summary>The people this user may see.</summary>
     public IQueryable<Person> Visible(ClaimsPrincipal user)
     {
         var organisations = Organisations(user);
-        return db.People.Where(p => db.PersonInvolvements.Any(i => i.PersonId == p.Id && organisations.Contains(i.OrganisationId)));
+        return db.People.Where(p => p.ErasedAt == null && db.PersonInvolvements.Any(i => i.PersonId == p.Id && organisations.Contains(i.OrganisationId)));
     }
 
     /// <summary>The person with their categories, documents and consents, when this user may see them; the opening is audited with the reason it is allowed.</summary>
@@ -43,7 +47,8 @@ public sealed class PersonAccess(PartneraDbContext db, AuditLog audit, IEmailSen
         var why = await db.PersonInvolvements.Where(i => i.PersonId == id && organisations.Contains(i.OrganisationId))
             .Select(i => i.Kind).Distinct().ToListAsync(ct);
         if (why.Count == 0) return null;
-        var person = await LoadAsync(id, ct);
+        // An organisation that only received a referral sees what the sender ticked, and nothing else.
+        var person = why.Any(k => k != Involvement.ReferralReceived) ? await LoadAsync(id, ct) : await SharedAsync(id, organisations, ct);
         if (person is not null) await audit.RecordAsync(action, person, string.Join(", ", why.Order()), ct);
         return person;
     }
@@ -64,6 +69,21 @@ public sealed class PersonAccess(PartneraDbContext db, AuditLog audit, IEmailSen
         var who = user.Identity?.Name ?? "";
         foreach (var to in administrators)
             await email.SendNoticeAsync(logger, to, t["Emergency_EmailSubject"], t["Emergency_EmailBody", System.Net.WebUtility.HtmlEncode(who), System.Net.WebUtility.HtmlEncode(reason.Trim()), id], ct);
+        return person;
+    }
+
+    private async Task<Person?> SharedAsync(Guid id, IReadOnlyList<Guid> organisations, CancellationToken ct)
+    {
+        var shared = (await db.Referrals.Where(r => r.PersonId == id && organisations.Contains(r.ToOrganisationId)).Select(r => r.Shared).ToListAsync(ct))
+            .Aggregate(Referrals.SharedData.None, (all, one) => all | one);
+        var person = await db.People.AsNoTracking().Include(p => p.Categories).Include(p => p.Documents).AsSplitQuery().FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (person is null) return null;
+        if (!shared.HasFlag(Referrals.SharedData.BirthDate)) (person.BirthDate, person.Sex) = (null, null);
+        if (!shared.HasFlag(Referrals.SharedData.Contacts)) (person.Phone, person.Email) = (null, null);
+        if (!shared.HasFlag(Referrals.SharedData.Address)) person.Address = null;
+        if (!shared.HasFlag(Referrals.SharedData.Documents)) person.Documents.Clear();
+        if (!shared.HasFlag(Referrals.SharedData.Groups)) person.Categories.Clear();
+        person.SharedOnly = shared;
         return person;
     }
 

@@ -64,6 +64,24 @@ public sealed class PersonRegister(PartneraDbContext db, CurrentUser user, TimeP
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>
+    /// Erases a person on request: everything that identifies them goes (names, date of birth, contacts, address,
+    /// documents, what was written in referrals and messages); what the counts need stays (sex, groups, place, and each
+    /// referral's organisations, steps and dates).
+    /// </summary>
+    public async Task EraseAsync(Person person, CancellationToken ct)
+    {
+        (person.FamilyName, person.GivenName, person.Patronymic, person.LatinName) = ("", "", null, null);
+        (person.BirthDate, person.Phone, person.Email, person.Address, person.SearchText) = (null, null, null, null, "");
+        person.Documents.Clear();
+        person.ErasedAt = time.GetUtcNow().UtcDateTime;
+        var referrals = db.Referrals.Where(r => r.PersonId == person.Id).Select(r => r.Id);
+        await db.SaveChangesAsync(ct);
+        await db.Referrals.Where(r => r.PersonId == person.Id).ExecuteUpdateAsync(r => r.SetProperty(x => x.Reason, "").SetProperty(x => x.DeclineReason, (string?)null).SetProperty(x => x.Outcome, (string?)null), ct);
+        await db.ReferralSteps.Where(s => referrals.Contains(s.ReferralId)).ExecuteUpdateAsync(s => s.SetProperty(x => x.Note, (string?)null), ct);
+        await db.ReferralMessages.Where(m => referrals.Contains(m.ReferralId)).ExecuteDeleteAsync(ct);
+    }
+
     private Consent NewConsent(Guid personId, Guid organisationId, ConsentInput consent) => new()
     {
         PersonId = personId,

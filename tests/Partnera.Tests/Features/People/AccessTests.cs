@@ -59,7 +59,10 @@ public sealed class AccessTests(TestApps apps)
             var list = await client.GetAsync($"/People?q={Uri.EscapeDataString(family)}");
             var consent = await client.GetAsync($"/People/Consent/{person}");
             var edit = await client.GetAsync($"/People/Edit/{person}");
-            foreach (var (action, response) in new[] { ("view", view), ("find", list), ("consent", consent), ("edit", edit) })
+            var api = await client.GetAsync($"/api/v1/people/{person}");
+            var export = await client.GetAsync($"/People/Export/{person}");
+            var exportApi = await client.GetAsync($"/api/v1/people/{person}/export");
+            foreach (var (action, response) in new[] { ("view", view), ("find", list), ("consent", consent), ("edit", edit), ("read by the API", api), ("export", export), ("export by the API", exportApi) })
             {
                 var body = await response.Content.ReadAsStringAsync();
                 // The search box repeats what was typed: what counts is the list of people found.
@@ -85,8 +88,10 @@ public sealed class AccessTests(TestApps apps)
             }
             // Every allowed opening is in the audit log with its reason; a refused one leaves the record untouched and unread.
             var reads = await app.WithDbAsync(db => db.AuditLog.Where(e => e.Subject == $"Person:{person}" && e.Action == AuditAction.Viewed && e.UserName == email).Select(e => e.Reason).ToListAsync());
-            if (allowed) Assert.Equal(["Registered", "Registered", "Registered", "search"], reads.Order());
+            if (allowed) Assert.Equal(["Registered", "Registered", "Registered", "Registered", "search"], reads.Order());
             else Assert.Empty(reads);
+            var exports = await app.WithDbAsync(db => db.AuditLog.CountAsync(e => e.Subject == $"Person:{person}" && e.Action == AuditAction.Exported && e.UserName == email));
+            Assert.Equal(allowed ? 2 : 0, exports);
         }
         Assert.Equal(family, await app.WithDbAsync(db => db.People.Where(p => p.Id == person).Select(p => p.FamilyName).SingleAsync()));
     }
@@ -155,5 +160,36 @@ public sealed class AccessTests(TestApps apps)
         var changes = await app.WithDbAsync(db => db.AuditLog.Where(e => e.Subject == $"Person:{id}" && e.Changes != null).Select(e => e.Changes!).ToListAsync());
         Assert.Contains(changes, c => c.Contains("BirthDate", StringComparison.Ordinal));
         Assert.DoesNotContain(changes, c => c.Contains("1975", StringComparison.Ordinal) || c.Contains("0991234567", StringComparison.Ordinal) || c.Contains("Rusu", StringComparison.Ordinal));
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task A_person_gets_everything_held_about_them_and_erasure_keeps_only_what_the_counts_need(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var (involved, _, person, family) = await CaseAsync(app);
+        await app.WithDbAsync(async db =>
+        {
+            db.PersonCategories.Add(new PersonCategory { PersonId = person, Group = Partnera.Features.Directory.TargetGroup.OlderPeople, From = new DateOnly(2026, 1, 1) });
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        var (worker, _, _) = await app.NewStaffAsync(involved, Role.ProviderStaff);
+        var json = await worker.GetStringAsync($"/People/Export/{person}?handler=Json");
+        foreach (var expected in new[] { family, "АА123456", "1980-05-01", "Social services", "OlderPeople" }) Assert.Contains(expected, json, StringComparison.Ordinal);
+        Assert.Contains(family, (await worker.GetPageAsync($"/People/Export/{person}")).QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+
+        // Only an administrator of the registering organisation erases, and only with the request described.
+        Assert.Equal(HttpStatusCode.NotFound, (await worker.GetAsync($"/People/Erase/{person}")).StatusCode);
+        var (administrator, _, _) = await app.NewStaffAsync(involved, Role.Administrator);
+        var noReason = await administrator.SubmitAsync($"/People/Erase/{person}", new Dictionary<string, string[]> { ["Reason"] = [""] }, "#erase-form");
+        Assert.Contains("Describe the person's request.", Pages.Parse(await noReason.TextAsync()).FieldErrors());
+        Assert.Equal(HttpStatusCode.Redirect, (await administrator.SubmitAsync($"/People/Erase/{person}", new Dictionary<string, string[]> { ["Reason"] = ["Written request of 20 November"] }, "#erase-form")).StatusCode);
+
+        var erased = await app.WithDbAsync(db => db.People.Include(p => p.Documents).Include(p => p.Categories).SingleAsync(p => p.Id == person));
+        Assert.Equal(("", "", (DateOnly?)null, 0), (erased.FamilyName, erased.GivenName, erased.BirthDate, erased.Documents.Count));
+        Assert.NotNull(erased.ErasedAt);
+        Assert.Equal([Partnera.Features.Directory.TargetGroup.OlderPeople], erased.Categories.Select(c => c.Group));
+        Assert.Null((await worker.GetPageAsync($"/People?q={Uri.EscapeDataString(family)}")).QuerySelector("#people a"));
+        Assert.Contains("Written request of 20 November", await app.WithDbAsync(db => db.AuditLog.Where(e => e.Subject == $"Person:{person}" && e.Action == AuditAction.Deleted && e.Reason != null).Select(e => e.Reason!).SingleAsync()), StringComparison.Ordinal);
     }
 }

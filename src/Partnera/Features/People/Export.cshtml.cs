@@ -1,0 +1,40 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Partnera.Data;
+using Partnera.Features.Accounts;
+using Partnera.Infrastructure.Auditing;
+
+namespace Partnera.Features.People;
+
+/// <summary>Everything held about a person, for the person who asks: a readable page to print and the same as JSON; each is an audited export.</summary>
+[Authorize(Policy = Policies.Staff)]
+public sealed class ExportModel(PartneraDbContext db, PersonAccess access) : PageModel
+{
+    /// <summary>Names in Cyrillic and Romanian stay readable in the file the person receives, not \u escapes.</summary>
+    private static readonly JsonSerializerOptions Readable = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public PersonExportDto Export { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        if (await access.OpenAsync(User, id, AuditAction.Exported, ct) is not { SharedOnly: null } person) return NotFound();
+        Export = await PersonExportDto.OfAsync(db, person, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetJsonAsync(Guid id, CancellationToken ct)
+    {
+        if (await access.OpenAsync(User, id, AuditAction.Exported, ct) is not { SharedOnly: null } person) return NotFound();
+        return new JsonResult(await PersonExportDto.OfAsync(db, person, ct), Readable) { ContentType = "application/json; charset=utf-8" };
+    }
+}
