@@ -53,7 +53,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.Locator("#Input_Email").FillAsync(email);
         await page.Locator("#Input_Password").FillAsync(DemoDataSeeder.DemoPassword);
         await page.Locator("main button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal), Loaded);
+        // A retrying check of what the person sees (signed in: the sign-out button), not a wait for a page event that
+        // may already have fired on a loaded machine.
+        await Assertions.Expect(page.Locator("header form[action='/Account/Logout']")).ToBeVisibleAsync();
     }
 
     public async ValueTask DisposeAsync()

@@ -6,5 +6,6 @@ public static class PeopleModule
     public static IServiceCollection AddPeople(this IServiceCollection services) => services
         .AddScoped<PersonAccess>()
         .AddScoped<PersonRegister>()
-        .AddScoped<Referrals.ReferralFlow>();
+        .AddScoped<Referrals.ReferralFlow>()
+        .AddScoped<Matching.DuplicateCheck>();
 }

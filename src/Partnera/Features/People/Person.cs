@@ -40,6 +40,9 @@ public sealed class Person : IAudited
     public List<Consent> Consents { get; set; } = [];
     /// <summary>The names folded to one script and case (SearchKey), so that "Коваленко", "коваленко" and "Kovalenko" find the same person.</summary>
     public string SearchText { get; set; } = "";
+    /// <summary>The sound skeletons of the family and given names (PersonMatcher), where duplicate candidates are looked up.</summary>
+    public string FamilyKey { get; set; } = "";
+    public string GivenKey { get; set; } = "";
     /// <summary>Set when the reader's organisation only received a referral: what the sender shared (the rest is not loaded).</summary>
     public Referrals.SharedData? SharedOnly { get; set; }
 
@@ -47,7 +50,11 @@ public sealed class Person : IAudited
     public bool HasConsent => Consents.Any(c => c.WithdrawnOn is null);
 
     /// <summary>Keeps <see cref="SearchText"/> in step with the names.</summary>
-    public void IndexNames() => SearchText = SearchKey.For([FamilyName, GivenName, Patronymic, LatinName]);
+    public void IndexNames()
+    {
+        SearchText = SearchKey.For([FamilyName, GivenName, Patronymic, LatinName]);
+        (FamilyKey, GivenKey) = (Matching.PersonMatcher.Skeleton(FamilyName), Matching.PersonMatcher.Skeleton(GivenName));
+    }
 
     string IAudited.AuditSubject => $"{nameof(Person)}:{Id}";
 }
@@ -153,6 +160,10 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.Property(p => p.Email).HasMaxLength(256);
         b.Property(p => p.Address).HasMaxLength(500);
         b.Property(p => p.SearchText).HasMaxLength(800);
+        b.Property(p => p.FamilyKey).HasMaxLength(100);
+        b.Property(p => p.GivenKey).HasMaxLength(100);
+        b.HasIndex(p => p.FamilyKey);
+        b.HasIndex(p => p.GivenKey);
         b.HasOne<Territory>().WithMany().HasForeignKey(p => p.TerritoryId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Organisation>().WithMany().HasForeignKey(p => p.RegisteredById).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(p => p.Categories).WithOne().HasForeignKey(c => c.PersonId).OnDelete(DeleteBehavior.Cascade);

@@ -12,8 +12,10 @@ namespace Partnera.Features.People;
 
 /// <summary>A person's record for an involved organisation: the details, the organisations involved, and who has looked at it (each opening audited).</summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class PersonModel(PartneraDbContext db, PersonAccess access, Microsoft.Extensions.Localization.IStringLocalizer<PeopleStrings> t) : PageModel
+public sealed class PersonModel(PartneraDbContext db, PersonAccess access, Matching.DuplicateCheck duplicates, Microsoft.Extensions.Localization.IStringLocalizer<PeopleStrings> t) : PageModel
 {
+    public List<Matching.DuplicateCandidate> Duplicates { get; private set; } = [];
+
     [FromQuery(Name = "page")] public int? PageNumber { get; set; }
     public Person Person { get; private set; } = null!;
     public List<(MultilingualText Organisation, Involvement Kind, DateTime Since)> Involved { get; private set; } = [];
@@ -23,6 +25,8 @@ public sealed class PersonModel(PartneraDbContext db, PersonAccess access, Micro
     {
         if (await access.OpenAsync(User, id, AuditAction.Viewed, ct) is not { } person) return NotFound();
         Person = person;
+        // Only a holder of the whole record looks for duplicates (a receiver of a referral sees too little to compare).
+        if (person.SharedOnly is null) Duplicates = await duplicates.FindAsync(User, person, ct);
         Involved = (await db.PersonInvolvements.AsNoTracking().Where(i => i.PersonId == id).OrderBy(i => i.Since)
             .Join(db.Organisations, i => i.OrganisationId, o => o.Id, (i, o) => new { o.Name, i.Kind, i.Since }).ToListAsync(ct))
             .Select(x => (x.Name, x.Kind, x.Since)).ToList();

@@ -72,7 +72,7 @@ public sealed class PersonRegister(PartneraDbContext db, CurrentUser user, TimeP
     public async Task EraseAsync(Person person, CancellationToken ct)
     {
         (person.FamilyName, person.GivenName, person.Patronymic, person.LatinName) = ("", "", null, null);
-        (person.BirthDate, person.Phone, person.Email, person.Address, person.SearchText) = (null, null, null, null, "");
+        (person.BirthDate, person.Phone, person.Email, person.Address, person.SearchText, person.FamilyKey, person.GivenKey) = (null, null, null, null, "", "", "");
         person.Documents.Clear();
         person.ErasedAt = time.GetUtcNow().UtcDateTime;
         var referrals = db.Referrals.Where(r => r.PersonId == person.Id).Select(r => r.Id);

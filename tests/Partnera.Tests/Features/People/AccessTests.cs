@@ -192,4 +192,35 @@ public sealed class AccessTests(TestApps apps)
         Assert.Null((await worker.GetPageAsync($"/People?q={Uri.EscapeDataString(family)}")).QuerySelector("#people a"));
         Assert.Contains("Written request of 20 November", await app.WithDbAsync(db => db.AuditLog.Where(e => e.Subject == $"Person:{person}" && e.Action == AuditAction.Deleted && e.Reason != null).Select(e => e.Reason!).SingleAsync()), StringComparison.Ordinal);
     }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task A_probable_duplicate_held_elsewhere_shows_only_whom_to_contact(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var born = new DateOnly(1961, 5, 7);
+        var (elsewhere, mine, theirs, ours) = await app.WithDbAsync(async db =>
+        {
+            var elsewhere = new Organisation { Name = new MultilingualText("Holder " + Guid.NewGuid().ToString("N")[..5]), Kind = OrganisationKind.Ngo };
+            var mine = new Organisation { Name = new MultilingualText("Mine " + Guid.NewGuid().ToString("N")[..5]), Kind = OrganisationKind.StateServiceProvider };
+            var theirs = new Person { FamilyName = "Коваленко", GivenName = "Олександр", BirthDate = born, Phone = "+380991112233", RegisteredById = elsewhere.Id, RegisteredAt = DateTime.UtcNow };
+            var ours = new Person { FamilyName = "Oleksandr", GivenName = "Kovalenko", BirthDate = new DateOnly(born.Year, born.Day, born.Month), RegisteredById = mine.Id, RegisteredAt = DateTime.UtcNow };
+            theirs.IndexNames();
+            ours.IndexNames();
+            db.Organisations.AddRange(elsewhere, mine);
+            db.People.AddRange(theirs, ours);
+            db.PersonInvolvements.AddRange(new PersonInvolvement { PersonId = theirs.Id, OrganisationId = elsewhere.Id, Kind = Involvement.Registered, Since = DateTime.UtcNow },
+                new PersonInvolvement { PersonId = ours.Id, OrganisationId = mine.Id, Kind = Involvement.Registered, Since = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+            return (elsewhere, mine.Id, theirs.Id, ours.Id);
+        });
+        var (worker, _, _) = await app.NewStaffAsync(mine, Role.ProviderStaff);
+        var page = await worker.GetPageAsync($"/People/Person/{ours}");
+        var candidate = page.QuerySelector("#duplicates .duplicate.elsewhere")!;
+        Assert.Contains(elsewhere.Name.Value, candidate.TextContent, StringComparison.Ordinal);
+        Assert.Contains("same document: no", candidate.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Коваленко", page.Body!.InnerHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("+380991112233", page.Body!.InnerHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain(theirs.ToString(), page.Body!.InnerHtml, StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDbAsync(db => db.AuditLog.CountAsync(e => e.Subject == $"Person:{theirs}" && e.Action == AuditAction.Viewed)));
+    }
 }

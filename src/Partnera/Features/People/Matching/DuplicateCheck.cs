@@ -1,0 +1,44 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Partnera.Data;
+using Partnera.Infrastructure.Auditing;
+using Partnera.Infrastructure.Text;
+
+namespace Partnera.Features.People.Matching;
+
+/// <summary>A probable duplicate: shown in full when the reader may see that person, otherwise only which organisations to contact.</summary>
+public sealed record DuplicateCandidate(Guid? PersonId, string? Name, MatchScore Score, IReadOnlyList<MultilingualText> ContactOrganisations);
+
+/// <summary>
+/// Looks for probable duplicates of a person across all organisations (by name skeleton, either order, or a shared
+/// document) and scores them. It never reveals a person the reader could not otherwise see: such a candidate shows only
+/// that a match exists and which organisations hold it.
+/// </summary>
+public sealed class DuplicateCheck(PartneraDbContext db, AuditLog audit)
+{
+    private const int MostCompared = 200;
+
+    public async Task<List<DuplicateCandidate>> FindAsync(ClaimsPrincipal user, Person person, CancellationToken ct)
+    {
+        var keys = new[] { person.FamilyKey, person.GivenKey }.Where(k => k.Length > 0).ToList();
+        var documents = person.Documents.Select(d => d.Number).ToList();
+        var pool = await db.People.AsNoTracking().Include(p => p.Documents)
+            .Where(p => p.Id != person.Id && p.ErasedAt == null
+                && (keys.Contains(p.FamilyKey) || keys.Contains(p.GivenKey) || p.Documents.Any(d => documents.Contains(d.Number))))
+            .Take(MostCompared).ToListAsync(ct);
+        var me = Input(person);
+        var probable = pool.Select(p => (Person: p, Score: PersonMatcher.Score(me, Input(p)))).Where(x => x.Score.Probable).OrderByDescending(x => x.Score.Total).ToList();
+        if (probable.Count == 0) return [];
+        var ids = probable.Select(x => x.Person.Id).ToList();
+        var involved = await db.PersonInvolvements.AsNoTracking().Where(i => ids.Contains(i.PersonId))
+            .Join(db.Organisations, i => i.OrganisationId, o => o.Id, (i, o) => new { i.PersonId, o.Id, o.Name }).ToListAsync(ct);
+        var mine = PersonAccess.Organisations(user);
+        var visible = probable.Where(x => involved.Any(i => i.PersonId == x.Person.Id && mine.Contains(i.Id))).Select(x => x.Person).ToList();
+        if (visible.Count > 0) await audit.RecordAsync(AuditAction.Viewed, visible, "duplicate check", ct);
+        return probable.Select(x => visible.Contains(x.Person)
+            ? new DuplicateCandidate(x.Person.Id, x.Person.FullName, x.Score, [])
+            : new DuplicateCandidate(null, null, x.Score, involved.Where(i => i.PersonId == x.Person.Id).DistinctBy(i => i.Id).Select(i => i.Name).ToList())).ToList();
+    }
+
+    private static MatchInput Input(Person p) => new(p.FamilyName, p.GivenName, p.BirthDate, p.Documents.Select(d => d.Number).ToList());
+}
