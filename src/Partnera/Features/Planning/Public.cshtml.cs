@@ -34,6 +34,8 @@ public sealed class PublicModel(PartneraDbContext db, ConsultationBook consultat
     public HashSet<Guid> Supported { get; private set; } = [];
     /// <summary>Per measure: its latest reported progress, the date of that report, all money reported spent, and the latest report with evidence.</summary>
     public Dictionary<Guid, (int Percent, DateOnly On, decimal Spent, Guid? Evidence)> Progress { get; private set; } = [];
+    /// <summary>Per measure: how many different people its services have served (referrals taken into service), counted, never named.</summary>
+    public Dictionary<Guid, int> Served { get; private set; } = [];
     /// <summary>Per measure: the directory services it created.</summary>
     public ILookup<Guid, (Guid Id, MultilingualText Name)> Services { get; private set; } = Array.Empty<(Guid, Guid, MultilingualText)>().ToLookup(x => x.Item1, x => (x.Item2, x.Item3));
 
@@ -94,6 +96,11 @@ public sealed class PublicModel(PartneraDbContext db, ConsultationBook consultat
             });
         Services = (await db.MeasureServices.AsNoTracking().Where(l => l.PlanId == id).Join(db.Services, l => l.ServiceId, s => s.Id, (l, s) => new { l.MeasureId, s.Id, s.Name }).ToListAsync(ct))
             .ToLookup(x => x.MeasureId, x => (x.Id, x.Name));
+        var served = db.Referrals.Where(r => r.Status == People.Referrals.ReferralStatus.InService || r.Status == People.Referrals.ReferralStatus.Completed
+            || (r.Status == People.Referrals.ReferralStatus.Closed && r.Outcome != null));
+        Served = (await db.MeasureServices.AsNoTracking().Where(l => l.PlanId == id)
+            .Join(served, l => l.ServiceId, r => r.ServiceId, (l, r) => new { l.MeasureId, r.PersonId }).Distinct().ToListAsync(ct))
+            .GroupBy(x => x.MeasureId).ToDictionary(g => g.Key, g => g.Count());
         Comments = await db.PlanComments.AsNoTracking().Where(c => c.PlanId == id).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).ToPageAsync(PageNumber, null, ct);
         var shown = Comments.Items.Select(c => c.Id).ToList();
         Supported = user.Id is { } me

@@ -117,7 +117,32 @@ public sealed class LifecycleTests(TestApps apps)
         Assert.Equal(HttpStatusCode.Redirect, (await specialist.SubmitAsync(progress, new Dictionary<string, string[]>
         { ["Input.ReportedOn"] = ["2027-09-30"], ["Input.Percent"] = ["80"], ["Input.Note"] = ["Ten families served"] }, "#progress-form",
             files: new Dictionary<string, (string, byte[])> { ["Evidence"] = ("team.png", photo) })).StatusCode);
+        // People served come from referrals taken into service there: counted once each, whatever their steps.
+        await app.WithDbAsync(async db =>
+        {
+            var owner = await db.CommunityPlans.Where(p => p.Id == planId).Select(p => p.OwnerId).SingleAsync();
+            var people = Enumerable.Range(0, 3).Select(i => new Partnera.Features.People.Person { FamilyName = "Served" + i, GivenName = "X", RegisteredById = owner, RegisteredAt = DateTime.UtcNow }).ToList();
+            db.People.AddRange(people);
+            Partnera.Features.People.Referrals.Referral To(Partnera.Features.People.Person p, Partnera.Features.People.Referrals.ReferralStatus status, string? outcome) => new()
+            {
+                PersonId = p.Id,
+                FromOrganisationId = owner,
+                ToOrganisationId = owner,
+                ServiceId = serviceId,
+                Reason = "r",
+                Status = status,
+                Outcome = outcome,
+                SentAt = DateTime.UtcNow,
+                AnswerDue = DateTime.UtcNow,
+                UpdatedAt = DateTime.UtcNow,
+            };
+            db.Referrals.AddRange(To(people[0], Partnera.Features.People.Referrals.ReferralStatus.InService, null), To(people[0], Partnera.Features.People.Referrals.ReferralStatus.Closed, "Done"),
+                To(people[1], Partnera.Features.People.Referrals.ReferralStatus.Closed, "Done"), To(people[2], Partnera.Features.People.Referrals.ReferralStatus.Sent, null));
+            await db.SaveChangesAsync();
+            return 0;
+        });
         var fresh = await app.Browser("en").GetPageAsync($"/Planning/Public/{planId}");
+        Assert.Equal("people served: 2", fresh.QuerySelector($"#measure-{measureId} .people-served")!.TextContent);
         Assert.Equal($"/Directory/Service/{serviceId}", fresh.QuerySelector($"#measure-{measureId} .measure-services a")!.GetAttribute("href"));
         var evidence = fresh.QuerySelector($"#measure-{measureId} .progress-line a")!.GetAttribute("href")!;
         Assert.Equal(photo, await app.Browser("en").GetByteArrayAsync(evidence));
