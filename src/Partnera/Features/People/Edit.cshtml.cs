@@ -12,12 +12,14 @@ namespace Partnera.Features.People;
 public sealed class EditModel(PersonAccess access, PersonRegister register, IStringLocalizer<PeopleStrings> t) : PageModel
 {
     [BindProperty] public PersonInput Input { get; set; } = new();
+    public IReadOnlyList<Territories.TerritoryChoices.Choice> Communities { get; private set; } = [];
     public Person Person { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         if (await access.OpenAsync(User, id, AuditAction.Viewed, ct) is not { SharedOnly: null } person) return NotFound();
         (Person, Input) = (person, PersonInput.From(person));
+        Communities = await register.CommunitiesAsync(User, Input.TerritoryId, ct);
         return Page();
     }
 
@@ -25,7 +27,9 @@ public sealed class EditModel(PersonAccess access, PersonRegister register, IStr
     {
         if (await access.OpenAsync(User, id, AuditAction.Viewed, ct) is not { SharedOnly: null } person) return NotFound();
         Person = person;
+        Communities = await register.CommunitiesAsync(User, Input.TerritoryId, ct);
         foreach (var (field, key) in PersonRegister.Problems(Input, null, person.HasConsent)) ModelState.AddModelError($"{nameof(Input)}.{field}", t[key]);
+        if (await register.CommunityProblemAsync(Input, ct) is { } community) ModelState.AddModelError($"{nameof(Input)}.{nameof(PersonInput.TerritoryId)}", t[community]);
         if (!ModelState.IsValid) return Page();
         await register.UpdateAsync(person, Input, ct);
         TempData["Message"] = "Common_Saved";

@@ -15,6 +15,7 @@ namespace Partnera.Features.People;
 public sealed class PersonModel(PartneraDbContext db, PersonAccess access, Matching.DuplicateCheck duplicates, Microsoft.Extensions.Localization.IStringLocalizer<PeopleStrings> t) : PageModel
 {
     public List<Matching.DuplicateCandidate> Duplicates { get; private set; } = [];
+    public MultilingualText? Community { get; private set; }
 
     [FromQuery(Name = "page")] public int? PageNumber { get; set; }
     public Person Person { get; private set; } = null!;
@@ -25,6 +26,7 @@ public sealed class PersonModel(PartneraDbContext db, PersonAccess access, Match
     {
         if (await access.OpenAsync(User, id, AuditAction.Viewed, ct) is not { } person) return NotFound();
         Person = person;
+        Community = person.TerritoryId is { } place ? await db.Territories.Where(x => x.Id == place).Select(x => x.Name).SingleAsync(ct) : null;
         // Only a holder of the whole record looks for duplicates (a receiver of a referral sees too little to compare).
         if (person.SharedOnly is null) Duplicates = await duplicates.FindAsync(User, person, ct);
         Involved = (await db.PersonInvolvements.AsNoTracking().Where(i => i.PersonId == id).OrderBy(i => i.Since)

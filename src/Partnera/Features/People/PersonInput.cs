@@ -15,6 +15,7 @@ public sealed class PersonInput
     [StringLength(40), Phone, Display(Name = "Person_Phone")] public string? Phone { get; set; }
     [StringLength(256), EmailAddress, Display(Name = "Person_Email")] public string? Email { get; set; }
     [StringLength(500), Display(Name = "Person_Address")] public string? Address { get; set; }
+    [Display(Name = "Person_Community")] public Guid? TerritoryId { get; set; }
     [Display(Name = "Person_DocumentKind")] public DocumentKind? DocumentKind { get; set; }
     [StringLength(60), Display(Name = "Person_DocumentNumber")] public string? DocumentNumber { get; set; }
     [Display(Name = "Person_Categories")] public List<TargetGroup> Categories { get; set; } = [];
@@ -27,6 +28,7 @@ public sealed class PersonInput
         if (!string.IsNullOrWhiteSpace(Phone)) yield return nameof(Phone);
         if (!string.IsNullOrWhiteSpace(Email)) yield return nameof(Email);
         if (!string.IsNullOrWhiteSpace(Address)) yield return nameof(Address);
+        if (TerritoryId is not null) yield return nameof(TerritoryId);
         if (!string.IsNullOrWhiteSpace(DocumentNumber)) yield return nameof(DocumentNumber);
         if (Categories.Count > 0) yield return nameof(Categories);
     }
@@ -42,6 +44,7 @@ public sealed class PersonInput
         Phone = p.Phone,
         Email = p.Email,
         Address = p.Address,
+        TerritoryId = p.TerritoryId,
         DocumentKind = p.Documents.FirstOrDefault()?.Kind,
         DocumentNumber = p.Documents.FirstOrDefault()?.Number,
         Categories = p.Categories.Where(c => c.Until is null).Select(c => c.Group).ToList(),

@@ -22,6 +22,18 @@ public sealed class PersonRegister(PartneraDbContext db, CurrentUser user, TimeP
         return problems;
     }
 
+    /// <summary>The communities a form offers: those of the district of the user's first organisation, and the one already chosen.</summary>
+    public async Task<IReadOnlyList<Territories.TerritoryChoices.Choice>> CommunitiesAsync(System.Security.Claims.ClaimsPrincipal principal, Guid? chosen, CancellationToken ct)
+    {
+        var mine = PersonAccess.Organisations(principal);
+        var home = await db.Organisations.Where(o => mine.Contains(o.Id) && o.TerritoryId != null).Select(o => o.Territory!.ParentId ?? o.TerritoryId).FirstOrDefaultAsync(ct);
+        return (await Territories.TerritoryChoices.LoadAsync(db, null, chosen is { } c ? [c] : [], home, ct)).Where(t => t.Level == Territories.TerritoryLevel.Community).ToList();
+    }
+
+    /// <summary>The community typed must be a community (a field problem key otherwise).</summary>
+    public async Task<string?> CommunityProblemAsync(PersonInput input, CancellationToken ct) =>
+        input.TerritoryId is { } id && !await db.Territories.AnyAsync(t => t.Id == id && t.Level == Territories.TerritoryLevel.Community, ct) ? "Person_UnknownCommunity" : null;
+
     public async Task<Person> RegisterAsync(PersonInput input, ConsentInput consent, Guid organisationId, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
@@ -57,7 +69,7 @@ public sealed class PersonRegister(PartneraDbContext db, CurrentUser user, TimeP
         consent.WithdrawnRecordedBy = user.Name;
         if (!person.HasConsent)
         {
-            (person.BirthDate, person.Sex, person.Phone, person.Email, person.Address) = (null, null, null, null, null);
+            (person.BirthDate, person.Sex, person.Phone, person.Email, person.Address, person.TerritoryId) = (null, null, null, null, null, null);
             person.Documents.Clear();
             person.Categories.Clear();
         }
@@ -103,6 +115,7 @@ public sealed class PersonRegister(PartneraDbContext db, CurrentUser user, TimeP
         person.Phone = Clean(input.Phone);
         person.Email = Clean(input.Email);
         person.Address = Clean(input.Address);
+        person.TerritoryId = input.TerritoryId;
         var number = string.IsNullOrWhiteSpace(input.DocumentNumber) ? null : PersonDocument.Normalise(input.DocumentNumber);
         person.Documents.RemoveAll(d => number is null || d.Kind != input.DocumentKind || d.Number != number);
         if (number is not null && person.Documents.Count == 0) person.Documents.Add(new PersonDocument { PersonId = person.Id, Kind = input.DocumentKind!.Value, Number = number });

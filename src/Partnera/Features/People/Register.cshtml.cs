@@ -14,6 +14,7 @@ namespace Partnera.Features.People;
 public sealed class RegisterModel(PartneraDbContext db, PersonRegister register, IStringLocalizer<PeopleStrings> t) : PageModel
 {
     [BindProperty] public PersonInput Input { get; set; } = new();
+    public IReadOnlyList<Territories.TerritoryChoices.Choice> Communities { get; private set; } = [];
     [BindProperty] public ConsentInput Consent { get; set; } = new();
     [BindProperty] public Guid? OrganisationId { get; set; }
     public IReadOnlyList<(Guid Id, MultilingualText Name)> Organisations { get; private set; } = [];
@@ -33,6 +34,7 @@ public sealed class RegisterModel(PartneraDbContext db, PersonRegister register,
             ModelState.AddModelError(nameof(OrganisationId), t["Person_ChooseOrganisation"]);
         foreach (var (field, key) in PersonRegister.Problems(Input, Consent, hasConsent: false))
             ModelState.AddModelError(field.StartsWith("Consent.", StringComparison.Ordinal) ? field : $"{nameof(Input)}.{field}", t[key]);
+        if (await register.CommunityProblemAsync(Input, ct) is { } community) ModelState.AddModelError($"{nameof(Input)}.{nameof(PersonInput.TerritoryId)}", t[community]);
         if (!ModelState.IsValid) return Page();
         var person = await register.RegisterAsync(Input, Consent, OrganisationId!.Value, ct);
         TempData["Message"] = "Common_Saved";
@@ -45,5 +47,6 @@ public sealed class RegisterModel(PartneraDbContext db, PersonRegister register,
         Organisations = (await db.Organisations.AsNoTracking().Where(o => mine.Contains(o.Id)).Select(o => new { o.Id, o.Name }).ToListAsync(ct))
             .Select(o => (o.Id, o.Name)).ToList();
         OrganisationId ??= Organisations.FirstOrDefault().Id;
+        Communities = await register.CommunitiesAsync(User, Input.TerritoryId, ct);
     }
 }

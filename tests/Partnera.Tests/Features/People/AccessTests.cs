@@ -144,12 +144,18 @@ public sealed class AccessTests(TestApps apps)
         Assert.Equal(3, errors.Count(e => e == "Record the person's consent first: without it only the names are kept."));
         Assert.False(await app.WithDbAsync(db => db.People.AnyAsync(p => p.FamilyName == "Rusu" && p.GivenName == "Ștefan")));
 
+        var community = await app.WithDbAsync(db => db.Territories.Where(t => t.Level == Partnera.Features.Territories.TerritoryLevel.Community).OrderBy(t => t.Id).Select(t => new { t.Id, t.Name }).FirstAsync());
+        var notACommunity = await worker.SubmitAsync("/People/Register", new Dictionary<string, string[]>(form)
+        { ["Consent.Given"] = ["true"], ["Consent.Purpose"] = ["Home care"], ["Consent.GivenOn"] = ["2026-11-20"], ["Input.TerritoryId"] = [involved.ToString()] }, "#person-form");
+        Assert.Contains("Choose a community from the list.", Pages.Parse(await notACommunity.TextAsync()).FieldErrors());
         var registered = await worker.SubmitAsync("/People/Register", new Dictionary<string, string[]>(form)
-        { ["Consent.Given"] = ["true"], ["Consent.Purpose"] = ["Home care"], ["Consent.GivenOn"] = ["2026-11-20"] }, "#person-form");
+        { ["Consent.Given"] = ["true"], ["Consent.Purpose"] = ["Home care"], ["Consent.GivenOn"] = ["2026-11-20"], ["Input.TerritoryId"] = [community.Id.ToString()] }, "#person-form");
         Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
         var id = Guid.Parse(registered.Headers.Location!.OriginalString.Split('/')[^1]);
         var stored = await app.WithDbAsync(db => db.People.Include(p => p.Documents).Include(p => p.Consents).SingleAsync(p => p.Id == id));
         Assert.Equal((new DateOnly(1975, 3, 9), "0991234567", "Home care"), (stored.BirthDate!.Value, stored.Documents.Single().Number, stored.Consents.Single().Purpose));
+        Assert.Equal(community.Id, stored.TerritoryId);
+        Assert.Contains(community.Name.In(new System.Globalization.CultureInfo("en")), (await worker.GetPageAsync($"/People/Person/{stored.Id}")).QuerySelector("#person-community")!.TextContent, StringComparison.Ordinal);
 
         var consent = stored.Consents.Single().Id;
         Assert.Equal(HttpStatusCode.Redirect, (await worker.SubmitAsync($"/People/Consent/{id}", new Dictionary<string, string[]>(), $"#consent-{consent} .withdraw-form")).StatusCode);
