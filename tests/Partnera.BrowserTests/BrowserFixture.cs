@@ -12,12 +12,6 @@ namespace Partnera.BrowserTests;
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
-    /// <summary>
-    /// Waits until the new page's HTML is parsed, not for every image and script: what the tests read is the HTML, and
-    /// waiting for the full load made a test time out while the machine was busy with the other test project.
-    /// </summary>
-    public static readonly Microsoft.Playwright.PageWaitForURLOptions Loaded = new() { WaitUntil = Microsoft.Playwright.WaitUntilState.DOMContentLoaded };
-
     private readonly string database = Path.Combine(Path.GetTempPath(), $"partnera-browser-{Guid.NewGuid():N}.db");
     private PartneraApp? app;
     private IPlaywright? playwright;
