@@ -76,7 +76,7 @@ public sealed class HearingModel(PartneraDbContext db, ConsultationBook consulta
     {
         if (await PlanEditor.EditableAsync(db, User, planId, ct) is not { } plan) return false;
         (Plan, Id) = (plan, id);
-        zone = await db.Territories.Where(x => x.Id == plan.TerritoryId).Select(x => x.TimeZone).SingleAsync(ct);
+        zone = await Territories.TerritoryClock.TimeZoneAsync(db, plan.TerritoryId, ct);
         Proposals = id is null ? [] : await db.PlanComments.AsNoTracking().Where(c => c.HearingId == id).OrderBy(c => c.CreatedAt).ToListAsync(ct);
         return true;
     }

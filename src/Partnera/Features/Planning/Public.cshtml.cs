@@ -47,7 +47,7 @@ public sealed class PublicModel(PartneraDbContext db, ConsultationBook consultat
     public async Task<IActionResult> OnGetReportAsync(Guid id, CancellationToken ct)
     {
         if (await db.CommunityPlans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id && p.Status != PlanStatus.Draft, ct) is not { } plan) return NotFound();
-        var zone = await db.Territories.Where(x => x.Id == plan.TerritoryId).Select(x => x.TimeZone).SingleAsync(ct);
+        var zone = await Territories.TerritoryClock.TimeZoneAsync(db, plan.TerritoryId, ct);
         var pdf = await ConsultationReport.WriteAsync(db, plan, zone, System.Globalization.CultureInfo.CurrentUICulture, t, ct);
         return File(pdf, "application/pdf", $"consultation-report-{plan.FirstYear}-{plan.LastYear}.pdf");
     }

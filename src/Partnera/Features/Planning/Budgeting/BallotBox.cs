@@ -13,11 +13,7 @@ namespace Partnera.Features.Planning.Budgeting;
 /// </summary>
 public sealed class BallotBox(PartneraDbContext db, TimeProvider time)
 {
-    public async Task<DateOnly> TodayAsync(BudgetVote vote, CancellationToken ct)
-    {
-        var zone = await db.Territories.Where(t => t.Id == vote.TerritoryId).Select(t => t.TimeZone).SingleAsync(ct);
-        return LocalTime.Today(zone, time.GetUtcNow());
-    }
+    public Task<DateOnly> TodayAsync(BudgetVote vote, CancellationToken ct) => Territories.TerritoryClock.TodayAsync(db, vote.TerritoryId, time, ct);
 
     public async Task<BudgetPhase> PhaseAsync(BudgetVote vote, CancellationToken ct) => BudgetPhases.On(vote, await TodayAsync(vote, ct));
 

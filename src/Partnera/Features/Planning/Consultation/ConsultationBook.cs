@@ -31,11 +31,7 @@ public sealed class ConsultationBook(PartneraDbContext db, TimeProvider time)
     }
 
     /// <summary>The date it is now in the plan's community (by server time): consultation dates are counted by it.</summary>
-    public async Task<DateOnly> TodayAsync(CommunityPlan plan, CancellationToken ct)
-    {
-        var zone = await db.Territories.Where(t => t.Id == plan.TerritoryId).Select(t => t.TimeZone).SingleAsync(ct);
-        return Infrastructure.Time.LocalTime.Today(zone, time.GetUtcNow());
-    }
+    public Task<DateOnly> TodayAsync(CommunityPlan plan, CancellationToken ct) => Territories.TerritoryClock.TodayAsync(db, plan.TerritoryId, time, ct);
 
     /// <summary>Records a signed-in person's comment while consultation is open, or returns every problem as (field, message key).</summary>
     public async Task<List<(string Field, string Key)>> AddAsync(CommunityPlan plan, Guid authorId, string authorName, CommentInput input, CancellationToken ct)
