@@ -22,6 +22,11 @@ var which = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordina
 var keep = Option("--keep");
 var only = Option("--only")?.Split(',');
 var repository = FindRepository();
+if (which == "dedup")
+{
+    Report.Write(Path.Combine(repository, "bench", "results"), "dedup.json", [DedupBench.Run()]);
+    return;
+}
 if (which == "referrals")
 {
     Report.Write(Path.Combine(repository, "bench", "results"), "referrals.json", [await ReferralsAsync(keep, repository)]);

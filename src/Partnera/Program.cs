@@ -1,6 +1,12 @@
 using Partnera;
 using Partnera.Data;
 
+if (args.FirstOrDefault() == Partnera.Features.People.Matching.MatchCommand.Name)
+{
+    Environment.ExitCode = Partnera.Features.People.Matching.MatchCommand.Run(args[1..], Console.Error);
+    return;
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddPlatform();

@@ -24,6 +24,8 @@ public sealed class PartneraApp(DatabaseProvider provider, string connectionStri
         builder.UseSetting("RateLimiting:SignInPerMinute", "100000");
         builder.UseSetting("RateLimiting:PublicWritesPerMinute", "100000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Tests run the duplicate scan themselves; a fake clock moved past the night must not start it in the background.
+        builder.UseSetting("People:NightlyDuplicateScan", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {

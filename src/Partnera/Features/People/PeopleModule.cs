@@ -7,5 +7,8 @@ public static class PeopleModule
         .AddScoped<PersonAccess>()
         .AddScoped<PersonRegister>()
         .AddScoped<Referrals.ReferralFlow>()
-        .AddScoped<Matching.DuplicateCheck>();
+        .AddScoped<Matching.DuplicateCheck>()
+        .AddScoped<Matching.DuplicateScan>()
+        .AddScoped<Matching.DuplicateReview>()
+        .AddHostedService<Matching.NightlyDuplicateScan>();
 }

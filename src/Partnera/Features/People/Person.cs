@@ -35,6 +35,8 @@ public sealed class Person : IAudited
     public DateTime RegisteredAt { get; set; }
     /// <summary>When the person's data was erased on request: names, contacts, documents and texts are gone; sex, groups, place and the referrals' steps stay for the counts.</summary>
     public DateTime? ErasedAt { get; set; }
+    /// <summary>When this record was found to be the same person as another and merged into it: kept as history, its referrals, plans and documents moved there.</summary>
+    public Guid? MergedIntoId { get; set; }
     public List<PersonCategory> Categories { get; set; } = [];
     public List<PersonDocument> Documents { get; set; } = [];
     public List<Consent> Consents { get; set; } = [];
@@ -162,8 +164,11 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.Property(p => p.SearchText).HasMaxLength(800);
         b.Property(p => p.FamilyKey).HasMaxLength(100);
         b.Property(p => p.GivenKey).HasMaxLength(100);
-        b.HasIndex(p => p.FamilyKey);
-        b.HasIndex(p => p.GivenKey);
+        // The duplicate check's blocks (see DuplicateFinder): both name skeletons either way round, or a date of birth.
+        b.HasIndex(p => new { p.FamilyKey, p.GivenKey });
+        b.HasIndex(p => new { p.GivenKey, p.FamilyKey });
+        b.HasIndex(p => p.BirthDate);
+        b.HasOne<Person>().WithMany().HasForeignKey(p => p.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Territory>().WithMany().HasForeignKey(p => p.TerritoryId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Organisation>().WithMany().HasForeignKey(p => p.RegisteredById).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(p => p.Categories).WithOne().HasForeignKey(c => c.PersonId).OnDelete(DeleteBehavior.Cascade);

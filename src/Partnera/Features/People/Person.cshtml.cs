@@ -25,6 +25,7 @@ public sealed class PersonModel(PartneraDbContext db, PersonAccess access, Match
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         if (await access.OpenAsync(User, id, AuditAction.Viewed, ct) is not { } person) return NotFound();
+        if (person.MergedIntoId is { } merged) return Redirect($"/People/Person/{merged}");
         Person = person;
         Community = person.TerritoryId is { } place ? await db.Territories.Where(x => x.Id == place).Select(x => x.Name).SingleAsync(ct) : null;
         // Only a holder of the whole record looks for duplicates (a receiver of a referral sees too little to compare).

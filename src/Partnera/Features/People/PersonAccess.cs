@@ -37,7 +37,7 @@ public sealed class PersonAccess(PartneraDbContext db, AuditLog audit, IEmailSen
     public IQueryable<Person> Visible(ClaimsPrincipal user)
     {
         var organisations = Organisations(user);
-        return db.People.Where(p => p.ErasedAt == null && db.PersonInvolvements.Any(i => i.PersonId == p.Id && organisations.Contains(i.OrganisationId)));
+        return db.People.Where(p => p.ErasedAt == null && p.MergedIntoId == null && db.PersonInvolvements.Any(i => i.PersonId == p.Id && organisations.Contains(i.OrganisationId)));
     }
 
     /// <summary>The person with their categories, documents and consents, when this user may see them; the opening is audited with the reason it is allowed.</summary>

@@ -27,6 +27,8 @@ public enum AuditAction
     Deleted,
     Viewed,
     Exported,
+    Printed,
+    Merged,
 }
 
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>

@@ -1917,6 +1917,52 @@ namespace Partnera.Data.Migrations.Postgres
                     b.ToTable("IndividualPlans");
                 });
 
+            modelBuilder.Entity("Partnera.Features.People.Matching.DuplicatePair", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("FirstId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("FoundAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("SecondId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double>("Total")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Why")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SecondId");
+
+                    b.HasIndex("Decision", "Total");
+
+                    b.HasIndex("FirstId", "SecondId")
+                        .IsUnique();
+
+                    b.ToTable("DuplicatePairs");
+                });
+
             modelBuilder.Entity("Partnera.Features.People.Person", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1960,6 +2006,9 @@ namespace Partnera.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Patronymic")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -1988,15 +2037,19 @@ namespace Partnera.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("FamilyKey");
+                    b.HasIndex("BirthDate");
 
-                    b.HasIndex("GivenKey");
+                    b.HasIndex("MergedIntoId");
 
                     b.HasIndex("RegisteredById");
 
                     b.HasIndex("TerritoryId");
 
+                    b.HasIndex("FamilyKey", "GivenKey");
+
                     b.HasIndex("FamilyName", "GivenName");
+
+                    b.HasIndex("GivenKey", "FamilyKey");
 
                     b.ToTable("People");
                 });
@@ -3622,8 +3675,28 @@ namespace Partnera.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Partnera.Features.People.Matching.DuplicatePair", b =>
+                {
+                    b.HasOne("Partnera.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("FirstId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Partnera.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("SecondId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Partnera.Features.People.Person", b =>
                 {
+                    b.HasOne("Partnera.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Partnera.Features.Organisations.Organisation", null)
                         .WithMany()
                         .HasForeignKey("RegisteredById")

@@ -1908,6 +1908,52 @@ namespace Partnera.Data.Migrations.Sqlite
                     b.ToTable("IndividualPlans");
                 });
 
+            modelBuilder.Entity("Partnera.Features.People.Matching.DuplicatePair", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FirstId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FoundAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SecondId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Total")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Why")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SecondId");
+
+                    b.HasIndex("Decision", "Total");
+
+                    b.HasIndex("FirstId", "SecondId")
+                        .IsUnique();
+
+                    b.ToTable("DuplicatePairs");
+                });
+
             modelBuilder.Entity("Partnera.Features.People.Person", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1951,6 +1997,9 @@ namespace Partnera.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Patronymic")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -1979,15 +2028,19 @@ namespace Partnera.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("FamilyKey");
+                    b.HasIndex("BirthDate");
 
-                    b.HasIndex("GivenKey");
+                    b.HasIndex("MergedIntoId");
 
                     b.HasIndex("RegisteredById");
 
                     b.HasIndex("TerritoryId");
 
+                    b.HasIndex("FamilyKey", "GivenKey");
+
                     b.HasIndex("FamilyName", "GivenName");
+
+                    b.HasIndex("GivenKey", "FamilyKey");
 
                     b.ToTable("People");
                 });
@@ -3613,8 +3666,28 @@ namespace Partnera.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Partnera.Features.People.Matching.DuplicatePair", b =>
+                {
+                    b.HasOne("Partnera.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("FirstId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Partnera.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("SecondId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Partnera.Features.People.Person", b =>
                 {
+                    b.HasOne("Partnera.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Partnera.Features.Organisations.Organisation", null)
                         .WithMany()
                         .HasForeignKey("RegisteredById")

@@ -18,16 +18,34 @@ public sealed class DuplicateCheck(PartneraDbContext db, AuditLog audit)
 {
     private const int MostCompared = 200;
 
+    /// <summary>
+    /// The people sharing a block with this one (see DuplicateFinder): both name skeletons in either order, a document,
+    /// or one name's skeleton and the date of birth, day and month either way round.
+    /// </summary>
+    private IQueryable<Person> Pool(Person person)
+    {
+        var (f, g) = (person.FamilyKey, person.GivenKey);
+        var keys = new[] { f, g }.Where(k => k.Length > 0).ToList();
+        var documents = person.Documents.Select(d => d.Number).ToList();
+        var dates = person.BirthDate is { } d ? new[] { d, Swapped(d) ?? d } : [];
+        return db.People.AsNoTracking().Include(p => p.Documents)
+            .Where(p => p.Id != person.Id && p.ErasedAt == null && p.MergedIntoId == null
+                && ((p.FamilyKey == f && p.GivenKey == g) || (p.FamilyKey == g && p.GivenKey == f)
+                    || p.Documents.Any(x => documents.Contains(x.Number))
+                    || (p.BirthDate != null && dates.Contains(p.BirthDate.Value) && (keys.Contains(p.FamilyKey) || keys.Contains(p.GivenKey)))));
+    }
+
+    private static DateOnly? Swapped(DateOnly d) => d.Day <= 12 && d.Day != d.Month ? new DateOnly(d.Year, d.Day, d.Month) : null;
+
     public async Task<List<DuplicateCandidate>> FindAsync(ClaimsPrincipal user, Person person, CancellationToken ct)
     {
-        var keys = new[] { person.FamilyKey, person.GivenKey }.Where(k => k.Length > 0).ToList();
-        var documents = person.Documents.Select(d => d.Number).ToList();
-        var pool = await db.People.AsNoTracking().Include(p => p.Documents)
-            .Where(p => p.Id != person.Id && p.ErasedAt == null
-                && (keys.Contains(p.FamilyKey) || keys.Contains(p.GivenKey) || p.Documents.Any(d => documents.Contains(d.Number))))
-            .Take(MostCompared).ToListAsync(ct);
-        var me = Input(person);
-        var probable = pool.Select(p => (Person: p, Score: PersonMatcher.Score(me, Input(p)))).Where(x => x.Score.Probable).OrderByDescending(x => x.Score.Total).ToList();
+        var pool = await Pool(person).Take(MostCompared).ToListAsync(ct);
+        // A reviewer already said these are different people.
+        var different = await db.DuplicatePairs.Where(d => d.Decision == DuplicateDecision.NotSamePerson && (d.FirstId == person.Id || d.SecondId == person.Id))
+            .Select(d => d.FirstId == person.Id ? d.SecondId : d.FirstId).ToListAsync(ct);
+        pool.RemoveAll(p => different.Contains(p.Id));
+        var me = MatchRecord.Of(person);
+        var probable = pool.Select(p => (Person: p, Score: PersonMatcher.Score(me, MatchRecord.Of(p)))).Where(x => x.Score.Probable).OrderByDescending(x => x.Score.Total).ToList();
         if (probable.Count == 0) return [];
         var ids = probable.Select(x => x.Person.Id).ToList();
         var involved = await db.PersonInvolvements.AsNoTracking().Where(i => ids.Contains(i.PersonId))
@@ -39,6 +57,4 @@ public sealed class DuplicateCheck(PartneraDbContext db, AuditLog audit)
             ? new DuplicateCandidate(x.Person.Id, x.Person.FullName, x.Score, [])
             : new DuplicateCandidate(null, null, x.Score, involved.Where(i => i.PersonId == x.Person.Id).DistinctBy(i => i.Id).Select(i => i.Name).ToList())).ToList();
     }
-
-    private static MatchInput Input(Person p) => new(p.FamilyName, p.GivenName, p.BirthDate, p.Documents.Select(d => d.Number).ToList());
 }

@@ -1,0 +1,109 @@
+using System.Collections.Concurrent;
+
+namespace Partnera.Features.People.Matching;
+
+/// <summary>Two records (by their place in the list) that are probably one person, and why.</summary>
+public sealed record MatchPair(int First, int Second, MatchScore Score);
+
+/// <summary>
+/// Finds the probable duplicates in a whole list of people at once (the nightly job over the registry, an imported
+/// file, the command-line matcher). Comparing every pair of a million records is out of reach, so records are compared
+/// only within blocks that a duplicate shares with its original however it was written: the pair of name skeletons in
+/// either order (transliteration, swapped names, a missing date), each document number, and the date of birth with day
+/// and month in order (typos in the names, swapped day and month): some thirty people share a date in a million.
+/// </summary>
+public static class DuplicateFinder
+{
+    /// <summary>Blocks larger than this (the commonest names with no date) are compared only with a date of birth in common.</summary>
+    private const int LargestBlock = 2_000;
+
+    public static List<MatchPair> Find(IReadOnlyList<MatchRecord> records, CancellationToken ct = default)
+    {
+        var (blocks, namesakes) = Blocks(records);
+        var found = new ConcurrentBag<List<MatchPair>>();
+        Parallel.ForEach(blocks, new ParallelOptions { CancellationToken = ct }, () => new List<MatchPair>(), (block, _, mine) =>
+        {
+            Compare(records, namesakes, block, mine);
+            return mine;
+        }, found.Add);
+        // A pair met in several blocks is reported once, with the records in list order.
+        var pairs = found.SelectMany(l => l).DistinctBy(p => ((long)p.First << 32) | (uint)p.Second).ToList();
+        pairs.AddRange(Linked(records, pairs));
+        return pairs.OrderBy(p => p.First).ThenBy(p => p.Second).ToList();
+    }
+
+    /// <summary>Largest group of records that are one person through each other; larger groups are chains of namesakes.</summary>
+    private const int LargestGroup = 5;
+
+    /// <summary>
+    /// When A is probably B and B is probably C, A and C are one person too, however differently each was written
+    /// (one with the date, the other with the document): such pairs are reported as linked, within small groups.
+    /// </summary>
+    private static IEnumerable<MatchPair> Linked(IReadOnlyList<MatchRecord> records, List<MatchPair> pairs)
+    {
+        var parent = new Dictionary<int, int>();
+        int Root(int x)
+        {
+            while (parent.TryGetValue(x, out var p) && p != x) x = parent[x] = parent.GetValueOrDefault(p, p);
+            return x;
+        }
+        foreach (var p in pairs) parent[Root(p.First)] = Root(p.Second);
+        var direct = pairs.Select(p => ((long)p.First << 32) | (uint)p.Second).ToHashSet();
+        foreach (var group in pairs.SelectMany(p => new[] { p.First, p.Second }).Distinct().GroupBy(Root))
+        {
+            var members = group.Order().ToList();
+            if (members.Count < 3 || members.Count > LargestGroup) continue;
+            for (var i = 0; i < members.Count; i++)
+            {
+                for (var j = i + 1; j < members.Count; j++)
+                {
+                    if (direct.Contains(((long)members[i] << 32) | (uint)members[j])) continue;
+                    yield return new MatchPair(members[i], members[j], PersonMatcher.Score(records[members[i]], records[members[j]]) with { Linked = true });
+                }
+            }
+        }
+    }
+
+    /// <summary>The block keys of one record (also what a single check looks up).</summary>
+    public static IEnumerable<string> Keys(MatchRecord r)
+    {
+        if (r.NamesKey is { } names) yield return $"n|{names}";
+        foreach (var d in r.Documents) yield return $"d|{d}";
+        if (r.BirthKey is { } born) yield return $"b|{born}";
+        // Same home, one of the names as written: a typo in the other name with no date to meet by.
+        if (r.AddressWords.Length < 2) yield break;
+        var home = string.Join(' ', r.AddressWords.Order(StringComparer.Ordinal));
+        if (r.Family.Skeleton.Length > 0) yield return $"a|{r.Family.Skeleton}|{home}";
+        if (r.Given.Skeleton.Length > 0) yield return $"a|{r.Given.Skeleton}|{home}";
+    }
+
+    /// <summary>The blocks to compare within, and for each record how many records carry its names.</summary>
+    private static (List<int[]> Blocks, int[] Namesakes) Blocks(IReadOnlyList<MatchRecord> records)
+    {
+        var index = new Dictionary<string, List<int>>(records.Count * 3, StringComparer.Ordinal);
+        for (var i = 0; i < records.Count; i++)
+        {
+            foreach (var key in Keys(records[i]))
+            {
+                if (!index.TryGetValue(key, out var list)) index[key] = list = new List<int>(2);
+                list.Add(i);
+            }
+        }
+        var namesakes = new int[records.Count];
+        for (var i = 0; i < records.Count; i++) namesakes[i] = records[i].NamesKey is { } names ? index[$"n|{names}"].Count : int.MaxValue;
+        return (index.Values.Where(l => l.Count > 1 && l.Count <= LargestBlock).Select(l => l.ToArray()).ToList(), namesakes);
+    }
+
+    private static void Compare(IReadOnlyList<MatchRecord> records, int[] namesakes, int[] block, List<MatchPair> found)
+    {
+        for (var i = 0; i < block.Length; i++)
+        {
+            for (var j = i + 1; j < block.Length; j++)
+            {
+                var rare = Math.Max(namesakes[block[i]], namesakes[block[j]]) <= PersonMatcher.RareNames;
+                var score = PersonMatcher.Score(records[block[i]], records[block[j]], rare);
+                if (score.Probable) found.Add(new MatchPair(Math.Min(block[i], block[j]), Math.Max(block[i], block[j]), score));
+            }
+        }
+    }
+}

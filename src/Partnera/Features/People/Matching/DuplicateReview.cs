@@ -1,0 +1,89 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Partnera.Data;
+using Partnera.Infrastructure.Auditing;
+
+namespace Partnera.Features.People.Matching;
+
+/// <summary>
+/// What a reviewer does with a pair the scan found: merge the two records into one (the other kept as history, its
+/// referrals, plans, consents, documents and groups moved over, blanks filled in) or mark them as different people.
+/// Only someone who may see both people decides; everyone else is told which organisation to contact.
+/// </summary>
+public sealed class DuplicateReview(PartneraDbContext db, PersonAccess access, AuditLog audit, CurrentUser user, TimeProvider time)
+{
+    /// <summary>The open pair, when this user may see both of its people.</summary>
+    public async Task<DuplicatePair?> DecidableAsync(ClaimsPrincipal principal, Guid pairId, CancellationToken ct)
+    {
+        var pair = await db.DuplicatePairs.FirstOrDefaultAsync(p => p.Id == pairId && p.Decision == DuplicateDecision.Open, ct);
+        if (pair is null) return null;
+        var visible = await access.Visible(principal).CountAsync(p => p.Id == pair.FirstId || p.Id == pair.SecondId, ct);
+        return visible == 2 ? pair : null;
+    }
+
+    public async Task<bool> NotSameAsync(ClaimsPrincipal principal, Guid pairId, CancellationToken ct)
+    {
+        if (await DecidableAsync(principal, pairId, ct) is not { } pair) return false;
+        Decide(pair, DuplicateDecision.NotSamePerson);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    /// <summary>Merges the pair's other person into <paramref name="keepId"/>; false when the pair cannot be decided by this user.</summary>
+    public async Task<bool> MergeAsync(ClaimsPrincipal principal, Guid pairId, Guid keepId, CancellationToken ct)
+    {
+        if (await DecidableAsync(principal, pairId, ct) is not { } pair || (keepId != pair.FirstId && keepId != pair.SecondId)) return false;
+        var goneId = keepId == pair.FirstId ? pair.SecondId : pair.FirstId;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var keep = await LoadAsync(keepId, ct);
+        var gone = await LoadAsync(goneId, ct);
+        MoveRecords(keep, gone);
+        gone.MergedIntoId = keep.Id;
+        Decide(pair, DuplicateDecision.Merged);
+        await db.DuplicatePairs.Where(p => p.Id != pair.Id && p.Decision == DuplicateDecision.Open && (p.FirstId == goneId || p.SecondId == goneId)).ExecuteDeleteAsync(ct);
+        await db.SaveChangesAsync(ct);
+        await MoveCaseAsync(keep.Id, gone.Id, ct);
+        await audit.RecordAsync(AuditAction.Merged, [keep, gone], $"{gone.Id} → {keep.Id}", ct);
+        await transaction.CommitAsync(ct);
+        return true;
+    }
+
+    private void Decide(DuplicatePair pair, DuplicateDecision decision) =>
+        (pair.Decision, pair.DecidedBy, pair.DecidedAt) = (decision, user.Name, time.GetUtcNow().UtcDateTime);
+
+    private Task<Person> LoadAsync(Guid id, CancellationToken ct) =>
+        db.People.Include(p => p.Categories).Include(p => p.Documents).Include(p => p.Consents).AsSplitQuery().SingleAsync(p => p.Id == id, ct);
+
+    /// <summary>Documents and groups the kept record lacks move over; its blank details are filled from the other.</summary>
+    private void MoveRecords(Person keep, Person gone)
+    {
+        foreach (var document in gone.Documents.Where(d => !keep.Documents.Any(k => k.Number == d.Number)).ToList())
+            keep.Documents.Add(new PersonDocument { PersonId = keep.Id, Kind = document.Kind, Number = document.Number });
+        foreach (var group in gone.Categories.Where(c => !keep.Categories.Any(k => k.Group == c.Group && k.Until == null)).ToList())
+            keep.Categories.Add(new PersonCategory { PersonId = keep.Id, Group = group.Group, From = group.From, Until = group.Until });
+        keep.Patronymic ??= gone.Patronymic;
+        keep.LatinName ??= gone.LatinName;
+        keep.BirthDate ??= gone.BirthDate;
+        keep.Sex ??= gone.Sex;
+        keep.Phone ??= gone.Phone;
+        keep.Email ??= gone.Email;
+        keep.Address ??= gone.Address;
+        keep.TerritoryId ??= gone.TerritoryId;
+        keep.IndexNames();
+    }
+
+    /// <summary>The case follows the person: consents, referrals, plans and the organisations involved (kept on the old record too, so its history stays readable).</summary>
+    private async Task MoveCaseAsync(Guid keepId, Guid goneId, CancellationToken ct)
+    {
+        await db.Consents.Where(r => r.PersonId == goneId).ExecuteUpdateAsync(r => r.SetProperty(x => x.PersonId, keepId), ct);
+        await db.Referrals.Where(r => r.PersonId == goneId).ExecuteUpdateAsync(r => r.SetProperty(x => x.PersonId, keepId), ct);
+        await db.IndividualPlans.Where(r => r.PersonId == goneId).ExecuteUpdateAsync(r => r.SetProperty(x => x.PersonId, keepId), ct);
+        await db.IndividualGoals.Where(r => r.PersonId == goneId).ExecuteUpdateAsync(r => r.SetProperty(x => x.PersonId, keepId), ct);
+        await db.FollowUpVisits.Where(r => r.PersonId == goneId).ExecuteUpdateAsync(r => r.SetProperty(x => x.PersonId, keepId), ct);
+        var have = await db.PersonInvolvements.Where(i => i.PersonId == keepId).Select(i => new { i.OrganisationId, i.Kind }).ToListAsync(ct);
+        var theirs = await db.PersonInvolvements.AsNoTracking().Where(i => i.PersonId == goneId).ToListAsync(ct);
+        db.PersonInvolvements.AddRange(theirs.Where(i => !have.Contains(new { i.OrganisationId, i.Kind }))
+            .Select(i => new PersonInvolvement { PersonId = keepId, OrganisationId = i.OrganisationId, Kind = i.Kind, Since = i.Since }));
+        await db.SaveChangesAsync(ct);
+    }
+}

@@ -1,0 +1,79 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Partnera.Data;
+
+namespace Partnera.Features.People.Matching;
+
+/// <summary>
+/// The scan over the whole registry (nightly): finds probable duplicates among all people who are neither erased nor
+/// merged, stores new pairs for review, refreshes the score of pairs still open, drops open pairs that no longer match
+/// (a record was corrected) and never brings back a pair someone decided.
+/// </summary>
+public sealed class DuplicateScan(PartneraDbContext db, TimeProvider time, ILogger<DuplicateScan> logger)
+{
+    public sealed record Outcome(int People, int Probable, int Added, int Dropped);
+
+    public async Task<Outcome> RunAsync(CancellationToken ct)
+    {
+        var (ids, records) = await LoadAsync(ct);
+        var pairs = DuplicateFinder.Find(records, ct)
+            .Select(p => (Key: DuplicatePair.Order(ids[p.First], ids[p.Second]), p.Score)).ToDictionary(p => p.Key, p => p.Score);
+        var known = await db.DuplicatePairs.ToDictionaryAsync(p => (p.FirstId, p.SecondId), ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        var added = 0;
+        foreach (var (key, score) in pairs)
+        {
+            if (known.TryGetValue(key, out var pair))
+            {
+                if (pair.Decision == DuplicateDecision.Open) (pair.Total, pair.Why) = (score.Total, JsonSerializer.Serialize(score));
+                continue;
+            }
+            db.DuplicatePairs.Add(new DuplicatePair { FirstId = key.First, SecondId = key.Second, Total = score.Total, Why = JsonSerializer.Serialize(score), FoundAt = now });
+            added++;
+        }
+        var stale = known.Values.Where(p => p.Decision == DuplicateDecision.Open && !pairs.ContainsKey((p.FirstId, p.SecondId))).ToList();
+        db.DuplicatePairs.RemoveRange(stale);
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Duplicate scan: {People} people, {Probable} probable pairs, {Added} new, {Dropped} no longer alike", ids.Count, pairs.Count, added, stale.Count);
+        return new Outcome(ids.Count, pairs.Count, added, stale.Count);
+    }
+
+    private async Task<(List<Guid> Ids, List<MatchRecord> Records)> LoadAsync(CancellationToken ct)
+    {
+        var people = await db.People.AsNoTracking().Where(p => p.ErasedAt == null && p.MergedIntoId == null)
+            .Select(p => new { p.Id, p.FamilyName, p.GivenName, p.Patronymic, p.BirthDate, p.Sex, p.Address }).ToListAsync(ct);
+        var documents = (await db.PersonDocuments.AsNoTracking().Select(d => new { d.PersonId, d.Number }).ToListAsync(ct))
+            .ToLookup(d => d.PersonId, d => d.Number);
+        var records = people.Select(p => new MatchRecord(p.FamilyName, p.GivenName, p.BirthDate, documents[p.Id].ToList(), p.Patronymic, p.Sex, p.Address)).ToList();
+        return (people.Select(p => p.Id).ToList(), records);
+    }
+}
+
+/// <summary>Runs the duplicate scan every night at <c>People:DuplicateScanHour</c> (local server time, default 2); off when <c>People:NightlyDuplicateScan</c> is false.</summary>
+public sealed class NightlyDuplicateScan(IServiceScopeFactory scopes, TimeProvider time, IConfiguration configuration, ILogger<NightlyDuplicateScan> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!configuration.GetValue("People:NightlyDuplicateScan", true)) return;
+        var hour = configuration.GetValue("People:DuplicateScanHour", 2);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            await Task.Delay(UntilNext(time.GetLocalNow(), hour), time, stoppingToken);
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<DuplicateScan>().RunAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "The nightly duplicate scan failed; it runs again tomorrow");
+            }
+        }
+    }
+
+    public static TimeSpan UntilNext(DateTimeOffset now, int hour)
+    {
+        var next = new DateTimeOffset(now.Date.AddHours(hour), now.Offset);
+        return (next > now ? next : next.AddDays(1)) - now;
+    }
+}

@@ -1,0 +1,73 @@
+using Partnera.Infrastructure.Text;
+
+namespace Partnera.Features.People.Matching;
+
+/// <summary>
+/// What the matcher compares of a person, prepared once (names transliterated and reduced to skeletons, documents
+/// normalised, the address as words) so that scoring millions of pairs does no text work twice.
+/// </summary>
+public sealed class MatchRecord
+{
+    public MatchRecord(string familyName, string givenName, DateOnly? birthDate, IReadOnlyCollection<string> documents,
+        string? patronymic = null, Sex? sex = null, string? address = null)
+    {
+        Family = new MatchName(familyName);
+        Given = new MatchName(givenName);
+        Patronymic = string.IsNullOrWhiteSpace(patronymic) ? null : new MatchName(patronymic);
+        BirthDate = birthDate;
+        Sex = sex;
+        Documents = documents.Select(Document).Where(d => d.Length > 0).Distinct().ToArray();
+        DocumentKinds = Documents.Select(d => d.Contains(':', StringComparison.Ordinal) ? d[..d.IndexOf(':', StringComparison.Ordinal)] : "").Distinct().ToArray();
+        AddressWords = Place(address);
+    }
+
+    public MatchName Family { get; }
+    public MatchName Given { get; }
+    public MatchName? Patronymic { get; }
+    public DateOnly? BirthDate { get; }
+    public Sex? Sex { get; }
+    /// <summary>Document numbers normalised, each after its kind and a colon when the kind is known ("Passport:АА123456").</summary>
+    public string[] Documents { get; }
+    public string[] DocumentKinds { get; }
+
+    private static string Document(string written)
+    {
+        var colon = written.IndexOf(':', StringComparison.Ordinal);
+        return colon < 0 ? PersonDocument.Normalise(written) : $"{written[..colon]}:{PersonDocument.Normalise(written[(colon + 1)..])}";
+    }
+    public string[] AddressWords { get; }
+
+    /// <summary>The skeletons of the family and given names in either order: what namesakes share.</summary>
+    public string? NamesKey => Family.Skeleton.Length > 0 && Given.Skeleton.Length > 0
+        ? (string.CompareOrdinal(Family.Skeleton, Given.Skeleton) <= 0 ? $"{Family.Skeleton}|{Given.Skeleton}" : $"{Given.Skeleton}|{Family.Skeleton}")
+        : null;
+
+    /// <summary>The birth date with day and month in order of size, so that a date written with them swapped meets it.</summary>
+    public string? BirthKey => BirthDate is { } d ? $"{d.Year}-{Math.Min(d.Month, d.Day)}-{Math.Max(d.Month, d.Day)}" : null;
+
+    // Words every address has ("вул.", "str.", "кв."): they say nothing about the place.
+    private static readonly HashSet<string> Filler = ["vul", "ul", "str", "strada", "kv", "bul", "bd", "pr", "prov", "prosp", "pl", "per", "sat", "s", "m", "mun", "or", "smt", "bl", "ap", "d"];
+
+    /// <summary>An address as the skeletons of its words (numbers as they are), so that it compares across scripts.</summary>
+    private static string[] Place(string? address) => SearchKey.For(address).Split(' ', StringSplitOptions.RemoveEmptyEntries)
+        .Where(w => !Filler.Contains(w)).Select(w => w.All(char.IsDigit) ? w : Matching.Spelling.Skeleton(w)).Distinct().ToArray();
+
+    public static MatchRecord Of(Person p) =>
+        new(p.FamilyName, p.GivenName, p.BirthDate, p.Documents.Select(d => $"{d.Kind}:{d.Number}").ToList(), p.Patronymic, p.Sex, p.Address);
+}
+
+/// <summary>A name as the matcher compares it: in one spelling, its sound skeleton, and the name it is a form of in another language.</summary>
+public sealed class MatchName
+{
+    public MatchName(string written)
+    {
+        Spelling = Matching.Spelling.Of(written);
+        var raw = Matching.Spelling.SkeletonOf(Spelling);
+        Form = NameForms.FormOf(raw);
+        Skeleton = Form ?? raw;
+    }
+
+    public string Spelling { get; }
+    public string Skeleton { get; }
+    public string? Form { get; }
+}
