@@ -10,11 +10,13 @@ using Partnera.Features.Directory.Taxonomies;
 using Partnera.Infrastructure.Text;
 using Partnera.Testing;
 
-// Usage: dotnet run -c Release --project bench/Partnera.Bench [-- postgres|sqlite|both|needs|budget|referrals [--keep FOLDER]]
+// Usage: dotnet run -c Release --project bench/Partnera.Bench [-- postgres|sqlite|both|needs|budget|referrals|dedup [--keep FOLDER]]
 //   [--only finder,page,sql,export]]
 // "needs" runs the needs-assessment scenarios on the national directory (generated first if missing) and writes
 // bench/results/needs.json; "budget" casts 200,000 participatory-budget ballots through nginx and two app instances and
 // writes bench/results/budget.json; "referrals" walks 20,000 referrals through their state changes (referrals.json);
+// "dedup" deduplicates 1,000,000 generated people and times the registration check against 5,000,000 on PostgreSQL
+// (dedup.json; DEDUP_DEBUG=1 prints samples of the pairs it got wrong);
 // the others write bench/results/directory.json.
 // --keep FOLDER keeps the PostgreSQL cluster with the generated national directory there and reuses it on the next run;
 // --only runs just the named scenarios (while working on one of them).
@@ -24,7 +26,7 @@ var only = Option("--only")?.Split(',');
 var repository = FindRepository();
 if (which == "dedup")
 {
-    Report.Write(Path.Combine(repository, "bench", "results"), "dedup.json", [DedupBench.Run()]);
+    Report.Write(Path.Combine(repository, "bench", "results"), "dedup.json", [DedupBench.Run(), await SingleCheckAsync(keep)]);
     return;
 }
 if (which == "referrals")
@@ -85,6 +87,16 @@ static async Task<object> BudgetAsync(string? keep, string repository)
     var (generation, _, _, _) = await GenerateAsync(new PostgresPartneraDbContext(options), Scale.National);
     var budget = await new BudgetBench(() => new PostgresPartneraDbContext(options), connection, Path.Combine(repository, "src", "Partnera")).RunAsync();
     return new { Provider = "PostgreSQL", DirectoryGenerationSeconds = generation, Budget = budget };
+}
+
+static async Task<object> SingleCheckAsync(string? keep)
+{
+    await using var server = await PostgresServer.StartAsync(keep is null ? null : Path.GetFullPath(keep));
+    var connection = server.ConnectionString("partnera_bench");
+    var options = new DbContextOptionsBuilder<PostgresPartneraDbContext>().UseNpgsql(connection).Options;
+    await using (var db = new PostgresPartneraDbContext(options)) await DatabaseMigrator.MigrateAsync(db, NullLogger.Instance, CancellationToken.None);
+    var check = await new SingleCheckBench(() => new PostgresPartneraDbContext(options), connection).RunAsync();
+    return new { Provider = "PostgreSQL", SingleCheck = check };
 }
 
 static async Task<object> ReferralsAsync(string? keep, string repository)

@@ -22,7 +22,7 @@ public sealed class DuplicateCheck(PartneraDbContext db, AuditLog audit)
     /// The people sharing a block with this one (see DuplicateFinder): both name skeletons in either order, a document,
     /// or one name's skeleton and the date of birth, day and month either way round.
     /// </summary>
-    private IQueryable<Person> Pool(Person person)
+    private static IQueryable<Person> Pool(PartneraDbContext db, Person person)
     {
         var (f, g) = (person.FamilyKey, person.GivenKey);
         var keys = new[] { f, g }.Where(k => k.Length > 0).ToList();
@@ -37,15 +37,26 @@ public sealed class DuplicateCheck(PartneraDbContext db, AuditLog audit)
 
     private static DateOnly? Swapped(DateOnly d) => d.Day <= 12 && d.Day != d.Month ? new DateOnly(d.Year, d.Day, d.Month) : null;
 
-    public async Task<List<DuplicateCandidate>> FindAsync(ClaimsPrincipal user, Person person, CancellationToken ct)
+    /// <summary>
+    /// The probable duplicates of a person among everyone registered (not only those the reader may see), best first,
+    /// leaving out those a reviewer said are someone else. Names held by few records count as rare (PersonMatcher).
+    /// </summary>
+    public static async Task<List<(Person Person, MatchScore Score)>> ProbableAsync(PartneraDbContext db, Person person, CancellationToken ct)
     {
-        var pool = await Pool(person).Take(MostCompared).ToListAsync(ct);
+        var pool = await Pool(db, person).Take(MostCompared).ToListAsync(ct);
         // A reviewer already said these are different people.
         var different = await db.DuplicatePairs.Where(d => d.Decision == DuplicateDecision.NotSamePerson && (d.FirstId == person.Id || d.SecondId == person.Id))
             .Select(d => d.FirstId == person.Id ? d.SecondId : d.FirstId).ToListAsync(ct);
         pool.RemoveAll(p => different.Contains(p.Id));
         var me = MatchRecord.Of(person);
-        var probable = pool.Select(p => (Person: p, Score: PersonMatcher.Score(me, MatchRecord.Of(p)))).Where(x => x.Score.Probable).OrderByDescending(x => x.Score.Total).ToList();
+        var others = pool.Select(p => (Person: p, Record: MatchRecord.Of(p))).ToList();
+        var rare = others.Count(o => o.Record.NamesKey == me.NamesKey) < PersonMatcher.RareNames;
+        return others.Select(o => (o.Person, Score: PersonMatcher.Score(me, o.Record, rare))).Where(x => x.Score.Probable).OrderByDescending(x => x.Score.Total).ToList();
+    }
+
+    public async Task<List<DuplicateCandidate>> FindAsync(ClaimsPrincipal user, Person person, CancellationToken ct)
+    {
+        var probable = await ProbableAsync(db, person, ct);
         if (probable.Count == 0) return [];
         var ids = probable.Select(x => x.Person.Id).ToList();
         var involved = await db.PersonInvolvements.AsNoTracking().Where(i => ids.Contains(i.PersonId))
