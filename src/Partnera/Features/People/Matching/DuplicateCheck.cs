@@ -28,11 +28,13 @@ public sealed class DuplicateCheck(PartneraDbContext db, AuditLog audit)
         var keys = new[] { f, g }.Where(k => k.Length > 0).ToList();
         var documents = person.Documents.Select(d => d.Number).ToList();
         var dates = person.BirthDate is { } d ? new[] { d, Swapped(d) ?? d } : [];
+        // One indexed lookup per block, united: an OR across them would read the whole table.
+        var byNames = db.People.Where(p => (p.FamilyKey == f && p.GivenKey == g) || (p.FamilyKey == g && p.GivenKey == f)).Select(p => p.Id);
+        var byDocument = db.PersonDocuments.Where(x => documents.Contains(x.Number)).Select(x => x.PersonId);
+        var byDate = db.People.Where(p => p.BirthDate != null && dates.Contains(p.BirthDate.Value) && (keys.Contains(p.FamilyKey) || keys.Contains(p.GivenKey))).Select(p => p.Id);
+        var ids = byNames.Union(byDocument).Union(byDate);
         return db.People.AsNoTracking().Include(p => p.Documents)
-            .Where(p => p.Id != person.Id && p.ErasedAt == null && p.MergedIntoId == null
-                && ((p.FamilyKey == f && p.GivenKey == g) || (p.FamilyKey == g && p.GivenKey == f)
-                    || p.Documents.Any(x => documents.Contains(x.Number))
-                    || (p.BirthDate != null && dates.Contains(p.BirthDate.Value) && (keys.Contains(p.FamilyKey) || keys.Contains(p.GivenKey)))));
+            .Where(p => ids.Contains(p.Id) && p.Id != person.Id && p.ErasedAt == null && p.MergedIntoId == null);
     }
 
     private static DateOnly? Swapped(DateOnly d) => d.Day <= 12 && d.Day != d.Month ? new DateOnly(d.Year, d.Day, d.Month) : null;
