@@ -10,6 +10,7 @@ using Partnera.Features.Accounts;
 using Partnera.Features.Needs.Imports;
 using Partnera.Infrastructure.Auditing;
 using Partnera.Infrastructure.Csv;
+using Partnera.Infrastructure.Imports;
 using Partnera.Infrastructure.Text;
 
 namespace Partnera.Features.Needs;
@@ -156,7 +157,7 @@ public sealed class ImportModel(PartneraDbContext db, SurveyImport import, Audit
         Context = await import.ContextAsync(Survey, ct);
         if (Context is null) return true;
         if (Targets.Count == 0) Targets = [.. Context.Targets];
-        Samples = SurveyFile.DataRows(Survey.Content, Survey.FileName).Take(3).Select(r => r.Cells).ToList();
+        Samples = TableFile.DataRows(Survey.Content, Survey.FileName).Take(3).Select(r => r.Cells).ToList();
         RequiredMissing = ColumnMapping.RequiredMissing(Targets, Context.Definition);
         return true;
     }

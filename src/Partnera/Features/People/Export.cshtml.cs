@@ -11,7 +11,7 @@ using Partnera.Infrastructure.Auditing;
 
 namespace Partnera.Features.People;
 
-/// <summary>Everything held about a person, for the person who asks: a readable page to print and the same as JSON; each is an audited export.</summary>
+/// <summary>Everything held about a person, for the person who asks: a readable page, the same for the printer (audited as a print) and as JSON (each an audited export).</summary>
 [Authorize(Policy = Policies.Staff)]
 public sealed class ExportModel(PartneraDbContext db, PersonAccess access) : PageModel
 {
@@ -24,11 +24,20 @@ public sealed class ExportModel(PartneraDbContext db, PersonAccess access) : Pag
     };
 
     public PersonExportDto Export { get; private set; } = null!;
+    /// <summary>The same page sent to the printer: recorded as a print, and the print dialogue opens.</summary>
+    public bool Printing { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         if (await access.OpenAsync(User, id, AuditAction.Exported, ct) is not { SharedOnly: null } person) return NotFound();
         Export = await PersonExportDto.OfAsync(db, person, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetPrintAsync(Guid id, CancellationToken ct)
+    {
+        if (await access.OpenAsync(User, id, AuditAction.Printed, ct) is not { SharedOnly: null } person) return NotFound();
+        (Export, Printing) = (await PersonExportDto.OfAsync(db, person, ct), true);
         return Page();
     }
 

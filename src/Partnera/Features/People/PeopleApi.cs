@@ -15,7 +15,7 @@ namespace Partnera.Features.People;
 public static class PeopleApi
 {
     public sealed record PersonDto(Guid Id, string FamilyName, string GivenName, string? Patronymic, string? LatinName, DateOnly? BirthDate, Sex? Sex,
-        string? Phone, string? Email, string? Address, IReadOnlyList<string> Documents, IReadOnlyList<string> Groups, bool SharedOnly);
+        string? Phone, string? Email, string? Address, HouseholdRelation? Relation, IReadOnlyList<string> Documents, IReadOnlyList<string> Groups, bool SharedOnly);
 
     public sealed record MoveRequest(ReferralStatus To, string? Note);
 
@@ -30,7 +30,7 @@ public static class PeopleApi
 
     private static async Task<Results<Ok<PersonDto>, NotFound>> GetAsync(Guid id, ClaimsPrincipal user, PersonAccess access, CancellationToken ct) =>
         await access.OpenAsync(user, id, AuditAction.Viewed, ct) is { } p
-            ? TypedResults.Ok(new PersonDto(p.Id, p.FamilyName, p.GivenName, p.Patronymic, p.LatinName, p.BirthDate, p.Sex, p.Phone, p.Email, p.Address,
+            ? TypedResults.Ok(new PersonDto(p.Id, p.FamilyName, p.GivenName, p.Patronymic, p.LatinName, p.BirthDate, p.Sex, p.Phone, p.Email, p.Address, p.Relation,
                 p.Documents.Select(d => $"{d.Kind}: {d.Masked}").ToList(), p.Categories.Where(c => c.Until is null).Select(c => c.Group.ToString()).ToList(), p.SharedOnly is not null))
             : TypedResults.NotFound();
 

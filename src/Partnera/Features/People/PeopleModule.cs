@@ -10,5 +10,6 @@ public static class PeopleModule
         .AddScoped<Matching.DuplicateCheck>()
         .AddScoped<Matching.DuplicateScan>()
         .AddScoped<Matching.DuplicateReview>()
+        .AddScoped<Imports.PeopleImport>()
         .AddHostedService<Matching.NightlyDuplicateScan>();
 }

@@ -30,6 +30,9 @@ public sealed class Person : IAudited
     [PersonalData] public string? Email { get; set; }
     [PersonalData] public string? Address { get; set; }
     public Guid? TerritoryId { get; set; }
+    /// <summary>The household the person lives in: the people sharing this value, each with a relation to its head.</summary>
+    public Guid? HouseholdId { get; set; }
+    [PersonalData] public HouseholdRelation? Relation { get; set; }
     /// <summary>The organisation that registered the person (involved in the case from the start).</summary>
     public Guid RegisteredById { get; set; }
     public DateTime RegisteredAt { get; set; }
@@ -59,6 +62,22 @@ public sealed class Person : IAudited
     }
 
     string IAudited.AuditSubject => $"{nameof(Person)}:{Id}";
+}
+
+/// <summary>How a member of a household is related to the person at its head (as a household questionnaire asks it).</summary>
+public enum HouseholdRelation
+{
+    Head,
+    Spouse,
+    Child,
+    Parent,
+    Sibling,
+    Grandchild,
+    Grandparent,
+    OtherRelative,
+    Guardian,
+    Ward,
+    NotRelated,
 }
 
 public enum Sex
@@ -158,16 +177,19 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.Property(p => p.Patronymic).HasMaxLength(100);
         b.Property(p => p.LatinName).HasMaxLength(200);
         b.Property(p => p.Sex).HasConversion<string>().HasMaxLength(8);
+        b.Property(p => p.Relation).HasConversion<string>().HasMaxLength(16);
+        b.HasIndex(p => p.HouseholdId);
         b.Property(p => p.Phone).HasMaxLength(40);
         b.Property(p => p.Email).HasMaxLength(256);
         b.Property(p => p.Address).HasMaxLength(500);
         b.Property(p => p.SearchText).HasMaxLength(800);
         b.Property(p => p.FamilyKey).HasMaxLength(100);
         b.Property(p => p.GivenKey).HasMaxLength(100);
-        // The duplicate check's blocks (see DuplicateFinder): both name skeletons either way round, or a date of birth.
+        // The duplicate check's blocks (see DuplicateFinder): both name skeletons either way round, or a date of birth
+        // with one name's skeleton, answered from the index without reading everyone born that day.
         b.HasIndex(p => new { p.FamilyKey, p.GivenKey });
         b.HasIndex(p => new { p.GivenKey, p.FamilyKey });
-        b.HasIndex(p => p.BirthDate);
+        b.HasIndex(p => new { p.BirthDate, p.FamilyKey, p.GivenKey });
         b.HasOne<Person>().WithMany().HasForeignKey(p => p.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Territory>().WithMany().HasForeignKey(p => p.TerritoryId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Organisation>().WithMany().HasForeignKey(p => p.RegisteredById).OnDelete(DeleteBehavior.Restrict);
@@ -200,7 +222,8 @@ internal sealed class PersonDocumentConfiguration : IEntityTypeConfiguration<Per
         b.Property(d => d.Kind).HasConversion<string>().HasMaxLength(24);
         b.Property(d => d.Number).HasMaxLength(60);
         b.Ignore(d => d.Masked);
-        b.HasIndex(d => new { d.Kind, d.Number });
+        // Number first: the duplicate check looks a number up whatever kind of document it was entered as.
+        b.HasIndex(d => new { d.Number, d.Kind });
         b.HasIndex(d => d.PersonId);
     }
 }

@@ -12,8 +12,13 @@ namespace Partnera.Features.People;
 
 /// <summary>A person's record for an involved organisation: the details, the organisations involved, and who has looked at it (each opening audited).</summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class PersonModel(PartneraDbContext db, PersonAccess access, Matching.DuplicateCheck duplicates, Microsoft.Extensions.Localization.IStringLocalizer<PeopleStrings> t) : PageModel
+public sealed class PersonModel(PartneraDbContext db, PersonAccess access, AuditLog audit, Matching.DuplicateCheck duplicates, Microsoft.Extensions.Localization.IStringLocalizer<PeopleStrings> t) : PageModel
 {
+    /// <summary>Why household members' names were shown: an audit reason.</summary>
+    public const string HouseholdReason = "household";
+
+    /// <summary>The other members of the person's household this user may see (others are not mentioned).</summary>
+    public List<Person> Household { get; private set; } = [];
     public List<Matching.DuplicateCandidate> Duplicates { get; private set; } = [];
     public MultilingualText? Community { get; private set; }
 
@@ -30,6 +35,12 @@ public sealed class PersonModel(PartneraDbContext db, PersonAccess access, Match
         Community = person.TerritoryId is { } place ? await db.Territories.Where(x => x.Id == place).Select(x => x.Name).SingleAsync(ct) : null;
         // Only a holder of the whole record looks for duplicates (a receiver of a referral sees too little to compare).
         if (person.SharedOnly is null) Duplicates = await duplicates.FindAsync(User, person, ct);
+        if (person is { SharedOnly: null, HouseholdId: { } household })
+        {
+            Household = await access.Visible(User).AsNoTracking().Where(p => p.HouseholdId == household && p.Id != id).OrderBy(p => p.BirthDate).Take(50).ToListAsync(ct);
+            Household = [.. Household.OrderBy(p => p.Relation)];
+            if (Household.Count > 0) await audit.RecordAsync(AuditAction.Viewed, Household, HouseholdReason, ct);
+        }
         Involved = (await db.PersonInvolvements.AsNoTracking().Where(i => i.PersonId == id).OrderBy(i => i.Since)
             .Join(db.Organisations, i => i.OrganisationId, o => o.Id, (i, o) => new { o.Name, i.Kind, i.Since }).ToListAsync(ct))
             .Select(x => (x.Name, x.Kind, x.Since)).ToList();
@@ -41,6 +52,6 @@ public sealed class PersonModel(PartneraDbContext db, PersonAccess access, Match
     /// <summary>A logged reason in the reader's language: the ways of involvement and list/search are stored as codes, a typed reason as typed.</summary>
     public string Reason(string? stored) => stored is null ? "" : string.Join(", ", stored.Split(", ").Select(part =>
         Enum.TryParse<Involvement>(part, out var kind) ? t[$"Involvement_{kind}"].Value
-        : part is PersonAccess.ListReason or PersonAccess.SearchReason ? t[$"Reason_{part}"].Value
+        : part is PersonAccess.ListReason or PersonAccess.SearchReason or HouseholdReason ? t[$"Reason_{part}"].Value
         : part));
 }

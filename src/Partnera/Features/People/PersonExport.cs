@@ -7,7 +7,7 @@ namespace Partnera.Features.People;
 /// <summary>Everything held about a person, as the person may ask for it: the record, consents, involvements and referrals with their steps and messages.</summary>
 public sealed record PersonExportDto(
     Guid Id, string FamilyName, string GivenName, string? Patronymic, string? LatinName, DateOnly? BirthDate, Sex? Sex, string? Phone, string? Email,
-    string? Address, DateTime RegisteredAt, DateTime? ErasedAt,
+    string? Address, HouseholdRelation? Relation, DateTime RegisteredAt, DateTime? ErasedAt,
     IReadOnlyList<PersonExportDto.CategoryDto> Categories, IReadOnlyList<PersonExportDto.DocumentDto> Documents, IReadOnlyList<PersonExportDto.ConsentDto> Consents,
     IReadOnlyList<PersonExportDto.InvolvementDto> Organisations, IReadOnlyList<PersonExportDto.ReferralDto> Referrals)
 {
@@ -32,7 +32,7 @@ public sealed record PersonExportDto(
         var ids = referrals.Select(x => x.r.Id).ToList();
         var steps = (await db.ReferralSteps.AsNoTracking().Where(s => ids.Contains(s.ReferralId)).OrderBy(s => s.At).ToListAsync(ct)).ToLookup(s => s.ReferralId);
         var messages = (await db.ReferralMessages.AsNoTracking().Where(m => ids.Contains(m.ReferralId)).OrderBy(m => m.At).ToListAsync(ct)).ToLookup(m => m.ReferralId);
-        return new PersonExportDto(p.Id, p.FamilyName, p.GivenName, p.Patronymic, p.LatinName, p.BirthDate, p.Sex, p.Phone, p.Email, p.Address, p.RegisteredAt, p.ErasedAt,
+        return new PersonExportDto(p.Id, p.FamilyName, p.GivenName, p.Patronymic, p.LatinName, p.BirthDate, p.Sex, p.Phone, p.Email, p.Address, p.Relation, p.RegisteredAt, p.ErasedAt,
             p.Categories.Select(c => new CategoryDto(c.Group.ToString(), c.From, c.Until)).ToList(),
             p.Documents.Select(d => new DocumentDto(d.Kind.ToString(), d.Number)).ToList(),
             p.Consents.Select(c => new ConsentDto(Name(c.OrganisationId), c.Purpose, c.GivenOn, c.WithdrawnOn)).ToList(),

@@ -19,6 +19,8 @@ public sealed class PersonInput
     [Display(Name = "Person_DocumentKind")] public DocumentKind? DocumentKind { get; set; }
     [StringLength(60), Display(Name = "Person_DocumentNumber")] public string? DocumentNumber { get; set; }
     [Display(Name = "Person_Categories")] public List<TargetGroup> Categories { get; set; } = [];
+    /// <summary>The relation to the head of the household, for a member of one; none takes the person out of it.</summary>
+    [Display(Name = "Person_Relation")] public HouseholdRelation? Relation { get; set; }
 
     /// <summary>Whether anything beyond the names was typed: that needs the person's consent.</summary>
     public IEnumerable<string> NeedingConsent()
@@ -31,6 +33,7 @@ public sealed class PersonInput
         if (TerritoryId is not null) yield return nameof(TerritoryId);
         if (!string.IsNullOrWhiteSpace(DocumentNumber)) yield return nameof(DocumentNumber);
         if (Categories.Count > 0) yield return nameof(Categories);
+        if (Relation is not null) yield return nameof(Relation);
     }
 
     public static PersonInput From(Person p) => new()
@@ -48,6 +51,7 @@ public sealed class PersonInput
         DocumentKind = p.Documents.FirstOrDefault()?.Kind,
         DocumentNumber = p.Documents.FirstOrDefault()?.Number,
         Categories = p.Categories.Where(c => c.Until is null).Select(c => c.Group).ToList(),
+        Relation = p.Relation,
     };
 }
 

@@ -11,7 +11,7 @@ namespace Partnera.Features.People;
 public sealed class PersonRegister(PartneraDbContext db, CurrentUser user, TimeProvider time)
 {
     /// <summary>Problems as (field, message key); the consent fields are named "Consent.*".</summary>
-    public static List<(string Field, string Key)> Problems(PersonInput input, ConsentInput? consent, bool hasConsent)
+    public static List<(string Field, string Key)> Problems(PersonInput input, ConsentInput? consent, bool hasConsent, bool joiningHousehold = false)
     {
         var problems = new List<(string, string)>();
         var consented = hasConsent || consent?.Given == true;
@@ -19,6 +19,7 @@ public sealed class PersonRegister(PartneraDbContext db, CurrentUser user, TimeP
         if (consent?.Given == true && string.IsNullOrWhiteSpace(consent.Purpose)) problems.Add(("Consent.Purpose", "Consent_PurposeRequired"));
         if (consent?.Given == true && consent.GivenOn is null) problems.Add(("Consent.GivenOn", "Consent_DateRequired"));
         if (!string.IsNullOrWhiteSpace(input.DocumentNumber) && input.DocumentKind is null) problems.Add((nameof(input.DocumentKind), "Person_DocumentKindRequired"));
+        if (joiningHousehold && input.Relation is null) problems.Add((nameof(input.Relation), "Person_RelationRequired"));
         return problems;
     }
 
@@ -34,15 +35,24 @@ public sealed class PersonRegister(PartneraDbContext db, CurrentUser user, TimeP
     public async Task<string?> CommunityProblemAsync(PersonInput input, CancellationToken ct) =>
         input.TerritoryId is { } id && !await db.Territories.AnyAsync(t => t.Id == id && t.Level == Territories.TerritoryLevel.Community, ct) ? "Person_UnknownCommunity" : null;
 
-    public async Task<Person> RegisterAsync(PersonInput input, ConsentInput consent, Guid organisationId, CancellationToken ct)
+    /// <summary>Registers a person; with <paramref name="householdOf"/>, as a member of that person's household (which that person then heads, if it is new).</summary>
+    public async Task<Person> RegisterAsync(PersonInput input, ConsentInput consent, Guid organisationId, CancellationToken ct, Person? householdOf = null)
+    {
+        if (householdOf is { HouseholdId: null }) (householdOf.HouseholdId, householdOf.Relation) = (Guid.CreateVersion7(), householdOf.Relation ?? HouseholdRelation.Head);
+        var person = Add(input, consent, organisationId, householdOf?.HouseholdId);
+        await db.SaveChangesAsync(ct);
+        return person;
+    }
+
+    /// <summary>Adds a person (and the organisation's involvement) to be saved with the next SaveChanges: one registration, or a row of an import.</summary>
+    public Person Add(PersonInput input, ConsentInput consent, Guid organisationId, Guid? householdId)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var person = new Person { RegisteredById = organisationId, RegisteredAt = now };
+        var person = new Person { RegisteredById = organisationId, RegisteredAt = now, HouseholdId = householdId };
         if (consent.Given) person.Consents.Add(NewConsent(person.Id, organisationId, consent));
         Apply(person, input, DateOnly.FromDateTime(now));
         db.People.Add(person);
         db.PersonInvolvements.Add(new PersonInvolvement { PersonId = person.Id, OrganisationId = organisationId, Kind = Involvement.Registered, Since = now });
-        await db.SaveChangesAsync(ct);
         return person;
     }
 
@@ -70,6 +80,7 @@ public sealed class PersonRegister(PartneraDbContext db, CurrentUser user, TimeP
         if (!person.HasConsent)
         {
             (person.BirthDate, person.Sex, person.Phone, person.Email, person.Address, person.TerritoryId) = (null, null, null, null, null, null);
+            (person.HouseholdId, person.Relation) = (null, null);
             person.Documents.Clear();
             person.Categories.Clear();
         }
@@ -85,6 +96,7 @@ public sealed class PersonRegister(PartneraDbContext db, CurrentUser user, TimeP
     {
         (person.FamilyName, person.GivenName, person.Patronymic, person.LatinName) = ("", "", null, null);
         (person.BirthDate, person.Phone, person.Email, person.Address, person.SearchText, person.FamilyKey, person.GivenKey) = (null, null, null, null, "", "", "");
+        (person.HouseholdId, person.Relation) = (null, null);
         person.Documents.Clear();
         person.ErasedAt = time.GetUtcNow().UtcDateTime;
         var referrals = db.Referrals.Where(r => r.PersonId == person.Id).Select(r => r.Id);
@@ -116,6 +128,9 @@ public sealed class PersonRegister(PartneraDbContext db, CurrentUser user, TimeP
         person.Email = Clean(input.Email);
         person.Address = Clean(input.Address);
         person.TerritoryId = input.TerritoryId;
+        // A member keeps a relation to the head; taking the relation away takes the person out of the household.
+        if (person.HouseholdId is not null && input.Relation is null) person.HouseholdId = null;
+        person.Relation = person.HouseholdId is null ? null : input.Relation;
         var number = string.IsNullOrWhiteSpace(input.DocumentNumber) ? null : PersonDocument.Normalise(input.DocumentNumber);
         person.Documents.RemoveAll(d => number is null || d.Kind != input.DocumentKind || d.Number != number);
         if (number is not null && person.Documents.Count == 0) person.Documents.Add(new PersonDocument { PersonId = person.Id, Kind = input.DocumentKind!.Value, Number = number });

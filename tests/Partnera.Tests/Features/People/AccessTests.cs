@@ -204,7 +204,7 @@ public sealed class AccessTests(TestApps apps)
     {
         var app = await apps.GetAsync(provider);
         var born = new DateOnly(1961, 5, 7);
-        var family = "Коваленко" + string.Concat(Enumerable.Range(0, 6).Select(_ => (char)('а' + Random.Shared.Next(26))));
+        var family = TestNames.Family("Коваленко");
         var (elsewhere, mine, theirs, ours) = await app.WithDbAsync(async db =>
         {
             var elsewhere = new Organisation { Name = new MultilingualText("Holder " + Guid.NewGuid().ToString("N")[..5]), Kind = OrganisationKind.Ngo };

@@ -30,7 +30,7 @@ public sealed class DuplicateReviewTests(TestApps apps)
     /// <summary>A centre holding two records of one person (one in Latin letters) and an NGO holding a third, with a random family name so runs do not meet.</summary>
     private static async Task<(Organisation Centre, Organisation Ngo, Person Held, Person Latin, Person Elsewhere)> CaseAsync(PartneraApp app)
     {
-        var family = "Коваленко" + string.Concat(Enumerable.Range(0, 6).Select(_ => (char)('а' + Random.Shared.Next(26))));
+        var family = TestNames.Family("Коваленко");
         return await app.WithDbAsync(async db =>
         {
             var centre = new Organisation { Name = new MultilingualText("Centre " + family), Kind = OrganisationKind.StateServiceProvider };

@@ -1832,6 +1832,44 @@ namespace Partnera.Data.Migrations.Postgres
                     b.ToTable("FollowUpVisits");
                 });
 
+            modelBuilder.Entity("Partnera.Features.People.Imports.PeopleUpload", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<string>("Mapping")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("UploadedAt");
+
+                    b.ToTable("PeopleUploads");
+                });
+
             modelBuilder.Entity("Partnera.Features.People.IndividualGoal", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2002,6 +2040,9 @@ namespace Partnera.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<Guid?>("HouseholdId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("LatinName")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -2023,6 +2064,10 @@ namespace Partnera.Data.Migrations.Postgres
                     b.Property<Guid>("RegisteredById")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Relation")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<string>("SearchText")
                         .IsRequired()
                         .HasMaxLength(800)
@@ -2037,7 +2082,7 @@ namespace Partnera.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BirthDate");
+                    b.HasIndex("HouseholdId");
 
                     b.HasIndex("MergedIntoId");
 
@@ -2050,6 +2095,8 @@ namespace Partnera.Data.Migrations.Postgres
                     b.HasIndex("FamilyName", "GivenName");
 
                     b.HasIndex("GivenKey", "FamilyKey");
+
+                    b.HasIndex("BirthDate", "FamilyKey", "GivenKey");
 
                     b.ToTable("People");
                 });
@@ -2102,7 +2149,7 @@ namespace Partnera.Data.Migrations.Postgres
 
                     b.HasIndex("PersonId");
 
-                    b.HasIndex("Kind", "Number");
+                    b.HasIndex("Number", "Kind");
 
                     b.ToTable("PersonDocuments");
                 });
@@ -3632,6 +3679,15 @@ namespace Partnera.Data.Migrations.Postgres
                     b.HasOne("Partnera.Features.People.IndividualPlan", null)
                         .WithMany("FollowUps")
                         .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Partnera.Features.People.Imports.PeopleUpload", b =>
+                {
+                    b.HasOne("Partnera.Features.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

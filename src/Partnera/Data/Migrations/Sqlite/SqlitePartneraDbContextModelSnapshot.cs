@@ -1823,6 +1823,44 @@ namespace Partnera.Data.Migrations.Sqlite
                     b.ToTable("FollowUpVisits");
                 });
 
+            modelBuilder.Entity("Partnera.Features.People.Imports.PeopleUpload", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mapping")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("UploadedAt");
+
+                    b.ToTable("PeopleUploads");
+                });
+
             modelBuilder.Entity("Partnera.Features.People.IndividualGoal", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1993,6 +2031,9 @@ namespace Partnera.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("HouseholdId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LatinName")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -2014,6 +2055,10 @@ namespace Partnera.Data.Migrations.Sqlite
                     b.Property<Guid>("RegisteredById")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Relation")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SearchText")
                         .IsRequired()
                         .HasMaxLength(800)
@@ -2028,7 +2073,7 @@ namespace Partnera.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BirthDate");
+                    b.HasIndex("HouseholdId");
 
                     b.HasIndex("MergedIntoId");
 
@@ -2041,6 +2086,8 @@ namespace Partnera.Data.Migrations.Sqlite
                     b.HasIndex("FamilyName", "GivenName");
 
                     b.HasIndex("GivenKey", "FamilyKey");
+
+                    b.HasIndex("BirthDate", "FamilyKey", "GivenKey");
 
                     b.ToTable("People");
                 });
@@ -2093,7 +2140,7 @@ namespace Partnera.Data.Migrations.Sqlite
 
                     b.HasIndex("PersonId");
 
-                    b.HasIndex("Kind", "Number");
+                    b.HasIndex("Number", "Kind");
 
                     b.ToTable("PersonDocuments");
                 });
@@ -3623,6 +3670,15 @@ namespace Partnera.Data.Migrations.Sqlite
                     b.HasOne("Partnera.Features.People.IndividualPlan", null)
                         .WithMany("FollowUps")
                         .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Partnera.Features.People.Imports.PeopleUpload", b =>
+                {
+                    b.HasOne("Partnera.Features.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Partnera.Features.Needs.Questionnaires;
-using Partnera.Infrastructure.Text;
+using Partnera.Infrastructure.Imports;
 
 namespace Partnera.Features.Needs.Imports;
 
@@ -52,9 +52,7 @@ public static class ColumnMapping
         // "A1", "A1 Household size", "A1. How many…" all name question A1.
         var code = codes.OrderByDescending(c => c.Length).FirstOrDefault(c => trimmed.Equals(c, StringComparison.OrdinalIgnoreCase)
             || (trimmed.StartsWith(c, StringComparison.OrdinalIgnoreCase) && !char.IsLetterOrDigit(trimmed[c.Length])));
-        if (code is not null) return Question(code);
-        var key = SearchKey.For(trimmed);
-        return Names.FirstOrDefault(n => n.Value.Any(name => SearchKey.For(name) == key)).Key;
+        return code is not null ? Question(code) : TableCells.Named(trimmed, Names);
     }
 
     /// <summary>Problems with the mapping itself: a target used twice, an unknown question, no community column for several communities.</summary>

@@ -4,6 +4,7 @@ using Partnera.Data;
 using Partnera.Features.Needs.Answers;
 using Partnera.Features.Needs.Tallies;
 using Partnera.Infrastructure.Auditing;
+using Partnera.Infrastructure.Imports;
 
 namespace Partnera.Features.Needs.Imports;
 
@@ -21,12 +22,11 @@ public sealed class SurveyImport(PartneraDbContext db, CurrentUser user, AuditLo
     {
         var campaign = await AnswerForm.LoadAsync(db, campaignId, ct);
         if (campaign?.Definition is null) return (null, "Entry_NoQuestionnaire");
-        if (!fileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) && !SurveyFile.IsExcel(fileName)) return (null, "Import_FileKind");
+        if (!TableFile.IsTable(fileName)) return (null, "Import_FileKind");
         using var buffer = new MemoryStream();
         await content.CopyToAsync(buffer, ct);
         var bytes = buffer.ToArray();
-        var headers = Headers(bytes, fileName);
-        if (headers is null || headers.All(h => h.Length == 0)) return (null, "Import_Unreadable");
+        if (TableFile.Headers(bytes, fileName) is not { } headers) return (null, "Import_Unreadable");
         var now = time.GetUtcNow().UtcDateTime;
         await db.SurveyUploads.Where(u => u.UploadedAt < now - SurveyUpload.KeptFor).ExecuteDeleteAsync(ct);
         var upload = new SurveyUpload
@@ -43,13 +43,6 @@ public sealed class SurveyImport(PartneraDbContext db, CurrentUser user, AuditLo
         return (upload, null);
     }
 
-    /// <summary>The file's header row, or null when the file cannot be read as CSV or Excel.</summary>
-    public static IReadOnlyList<string>? Headers(byte[] content, string fileName)
-    {
-        try { return SurveyFile.ReadHeaders(content, fileName); }
-        catch (Exception e) when (e is InvalidDataException or IOException or FormatException or InvalidOperationException or NotSupportedException) { return null; }
-    }
-
     /// <summary>What the rows of an upload are read against: the campaign's latest published questionnaire and communities.</summary>
     public async Task<SurveyRowReader.Context?> ContextAsync(SurveyUpload upload, CancellationToken ct)
     {
@@ -57,7 +50,7 @@ public sealed class SurveyImport(PartneraDbContext db, CurrentUser user, AuditLo
         if (campaign?.Version is null || campaign.Definition is null) return null;
         var ids = campaign.Communities.Select(c => c.Id).ToList();
         var codes = await db.Territories.AsNoTracking().Where(x => ids.Contains(x.Id)).Select(x => new { x.Id, x.Code }).ToDictionaryAsync(x => x.Id, x => x.Code, ct);
-        return new(upload.CampaignId, campaign.Version, campaign.Definition, Headers(upload.Content, upload.FileName) ?? [],
+        return new(upload.CampaignId, campaign.Version, campaign.Definition, TableFile.Headers(upload.Content, upload.FileName) ?? [],
             ColumnMapping.FromJson(upload.Mapping), campaign.Communities,
             new CommunityNames(campaign.Communities.Select(c => (c.Id, codes.GetValueOrDefault(c.Id), c.Name))), time.GetUtcNow().UtcDateTime, user.Name);
     }
@@ -66,7 +59,7 @@ public sealed class SurveyImport(PartneraDbContext db, CurrentUser user, AuditLo
     public IEnumerable<SurveyRowReader.Row> Rows(SurveyUpload upload, SurveyRowReader.Context context)
     {
         var reader = new SurveyRowReader(context, t, localizers);
-        return SurveyFile.DataRows(upload.Content, upload.FileName).Select(r => reader.Read(r.Number, r.Cells));
+        return TableFile.DataRows(upload.Content, upload.FileName).Select(r => reader.Read(r.Number, r.Cells));
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Localization;
 using Partnera.Features.Needs.Answers;
 using Partnera.Features.Needs.Questionnaires;
 using Partnera.Infrastructure.Csv;
+using Partnera.Infrastructure.Imports;
 using Partnera.Infrastructure.Text;
 using Partnera.Infrastructure.Web;
 
@@ -34,10 +35,6 @@ public sealed class SurveyRowReader(SurveyRowReader.Context context, IStringLoca
 
     public sealed record Row(int Number, HouseholdResponse? Response, List<ImportReport.RowError> Errors);
 
-    private static readonly string[] Yes = ["yes", "y", "1", "true", "так", "да", "da", "+"];
-    private static readonly string[] No = ["no", "n", "0", "false", "ні", "нет", "nu", "-"];
-    private static readonly string[] DateFormats = ["yyyy-MM-dd", "dd.MM.yyyy", "d.M.yyyy", "dd/MM/yyyy", "yyyy-MM-ddTHH:mm:ss"];
-
     public Row Read(int number, string[] cells)
     {
         var errors = new List<ImportReport.RowError>();
@@ -59,9 +56,9 @@ public sealed class SurveyRowReader(SurveyRowReader.Context context, IStringLoca
         var contact = field(ColumnMapping.ContactName);
         var address = field(ColumnMapping.Address);
         var phone = field(ColumnMapping.Phone);
-        var anonymous = field(ColumnMapping.Anonymous) is { } a ? YesNo(a) : contact is null && address is null && phone is null;
+        var anonymous = field(ColumnMapping.Anonymous) is { } a ? TableCells.YesNo(a) : contact is null && address is null && phone is null;
         if (anonymous is null) error(ColumnMapping.Anonymous, t["Import_NotYesNo", field(ColumnMapping.Anonymous)!]);
-        var consent = field(ColumnMapping.Consent) is { } c ? YesNo(c) : false;
+        var consent = field(ColumnMapping.Consent) is { } c ? TableCells.YesNo(c) : false;
         if (consent is null) error(ColumnMapping.Consent, t["Import_NotYesNo", field(ColumnMapping.Consent)!]);
         var household = new HouseholdInput
         {
@@ -94,11 +91,11 @@ public sealed class SurveyRowReader(SurveyRowReader.Context context, IStringLoca
     /// <summary>The cell's values as the answer rules read them: option codes, "yes"/"no", invariant numbers and ISO dates.</summary>
     private IReadOnlyList<string> Values(Question question, string cell) => question.Kind switch
     {
-        QuestionKind.YesNo => [YesNo(cell) switch { true => "yes", false => "no", null => cell }],
+        QuestionKind.YesNo => [TableCells.YesNo(cell) switch { true => "yes", false => "no", null => cell }],
         QuestionKind.Single => [Option(question, cell)],
         QuestionKind.Multiple => options[question.Code].GetValueOrDefault(SearchKey.For(cell)) is { } whole ? [whole]
             : cell.Split([';', ',', '|'], StringSplitOptions.TrimEntries).Select(v => Option(question, v)).ToList(),
-        QuestionKind.Date => [DateTime.TryParseExact(cell, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : cell],
+        QuestionKind.Date => [TableCells.Date(cell) is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : cell],
         _ => [cell],
     };
 
@@ -114,9 +111,6 @@ public sealed class SurveyRowReader(SurveyRowReader.Context context, IStringLoca
         }
         return keys;
     }
-
-    private static bool? YesNo(string value) =>
-        Yes.Contains(value.ToLowerInvariant()) ? true : No.Contains(value.ToLowerInvariant()) ? false : null;
 
     private static string Target(string householdField) => householdField switch
     {

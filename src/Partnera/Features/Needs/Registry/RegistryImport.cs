@@ -7,6 +7,7 @@ using Partnera.Data;
 using Partnera.Features.Directory;
 using Partnera.Features.Needs.Imports;
 using Partnera.Infrastructure.Csv;
+using Partnera.Infrastructure.Imports;
 using Partnera.Infrastructure.Text;
 
 namespace Partnera.Features.Needs.Registry;

@@ -69,6 +69,7 @@ public sealed class DuplicateReview(PartneraDbContext db, PersonAccess access, A
         keep.Email ??= gone.Email;
         keep.Address ??= gone.Address;
         keep.TerritoryId ??= gone.TerritoryId;
+        if (keep.HouseholdId is null) (keep.HouseholdId, keep.Relation) = (gone.HouseholdId, gone.Relation);
         keep.IndexNames();
     }
 

@@ -38,6 +38,30 @@ public sealed class DuplicateScan(PartneraDbContext db, TimeProvider time, ILogg
         return new Outcome(ids.Count, pairs.Count, added, stale.Count);
     }
 
+    /// <summary>
+    /// Checks people just added in bulk (an import) against the registry now rather than at night, and stores the pairs
+    /// found for review; returns how many of them have a probable duplicate.
+    /// </summary>
+    public async Task<int> CheckAsync(IReadOnlyList<Person> people, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var stored = new HashSet<(Guid, Guid)>();
+        var found = 0;
+        foreach (var person in people)
+        {
+            var probable = await DuplicateCheck.ProbableAsync(db, person, ct);
+            if (probable.Count > 0) found++;
+            foreach (var (other, score) in probable)
+            {
+                var key = DuplicatePair.Order(person.Id, other.Id);
+                if (!stored.Add(key) || await db.DuplicatePairs.AnyAsync(p => p.FirstId == key.First && p.SecondId == key.Second, ct)) continue;
+                db.DuplicatePairs.Add(new DuplicatePair { FirstId = key.First, SecondId = key.Second, Total = score.Total, Why = JsonSerializer.Serialize(score), FoundAt = now });
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        return found;
+    }
+
     private async Task<(List<Guid> Ids, List<MatchRecord> Records)> LoadAsync(CancellationToken ct)
     {
         var people = await db.People.AsNoTracking().Where(p => p.ErasedAt == null && p.MergedIntoId == null)

@@ -1,9 +1,9 @@
 using Partnera.Infrastructure.Text;
 
-namespace Partnera.Features.Needs.Imports;
+namespace Partnera.Infrastructure.Imports;
 
 /// <summary>
-/// Finds a campaign's community from what a spreadsheet cell says: its code, any form of its name in any script, or
+/// Finds one of a few communities (a campaign's, a district's) from what a spreadsheet cell says: its code, any form of its name in any script, or
 /// a whole word of one community's name and of no other's ("Strășeni" for "Orașul Strășeni").
 /// </summary>
 public sealed class CommunityNames

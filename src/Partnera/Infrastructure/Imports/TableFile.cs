@@ -3,22 +3,31 @@ using CsvHelper;
 using CsvHelper.Configuration;
 using MiniExcel = MiniExcelLibs.MiniExcel;
 
-namespace Partnera.Features.Needs.Imports;
+namespace Partnera.Infrastructure.Imports;
 
 /// <summary>
-/// The cells of a file typed in from paper surveys: a header row, then one household per row. CSV (any usual
-/// delimiter) or the first sheet of an Excel workbook; numbers and dates from Excel come back as the invariant text
-/// a form would have sent. Rows are numbered as the user sees them in their program (the header is row 1).
+/// The cells of a spreadsheet users bring (paper surveys typed in, a provider's list of people): a header row, then
+/// one record per row. CSV (any usual delimiter) or the first sheet of an Excel workbook; numbers and dates from Excel
+/// come back as the invariant text a form would have sent. Rows are numbered as the user sees them in their program
+/// (the header is row 1).
 /// </summary>
-public sealed class SurveyFile
+public static class TableFile
 {
-    public required IReadOnlyList<string> Headers { get; init; }
-
     public static bool IsExcel(string fileName) => fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Reads the header only: enough to map the columns.</summary>
-    public static IReadOnlyList<string>? ReadHeaders(byte[] content, string fileName) =>
-        Rows(content, fileName).Select(r => r.Cells).FirstOrDefault() is { } header ? header.Select(h => h.Trim()).ToList() : null;
+    /// <summary>CSV or Excel, by the file's name.</summary>
+    public static bool IsTable(string fileName) => IsExcel(fileName) || fileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The header row, or null when the file cannot be read as CSV or Excel (or has no header).</summary>
+    public static IReadOnlyList<string>? Headers(byte[] content, string fileName)
+    {
+        try
+        {
+            var header = Rows(content, fileName).Select(r => r.Cells).FirstOrDefault()?.Select(h => h.Trim()).ToList();
+            return header is null || header.All(h => h.Length == 0) ? null : header;
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or FormatException or InvalidOperationException or NotSupportedException) { return null; }
+    }
 
     /// <summary>Every row after the header with its number; blank rows are skipped.</summary>
     public static IEnumerable<(int Number, string[] Cells)> DataRows(byte[] content, string fileName) =>
