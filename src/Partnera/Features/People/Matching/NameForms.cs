@@ -35,9 +35,6 @@ public static class NameForms
 
     private static readonly Dictionary<string, string> Canonical = Build();
 
-    /// <summary>The skeleton a name's skeleton stands for (itself when it is not in the table).</summary>
-    public static string Of(string skeleton) => Canonical.GetValueOrDefault(skeleton, skeleton);
-
     /// <summary>The name this skeleton is a form of, when it is in the table.</summary>
     public static string? FormOf(string skeleton) => Canonical.GetValueOrDefault(skeleton);
 

@@ -29,7 +29,7 @@ public static class PersonMatcher
     public const int RareNames = 3;
 
     /// <summary>The sound skeleton of a name (where candidates are looked up): what its spellings in all three languages and both scripts share.</summary>
-    public static string Skeleton(string? name) => NameForms.Of(Spelling.Skeleton(name));
+    public static string Skeleton(string? name) => new MatchName(name ?? "").Skeleton;
 
     /// <summary>
     /// Names weigh 0.4 (family) and 0.3 (given), the date of birth 0.3 (0.5 of it when one side lacks it, 0.9 when day
