@@ -91,7 +91,7 @@ static async Task<object> BudgetAsync(string? keep, string repository)
 
 static async Task<object> SingleCheckAsync(string? keep)
 {
-    await using var server = await PostgresServer.StartAsync(keep is null ? null : Path.GetFullPath(keep));
+    await using var server = await PostgresServer.StartAsync(keep is null ? null : Path.GetFullPath(keep), $"shared_buffers={SingleCheckBench.SharedBuffers}");
     var connection = server.ConnectionString("partnera_bench");
     var options = new DbContextOptionsBuilder<PostgresPartneraDbContext>().UseNpgsql(connection).Options;
     await using (var db = new PostgresPartneraDbContext(options)) await DatabaseMigrator.MigrateAsync(db, NullLogger.Instance, CancellationToken.None);

@@ -30,8 +30,9 @@ public sealed class PostgresServer : IAsyncDisposable
     /// <summary>
     /// Starts a cluster in a new temporary folder, removed when disposed; or, given <paramref name="keptFolder"/>, in that
     /// folder, reusing the cluster already there and leaving it in place (the bench keeps its generated data this way).
+    /// <paramref name="settings"/> are further server settings ("shared_buffers=2GB").
     /// </summary>
-    public static async Task<PostgresServer> StartAsync(string? keptFolder = null)
+    public static async Task<PostgresServer> StartAsync(string? keptFolder = null, params string[] settings)
     {
         var binaries = FindBinaries();
         var folder = keptFolder ?? Path.Combine(Path.GetTempPath(), $"partnera-pg-{Guid.NewGuid():N}");
@@ -43,7 +44,7 @@ public sealed class PostgresServer : IAsyncDisposable
         if (!Directory.Exists(data))
             await server.AsServerUserAsync("initdb", $"-D {data} -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync");
         await server.AsServerUserAsync("pg_ctl",
-            $"-D {data} -l {Path.Combine(folder, "log")} -w -t 60 -o \"-c listen_addresses=127.0.0.1 -p {port} -k {folder} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200\" start");
+            $"-D {data} -l {Path.Combine(folder, "log")} -w -t 60 -o \"-c listen_addresses=127.0.0.1 -p {port} -k {folder} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200{string.Concat(settings.Select(x => " -c " + x))}\" start");
         return server;
     }
 

@@ -113,6 +113,11 @@ public sealed class ImportModel(PartneraDbContext db, PeopleImport import, Audit
         return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv", $"{Path.GetFileNameWithoutExtension(Sheet.FileName)}-problems.csv");
     }
 
+    /// <summary>An empty file with every column the import knows, for a provider starting a list from scratch.</summary>
+    public IActionResult OnGetTemplate() => PersonAccess.WorksWithPeople(User)
+        ? File(Encoding.UTF8.GetBytes(string.Join(',', PeopleColumns.All) + "\n"), "text/csv", "people-template.csv")
+        : NotFound();
+
     private void Check()
     {
         foreach (var row in import.Rows(Sheet!, Context!))

@@ -111,6 +111,13 @@ public sealed class ImportTests(TestApps apps)
         var app = await apps.GetAsync(provider);
         var (providerId, _, _) = await CaseAsync(app, TestNames.Family("Бондар"));
         var (staff, _, _) = await app.NewStaffAsync(providerId, Role.ProviderStaff);
+        // The template's columns are recognised as they are.
+        var template = await staff.GetStringAsync("/People/Import?handler=Template");
+        var guessed = await staff.SubmitAsync("/People/Import", new Dictionary<string, string[]>(), "#upload-form", "Upload",
+            new Dictionary<string, (string, byte[])> { ["Upload"] = ("template.csv", Encoding.UTF8.GetBytes(template)) });
+        Assert.Equal(Partnera.Features.People.Imports.PeopleColumns.All, (await staff.GetPageAsync(guessed.Headers.Location!.OriginalString))
+            .QuerySelectorAll("#mapping select").Select(s => s.QuerySelector("option[selected]")?.GetAttribute("value") ?? "").ToArray());
+
         var wrongKind = await staff.SubmitAsync("/People/Import", new Dictionary<string, string[]>(), "#upload-form", "Upload",
             new Dictionary<string, (string, byte[])> { ["Upload"] = ("list.pdf", [1, 2, 3]) });
         Assert.Contains("Only CSV (.csv) and Excel (.xlsx) files can be imported.", Pages.Parse(await wrongKind.TextAsync()).FieldErrors());
