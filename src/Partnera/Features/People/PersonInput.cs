@@ -19,6 +19,8 @@ public sealed class PersonInput
     [Display(Name = "Person_DocumentKind")] public DocumentKind? DocumentKind { get; set; }
     [StringLength(60), Display(Name = "Person_DocumentNumber")] public string? DocumentNumber { get; set; }
     [Display(Name = "Person_Categories")] public List<TargetGroup> Categories { get; set; } = [];
+    /// <summary>Since when the person belongs to each group ticked (the day it is recorded, when left empty).</summary>
+    [Display(Name = "Person_CategorySince")] public Dictionary<TargetGroup, DateOnly?> CategorySince { get; set; } = [];
     /// <summary>The relation to the head of the household, for a member of one; none takes the person out of it.</summary>
     [Display(Name = "Person_Relation")] public HouseholdRelation? Relation { get; set; }
 
@@ -51,6 +53,7 @@ public sealed class PersonInput
         DocumentKind = p.Documents.FirstOrDefault()?.Kind,
         DocumentNumber = p.Documents.FirstOrDefault()?.Number,
         Categories = p.Categories.Where(c => c.Until is null).Select(c => c.Group).ToList(),
+        CategorySince = p.Categories.Where(c => c.Until is null).DistinctBy(c => c.Group).ToDictionary(c => c.Group, c => (DateOnly?)c.From),
         Relation = p.Relation,
     };
 }

@@ -20,6 +20,8 @@ public sealed class PersonRegister(PartneraDbContext db, CurrentUser user, TimeP
         if (consent?.Given == true && consent.GivenOn is null) problems.Add(("Consent.GivenOn", "Consent_DateRequired"));
         if (!string.IsNullOrWhiteSpace(input.DocumentNumber) && input.DocumentKind is null) problems.Add((nameof(input.DocumentKind), "Person_DocumentKindRequired"));
         if (joiningHousehold && input.Relation is null) problems.Add((nameof(input.Relation), "Person_RelationRequired"));
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        problems.AddRange(input.Categories.Where(g => input.CategorySince.GetValueOrDefault(g) > today).Select(g => ($"{nameof(input.CategorySince)}[{g}]", "Person_CategorySinceFuture")));
         return problems;
     }
 
@@ -135,8 +137,10 @@ public sealed class PersonRegister(PartneraDbContext db, CurrentUser user, TimeP
         person.Documents.RemoveAll(d => number is null || d.Kind != input.DocumentKind || d.Number != number);
         if (number is not null && person.Documents.Count == 0) person.Documents.Add(new PersonDocument { PersonId = person.Id, Kind = input.DocumentKind!.Value, Number = number });
         foreach (var ended in person.Categories.Where(c => c.Until is null && !input.Categories.Contains(c.Group))) ended.Until = today;
+        foreach (var open in person.Categories.Where(c => c.Until is null && input.CategorySince.GetValueOrDefault(c.Group) is { } since && since != c.From))
+            open.From = input.CategorySince[open.Group]!.Value;
         foreach (var group in input.Categories.Distinct().Where(g => !person.Categories.Any(c => c.Group == g && c.Until is null)))
-            person.Categories.Add(new PersonCategory { PersonId = person.Id, Group = group, From = today });
+            person.Categories.Add(new PersonCategory { PersonId = person.Id, Group = group, From = input.CategorySince.GetValueOrDefault(group) ?? today });
     }
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

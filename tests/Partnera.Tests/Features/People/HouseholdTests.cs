@@ -35,9 +35,24 @@ public sealed class HouseholdTests(TestApps apps)
         var family = TestNames.Family("Ткаченко");
         var centre = await OrganisationAsync(app, "Centre " + family);
         var (worker, _, _) = await app.NewStaffAsync(centre, Role.ProviderStaff);
-        var head = await worker.SubmitAsync("/People/Register", new Dictionary<string, string[]>(Consented)
-        { ["Input.FamilyName"] = [family], ["Input.GivenName"] = ["Ганна"], ["Input.Address"] = ["Бахмут, вул. Миру, 5"] }, "#person-form");
+        var headForm = new Dictionary<string, string[]>(Consented)
+        {
+            ["Input.FamilyName"] = [family],
+            ["Input.GivenName"] = ["Ганна"],
+            ["Input.Address"] = ["Бахмут, вул. Миру, 5"],
+            ["Input.Categories"] = ["PeopleWithDisabilities", "InternallyDisplaced"],
+            ["Input.CategorySince[PeopleWithDisabilities]"] = ["2031-01-01"],
+        };
+        // A group's date is when the person came to belong to it: never in the future, the day of registration when not given.
+        var future = await worker.SubmitAsync("/People/Register", headForm, "#person-form");
+        Assert.Contains("The date a group applies from cannot be in the future.", Pages.Parse(await future.TextAsync()).FieldErrors());
+        headForm["Input.CategorySince[PeopleWithDisabilities]"] = ["2015-06-01"];
+        var head = await worker.SubmitAsync("/People/Register", headForm, "#person-form");
         var headId = Guid.Parse(head.Headers.Location!.OriginalString.Split('/')[^1]);
+        var groups = await app.WithDbAsync(db => db.PersonCategories.Where(c => c.PersonId == headId).ToDictionaryAsync(c => c.Group, c => c.From));
+        Assert.Equal(new DateOnly(2015, 6, 1), groups[Partnera.Features.Directory.TargetGroup.PeopleWithDisabilities]);
+        Assert.Equal(DateOnly.FromDateTime(DateTime.UtcNow), groups[Partnera.Features.Directory.TargetGroup.InternallyDisplaced]);
+        Assert.Equal("2015-06-01", (await worker.GetPageAsync($"/People/Edit/{headId}")).QuerySelector("#Input_CategorySince_PeopleWithDisabilities")!.GetAttribute("value"));
 
         // Adding a member starts from the head's record: the home is offered, the relation is asked for.
         var form = await worker.GetPageAsync($"/People/Register?householdOf={headId}");
