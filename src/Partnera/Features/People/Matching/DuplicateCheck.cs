@@ -33,8 +33,10 @@ public sealed class DuplicateCheck(PartneraDbContext db, AuditLog audit)
         var byDocument = db.PersonDocuments.Where(x => documents.Contains(x.Number)).Select(x => x.PersonId);
         var byDate = db.People.Where(p => p.BirthDate != null && dates.Contains(p.BirthDate.Value) && (keys.Contains(p.FamilyKey) || keys.Contains(p.GivenKey))).Select(p => p.Id);
         var ids = byNames.Union(byDocument).Union(byDate);
-        return db.People.AsNoTracking().Include(p => p.Documents)
-            .Where(p => ids.Contains(p.Id) && p.Id != person.Id && p.ErasedAt == null && p.MergedIntoId == null);
+        var people = db.People.AsNoTracking();
+        // The others' documents only count against a document of this person: without one, they are not read.
+        if (documents.Count > 0) people = people.Include(p => p.Documents);
+        return people.Where(p => ids.Contains(p.Id) && p.Id != person.Id && p.ErasedAt == null && p.MergedIntoId == null);
     }
 
     private static DateOnly? Swapped(DateOnly d) => d.Day <= 12 && d.Day != d.Month ? new DateOnly(d.Year, d.Day, d.Month) : null;
