@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
 using MiniExcel = MiniExcelLibs.MiniExcel;
@@ -9,10 +10,15 @@ namespace Partnera.Infrastructure.Imports;
 /// The cells of a spreadsheet users bring (paper surveys typed in, a provider's list of people): a header row, then
 /// one record per row. CSV (any usual delimiter) or the first sheet of an Excel workbook; numbers and dates from Excel
 /// come back as the invariant text a form would have sent. Rows are numbered as the user sees them in their program
-/// (the header is row 1).
+/// (the header is row 1). A CSV not in UTF-8 is read in the code page Excel on Windows saves it in: Cyrillic (1251)
+/// when most of its letters are beyond ASCII, Central European (1250, Romanian) otherwise.
 /// </summary>
 public static class TableFile
 {
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    static TableFile() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
     public static bool IsExcel(string fileName) => fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>CSV or Excel, by the file's name.</summary>
@@ -38,7 +44,7 @@ public static class TableFile
 
     private static IEnumerable<(int, string[])> CsvRows(byte[] content)
     {
-        using var reader = new StreamReader(new MemoryStream(content), detectEncodingFromByteOrderMarks: true);
+        using var reader = new StreamReader(new MemoryStream(content), EncodingOf(content), detectEncodingFromByteOrderMarks: true);
         using var csv = new CsvParser(reader, new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             DetectDelimiter = true,
@@ -46,6 +52,22 @@ public static class TableFile
             BadDataFound = null,
         });
         while (csv.Read()) yield return (csv.Row, csv.Record ?? []);
+    }
+
+    public static Encoding EncodingOf(byte[] content)
+    {
+        try
+        {
+            StrictUtf8.GetCharCount(content);
+            return Encoding.UTF8;
+        }
+        catch (DecoderFallbackException)
+        {
+            // Cyrillic in 1251 is all bytes from 0xC0 (and a few just below); Romanian in 1250 is mostly ASCII with a few.
+            var beyond = content.Count(b => b >= 0xB2);
+            var ascii = content.Count(b => b is >= (byte)'A' and <= (byte)'Z' or >= (byte)'a' and <= (byte)'z');
+            return Encoding.GetEncoding(beyond * 4 > ascii ? 1251 : 1250);
+        }
     }
 
     private static IEnumerable<(int, string[])> ExcelRows(byte[] content)
