@@ -10,9 +10,12 @@ using Partnera.Infrastructure.Text;
 
 namespace Partnera.Features.People;
 
-/// <summary>Registers a person for one of the user's organisations; without consent only the names are kept, and the page says so.</summary>
+/// <summary>
+/// Registers a person for one of the user's organisations; without consent only the names are kept, and the page says
+/// so. Probable duplicates found across the registry are stored for review at once.
+/// </summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class RegisterModel(PartneraDbContext db, PersonRegister register, PersonAccess access, IStringLocalizer<PeopleStrings> t) : PageModel
+public sealed class RegisterModel(PartneraDbContext db, PersonRegister register, PersonAccess access, Matching.DuplicateScan duplicates, IStringLocalizer<PeopleStrings> t) : PageModel
 {
     [BindProperty] public PersonInput Input { get; set; } = new();
     public IReadOnlyList<Territories.TerritoryChoices.Choice> Communities { get; private set; } = [];
@@ -40,6 +43,8 @@ public sealed class RegisterModel(PartneraDbContext db, PersonRegister register,
         if (await register.CommunityProblemAsync(Input, ct) is { } community) ModelState.AddModelError($"{nameof(Input)}.{nameof(PersonInput.TerritoryId)}", t[community]);
         if (!ModelState.IsValid) return Page();
         var person = await register.RegisterAsync(Input, Consent, OrganisationId!.Value, ct, Household);
+        // Probable duplicates wait for review from now on, not from tonight's scan.
+        await duplicates.CheckAsync([person], ct);
         TempData["Message"] = "Common_Saved";
         return Redirect($"/People/Person/{person.Id}");
     }

@@ -123,6 +123,29 @@ public sealed class DuplicateReviewTests(TestApps apps)
     }
 
     [Theory, ClassData(typeof(Databases))]
+    public async Task A_duplicate_registered_through_the_form_waits_for_review_at_once(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var (centre, _, held, _, _) = await CaseAsync(app);
+        var (worker, _, _) = await app.NewStaffAsync(centre.Id, Role.ProviderStaff);
+        var registered = await worker.SubmitAsync("/People/Register", new Dictionary<string, string[]>
+        {
+            ["Input.FamilyName"] = [SearchKey.For(held.FamilyName)],
+            ["Input.GivenName"] = ["Oleksandr"],
+            ["Input.BirthDate"] = [Born.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)],
+            ["Consent.Given"] = ["true"],
+            ["Consent.Purpose"] = ["Home care"],
+            ["Consent.GivenOn"] = ["2026-11-20"],
+        }, "#person-form");
+        var id = Guid.Parse(registered.Headers.Location!.OriginalString.Split('/')[^1]);
+        var pair = Assert.Single(await PairsAsync(app, held.Id, id));
+        Assert.Equal(DuplicateDecision.Open, pair.Decision);
+        var record = await worker.GetPageAsync($"/People/Person/{id}");
+        Assert.Equal("/People/Duplicates", record.QuerySelector("#review-duplicates")!.GetAttribute("href"));
+        Assert.NotNull((await worker.GetPageAsync("/People/Duplicates")).QuerySelector($"form[data-pair='{pair.Id}'][data-keep='{held.Id}']"));
+    }
+
+    [Theory, ClassData(typeof(Databases))]
     public async Task Not_the_same_person_is_remembered_by_the_next_scans_and_the_record(DatabaseProvider provider)
     {
         var app = await apps.GetAsync(provider);
