@@ -62,7 +62,10 @@ public sealed class AccessTests(TestApps apps)
             var api = await client.GetAsync($"/api/v1/people/{person}");
             var export = await client.GetAsync($"/People/Export/{person}");
             var exportApi = await client.GetAsync($"/api/v1/people/{person}/export");
-            foreach (var (action, response) in new[] { ("view", view), ("find", list), ("consent", consent), ("edit", edit), ("read by the API", api), ("export", export), ("export by the API", exportApi) })
+            var print = await client.GetAsync($"/People/Export/{person}?handler=Print");
+            var addMember = await client.GetAsync($"/People/Register?householdOf={person}");
+            foreach (var (action, response) in new[] { ("view", view), ("find", list), ("consent", consent), ("edit", edit), ("read by the API", api), ("export", export),
+                ("export by the API", exportApi), ("print", print), ("add a household member", addMember) })
             {
                 var body = await response.Content.ReadAsStringAsync();
                 // The search box repeats what was typed: what counts is the list of people found.
@@ -88,10 +91,12 @@ public sealed class AccessTests(TestApps apps)
             }
             // Every allowed opening is in the audit log with its reason; a refused one leaves the record untouched and unread.
             var reads = await app.WithDbAsync(db => db.AuditLog.Where(e => e.Subject == $"Person:{person}" && e.Action == AuditAction.Viewed && e.UserName == email).Select(e => e.Reason).ToListAsync());
-            if (allowed) Assert.Equal(["Registered", "Registered", "Registered", "Registered", "search"], reads.Order());
+            if (allowed) Assert.Equal(["Registered", "Registered", "Registered", "Registered", "Registered", "search"], reads.Order());
             else Assert.Empty(reads);
             var exports = await app.WithDbAsync(db => db.AuditLog.CountAsync(e => e.Subject == $"Person:{person}" && e.Action == AuditAction.Exported && e.UserName == email));
             Assert.Equal(allowed ? 2 : 0, exports);
+            var prints = await app.WithDbAsync(db => db.AuditLog.CountAsync(e => e.Subject == $"Person:{person}" && e.Action == AuditAction.Printed && e.UserName == email));
+            Assert.Equal(allowed ? 1 : 0, prints);
         }
         Assert.Equal(family, await app.WithDbAsync(db => db.People.Where(p => p.Id == person).Select(p => p.FamilyName).SingleAsync()));
     }
