@@ -20,15 +20,21 @@ public static class DedupBench
         var truth = TruePairs(people);
         Console.WriteLine($"dedup: {people.Count:N0} people, {truth.Count:N0} true pairs, generated in {generation:F0} s");
 
+        var heap = GC.GetTotalMemory(forceFullCollection: true);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         clock.Restart();
         var records = new MatchRecord[people.Count];
+        var pool = new TextPool();
         Parallel.For(0, people.Count, i =>
         {
             var p = people[i];
-            records[i] = new MatchRecord(p.Family, p.Given, p.Born, p.Document is { } d ? [d] : [], p.Patronymic, p.Sex, p.Address);
+            records[i] = new MatchRecord(p.Family, p.Given, p.Born, p.Document is { } d ? [d] : [], p.Patronymic, p.Sex, p.Address, pool);
         });
         var prepared = clock.Elapsed.TotalSeconds;
+        // What the nightly scan holds per person (its records are the same MatchRecords): the measure of how far it scales in memory.
+        clock.Stop();
+        var recordBytes = (GC.GetTotalMemory(forceFullCollection: true) - heap) / people.Count;
+        clock.Start();
         var pairs = DuplicateFinder.Find(records);
         var found = pairs.Select(p => Key(p.First, p.Second)).ToList();
         var seconds = clock.Elapsed.TotalSeconds;
@@ -49,7 +55,7 @@ public static class DedupBench
             }
             foreach (var (cause, n) in causes) Console.WriteLine($"FN cause {cause}: {n}");
         }
-        Console.WriteLine($"dedup: matcher {seconds:F1} s (prepare {prepared:F1} s), {matcher}");
+        Console.WriteLine($"dedup: matcher {seconds:F1} s (prepare {prepared:F1} s, {recordBytes} bytes per record), {matcher}");
 
         clock.Restart();
         var exact = people.Where(p => p.Born is not null).GroupBy(p => (p.Family, p.Given, p.Born))
@@ -61,7 +67,7 @@ public static class DedupBench
         {
             People = people.Count,
             TruePairs = truth.Count,
-            Matcher = new { Seconds = Math.Round(seconds, 1), PrepareSeconds = Math.Round(prepared, 1), CpuSeconds = Math.Round(cpuSeconds, 1), Quality = matcher },
+            Matcher = new { Seconds = Math.Round(seconds, 1), PrepareSeconds = Math.Round(prepared, 1), BytesPerRecord = recordBytes, CpuSeconds = Math.Round(cpuSeconds, 1), Quality = matcher },
             ExactMatchBaseline = new { Seconds = Math.Round(exactSeconds, 1), Quality = baseline },
         };
     }

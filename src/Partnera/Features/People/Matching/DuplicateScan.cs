@@ -68,7 +68,8 @@ public sealed class DuplicateScan(PartneraDbContext db, TimeProvider time, ILogg
             .Select(p => new { p.Id, p.FamilyName, p.GivenName, p.Patronymic, p.BirthDate, p.Sex, p.Address }).ToListAsync(ct);
         var documents = (await db.PersonDocuments.AsNoTracking().Select(d => new { d.PersonId, d.Number }).ToListAsync(ct))
             .ToLookup(d => d.PersonId, d => d.Number);
-        var records = people.Select(p => new MatchRecord(p.FamilyName, p.GivenName, p.BirthDate, documents[p.Id].ToList(), p.Patronymic, p.Sex, p.Address)).ToList();
+        var pool = new TextPool();
+        var records = people.Select(p => new MatchRecord(p.FamilyName, p.GivenName, p.BirthDate, documents[p.Id].ToList(), p.Patronymic, p.Sex, p.Address, pool)).ToList();
         return (people.Select(p => p.Id).ToList(), records);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
+using Partnera.Infrastructure.Imports;
 
 namespace Partnera.Features.People.Matching;
 
@@ -50,6 +51,7 @@ public static class MatchCommand
     private static (List<string> Ids, List<MatchRecord> Records, List<string> Problems) Read(TextReader input)
     {
         var (ids, records, problems) = (new List<string>(), new List<MatchRecord>(), new List<string>());
+        var pool = new TextPool();
         using var csv = new CsvReader(input, new CsvConfiguration(CultureInfo.InvariantCulture) { DetectDelimiter = true, PrepareHeaderForMatch = a => a.Header.Trim().ToLowerInvariant(), BadDataFound = null });
         csv.Read();
         csv.ReadHeader();
@@ -59,7 +61,7 @@ public static class MatchCommand
             string? Cell(string name) => csv.TryGetField<string>(name, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
             var (id, family, given) = (Cell("id"), Cell("family_name"), Cell("given_name"));
             var born = Cell("birth_date");
-            DateOnly? birth = born is null ? null : ParseDate(born);
+            DateOnly? birth = born is null ? null : TableCells.Date(born);
             var sex = Cell("sex");
             Sex? parsedSex = sex is null ? null : ParseSex(sex);
             if (id is null || family is null || given is null) problems.Add($"row {row}: id, family_name and given_name are required");
@@ -68,14 +70,11 @@ public static class MatchCommand
             else
             {
                 ids.Add(id);
-                records.Add(new MatchRecord(family, given, birth, Cell("document") is { } d ? [d] : [], Cell("patronymic"), parsedSex, Cell("address")));
+                records.Add(new MatchRecord(family, given, birth, Cell("document") is { } d ? [d] : [], Cell("patronymic"), parsedSex, Cell("address"), pool));
             }
         }
         return (ids, records, problems);
     }
-
-    private static DateOnly? ParseDate(string text) =>
-        DateOnly.TryParseExact(text, ["yyyy-MM-dd", "dd.MM.yyyy", "d.M.yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
 
     private static Sex? ParseSex(string text) => text.ToUpperInvariant() switch
     {

@@ -8,17 +8,19 @@ namespace Partnera.Features.People.Matching;
 /// </summary>
 public sealed class MatchRecord
 {
+    /// <param name="pool">When many records are prepared at once (a whole registry), the texts they share (names, kinds,
+    /// address words) are kept once: it more than halves the memory a million records take.</param>
     public MatchRecord(string familyName, string givenName, DateOnly? birthDate, IReadOnlyCollection<string> documents,
-        string? patronymic = null, Sex? sex = null, string? address = null)
+        string? patronymic = null, Sex? sex = null, string? address = null, TextPool? pool = null)
     {
-        Family = new MatchName(familyName);
-        Given = new MatchName(givenName);
-        Patronymic = string.IsNullOrWhiteSpace(patronymic) ? null : new MatchName(patronymic);
+        Family = new MatchName(familyName, pool);
+        Given = new MatchName(givenName, pool);
+        Patronymic = string.IsNullOrWhiteSpace(patronymic) ? null : new MatchName(patronymic, pool);
         BirthDate = birthDate;
         Sex = sex;
         Documents = documents.Select(Document).Where(d => d.Length > 0).Distinct().ToArray();
-        DocumentKinds = Documents.Select(d => d.Contains(':', StringComparison.Ordinal) ? d[..d.IndexOf(':', StringComparison.Ordinal)] : "").Distinct().ToArray();
-        AddressWords = Place(address);
+        DocumentKinds = Documents.Select(d => TextPool.Keep(pool, d.Contains(':', StringComparison.Ordinal) ? d[..d.IndexOf(':', StringComparison.Ordinal)] : "")).Distinct().ToArray();
+        AddressWords = Place(address).Select(w => TextPool.Keep(pool, w)).ToArray();
     }
 
     public MatchName Family { get; }
@@ -59,15 +61,26 @@ public sealed class MatchRecord
 /// <summary>A name as the matcher compares it: in one spelling, its sound skeleton, and the name it is a form of in another language.</summary>
 public sealed class MatchName
 {
-    public MatchName(string written)
+    public MatchName(string written, TextPool? pool = null)
     {
-        Spelling = Matching.Spelling.Of(written);
+        Spelling = TextPool.Keep(pool, Matching.Spelling.Of(written));
         var raw = Matching.Spelling.SkeletonOf(Spelling);
         Form = NameForms.FormOf(raw);
-        Skeleton = Form ?? raw;
+        Skeleton = Form ?? TextPool.Keep(pool, raw);
     }
 
     public string Spelling { get; }
     public string Skeleton { get; }
     public string? Form { get; }
+}
+
+/// <summary>
+/// One copy of each text for a batch of records prepared together (safe across threads); dropped with the batch, so
+/// nothing of a person outlives the scan that read it.
+/// </summary>
+public sealed class TextPool
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> texts = new(StringComparer.Ordinal);
+
+    public static string Keep(TextPool? pool, string text) => pool is null ? text : pool.texts.GetOrAdd(text, text);
 }
