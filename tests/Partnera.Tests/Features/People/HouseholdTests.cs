@@ -90,6 +90,42 @@ public sealed class HouseholdTests(TestApps apps)
     }
 
     [Theory, ClassData(typeof(Databases))]
+    public async Task Someone_already_registered_joins_a_household_only_with_consent_and_a_relation(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var family = TestNames.Family("Савченко");
+        var centre = await OrganisationAsync(app, "Centre " + family);
+        var (worker, _, _) = await app.NewStaffAsync(centre, Role.ProviderStaff);
+        async Task<Guid> RegisterAsync(string given, bool consent)
+        {
+            var form = new Dictionary<string, string[]>(consent ? Consented : []) { ["Input.FamilyName"] = [family], ["Input.GivenName"] = [given] };
+            var registered = await worker.SubmitAsync("/People/Register", form, "#person-form");
+            return Guid.Parse(registered.Headers.Location!.OriginalString.Split('/')[^1]);
+        }
+        var (head, wife, uncle) = (await RegisterAsync("Павло", true), await RegisterAsync("Ольга", true), await RegisterAsync("Іван", false));
+
+        var page = $"/People/Household/{head}?q={Uri.EscapeDataString(family)}";
+        var found = await worker.GetPageAsync(page);
+        Assert.Equal(new[] { uncle, wife }.Order(), found.QuerySelectorAll("#found form[data-person]").Select(f => Guid.Parse(f.GetAttribute("data-person")!)).Order());
+        var noConsent = await worker.SubmitAsync(page, new Dictionary<string, string[]> { ["relation"] = ["OtherRelative"] }, $"form[data-person='{uncle}']");
+        Assert.Contains("Record the consent of", Pages.Parse(await noConsent.TextAsync()).QuerySelector(".validation-summary-errors")!.TextContent, StringComparison.Ordinal);
+        var noRelation = await worker.SubmitAsync(page, new Dictionary<string, string[]>(), $"form[data-person='{wife}']");
+        Assert.Contains("Say how the member is related", Pages.Parse(await noRelation.TextAsync()).QuerySelector(".validation-summary-errors")!.TextContent, StringComparison.Ordinal);
+        var added = await worker.SubmitAsync(page, new Dictionary<string, string[]> { ["relation"] = ["Spouse"] }, $"form[data-person='{wife}']");
+        Assert.Equal($"/People/Person/{head}", added.Headers.Location?.OriginalString);
+
+        var people = await app.WithDbAsync(db => db.People.Where(p => p.Id == head || p.Id == wife || p.Id == uncle).ToDictionaryAsync(p => p.Id));
+        Assert.NotNull(people[head].HouseholdId);
+        Assert.Equal((people[head].HouseholdId, HouseholdRelation.Head, HouseholdRelation.Spouse), (people[wife].HouseholdId, people[head].Relation!.Value, people[wife].Relation!.Value));
+        Assert.Null(people[uncle].HouseholdId);
+        // Someone already in the household is not offered again.
+        Assert.Equal([uncle], (await worker.GetPageAsync(page)).QuerySelectorAll("#found form[data-person]").Select(f => Guid.Parse(f.GetAttribute("data-person")!)));
+
+        var (stranger, _, _) = await app.NewStaffAsync(await OrganisationAsync(app, "Other " + family), Role.ProviderStaff);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync(page)).StatusCode);
+    }
+
+    [Theory, ClassData(typeof(Databases))]
     public async Task Printing_a_persons_record_is_written_to_the_audit_log(DatabaseProvider provider)
     {
         var app = await apps.GetAsync(provider);
