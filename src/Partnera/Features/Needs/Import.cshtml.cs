@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -112,10 +111,7 @@ public sealed class ImportModel(PartneraDbContext db, SurveyImport import, Audit
     {
         if (!await LoadAsync(campaignId, upload, ct) || Survey is null || Context is null) return NotFound();
         await audit.RecordAsync(AuditAction.Exported, Survey, Survey.FileName, ct);
-        var csv = new StringBuilder("row,column,problem\n");
-        foreach (var e in import.Rows(Survey, Context).SelectMany(r => r.Errors))
-            csv.Append(CultureInfo.InvariantCulture, $"{e.Row},{Quote(e.Field)},{Quote(e.Message)}\n");
-        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv", $"{Path.GetFileNameWithoutExtension(Survey.FileName)}-problems.csv");
+        return File(ImportReport.ProblemsCsv(import.Rows(Survey, Context).SelectMany(r => r.Errors)), "text/csv", $"{Path.GetFileNameWithoutExtension(Survey.FileName)}-problems.csv");
     }
 
     /// <summary>An empty file with the columns this campaign's questionnaire expects, for typing paper surveys into.</summary>
@@ -161,6 +157,4 @@ public sealed class ImportModel(PartneraDbContext db, SurveyImport import, Audit
         RequiredMissing = ColumnMapping.RequiredMissing(Targets, Context.Definition);
         return true;
     }
-
-    private static string Quote(string value) => "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

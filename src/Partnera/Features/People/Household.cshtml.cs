@@ -44,8 +44,7 @@ public sealed class HouseholdModel(PartneraDbContext db, PersonAccess access, Au
             await SearchAsync(ct);
             return Page();
         }
-        if (person.HouseholdId is null) (person.HouseholdId, person.Relation) = (Guid.CreateVersion7(), person.Relation ?? HouseholdRelation.Head);
-        (member.HouseholdId, member.Relation) = (person.HouseholdId, relation);
+        (member.HouseholdId, member.Relation) = (person.HouseholdToJoin(), relation);
         await db.SaveChangesAsync(ct);
         TempData["Message"] = "Common_Saved";
         return Redirect($"/People/Person/{id}");

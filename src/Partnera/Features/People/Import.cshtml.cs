@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -20,7 +19,7 @@ namespace Partnera.Features.People;
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
 [RequestSizeLimit(PeopleImport.MaxBytes)]
-public sealed class ImportModel(PartneraDbContext db, PeopleImport import, AuditLog audit, CurrentUser user, IStringLocalizer<PeopleStrings> t) : PageModel
+public sealed class ImportModel(PartneraDbContext db, PeopleImport import, PersonRegister register, AuditLog audit, CurrentUser user, IStringLocalizer<PeopleStrings> t) : PageModel
 {
     public const int ShownErrors = 200;
     public const int PreviewRows = 10;
@@ -107,10 +106,7 @@ public sealed class ImportModel(PartneraDbContext db, PeopleImport import, Audit
     {
         if (!await LoadAsync(upload, ct) || Sheet is null || Context is null) return NotFound();
         await audit.RecordAsync(AuditAction.Exported, Sheet, Sheet.FileName, ct);
-        var csv = new StringBuilder("row,column,problem\n");
-        foreach (var e in import.Rows(Sheet, Context).SelectMany(r => r.Errors))
-            csv.Append(CultureInfo.InvariantCulture, $"{e.Row},{Quote(e.Field)},{Quote(e.Message)}\n");
-        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv", $"{Path.GetFileNameWithoutExtension(Sheet.FileName)}-problems.csv");
+        return File(ImportReport.ProblemsCsv(import.Rows(Sheet, Context).SelectMany(r => r.Errors)), "text/csv", $"{Path.GetFileNameWithoutExtension(Sheet.FileName)}-problems.csv");
     }
 
     /// <summary>An empty file with every column the import knows, for a provider starting a list from scratch.</summary>
@@ -134,8 +130,7 @@ public sealed class ImportModel(PartneraDbContext db, PeopleImport import, Audit
     {
         var mine = PersonAccess.Organisations(User);
         if (mine.Count == 0) return false;
-        Organisations = (await db.Organisations.AsNoTracking().Where(o => mine.Contains(o.Id)).Select(o => new { o.Id, o.Name }).ToListAsync(ct))
-            .Select(o => (o.Id, o.Name)).ToList();
+        Organisations = await register.OrganisationsAsync(User, ct);
         OrganisationId ??= Organisations.FirstOrDefault().Id;
         if (upload is null) return true;
         Sheet = await db.PeopleUploads.AsNoTracking().SingleOrDefaultAsync(u => u.Id == upload && u.UploadedBy == user.Name && mine.Contains(u.OrganisationId), ct);
@@ -145,6 +140,4 @@ public sealed class ImportModel(PartneraDbContext db, PeopleImport import, Audit
         Samples = Infrastructure.Imports.TableFile.DataRows(Sheet.Content, Sheet.FileName).Take(3).Select(r => r.Cells).ToList();
         return true;
     }
-
-    private static string Quote(string value) => "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

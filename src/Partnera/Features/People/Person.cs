@@ -61,6 +61,13 @@ public sealed class Person : IAudited
         (FamilyKey, GivenKey) = (Matching.PersonMatcher.Skeleton(FamilyName), Matching.PersonMatcher.Skeleton(GivenName));
     }
 
+    /// <summary>The household a new member joins through this person: theirs, or a new one they head.</summary>
+    public Guid HouseholdToJoin()
+    {
+        if (HouseholdId is null) (HouseholdId, Relation) = (Guid.CreateVersion7(), Relation ?? HouseholdRelation.Head);
+        return HouseholdId.Value;
+    }
+
     string IAudited.AuditSubject => $"{nameof(Person)}:{Id}";
 }
 

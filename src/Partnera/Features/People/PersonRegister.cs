@@ -25,6 +25,13 @@ public sealed class PersonRegister(PartneraDbContext db, CurrentUser user, TimeP
         return problems;
     }
 
+    /// <summary>The organisations this user may register people for (the registration form's and the import's choice).</summary>
+    public async Task<IReadOnlyList<(Guid Id, Infrastructure.Text.MultilingualText Name)>> OrganisationsAsync(System.Security.Claims.ClaimsPrincipal principal, CancellationToken ct)
+    {
+        var mine = PersonAccess.Organisations(principal);
+        return (await db.Organisations.AsNoTracking().Where(o => mine.Contains(o.Id)).Select(o => new { o.Id, o.Name }).ToListAsync(ct)).Select(o => (o.Id, o.Name)).ToList();
+    }
+
     /// <summary>The communities a form offers: those of the district of the user's first organisation, and the one already chosen.</summary>
     public async Task<IReadOnlyList<Territories.TerritoryChoices.Choice>> CommunitiesAsync(System.Security.Claims.ClaimsPrincipal principal, Guid? chosen, CancellationToken ct)
     {
@@ -40,8 +47,7 @@ public sealed class PersonRegister(PartneraDbContext db, CurrentUser user, TimeP
     /// <summary>Registers a person; with <paramref name="householdOf"/>, as a member of that person's household (which that person then heads, if it is new).</summary>
     public async Task<Person> RegisterAsync(PersonInput input, ConsentInput consent, Guid organisationId, CancellationToken ct, Person? householdOf = null)
     {
-        if (householdOf is { HouseholdId: null }) (householdOf.HouseholdId, householdOf.Relation) = (Guid.CreateVersion7(), householdOf.Relation ?? HouseholdRelation.Head);
-        var person = Add(input, consent, organisationId, householdOf?.HouseholdId);
+        var person = Add(input, consent, organisationId, householdOf?.HouseholdToJoin());
         await db.SaveChangesAsync(ct);
         return person;
     }

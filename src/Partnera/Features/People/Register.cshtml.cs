@@ -1,9 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Partnera.Data;
 using Partnera.Features.Accounts;
 using Partnera.Infrastructure.Auditing;
 using Partnera.Infrastructure.Text;
@@ -15,7 +13,7 @@ namespace Partnera.Features.People;
 /// so. Probable duplicates found across the registry are stored for review at once.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class RegisterModel(PartneraDbContext db, PersonRegister register, PersonAccess access, Matching.DuplicateScan duplicates, IStringLocalizer<PeopleStrings> t) : PageModel
+public sealed class RegisterModel(PersonRegister register, PersonAccess access, Matching.DuplicateScan duplicates, IStringLocalizer<PeopleStrings> t) : PageModel
 {
     [BindProperty] public PersonInput Input { get; set; } = new();
     public IReadOnlyList<Territories.TerritoryChoices.Choice> Communities { get; private set; } = [];
@@ -58,9 +56,7 @@ public sealed class RegisterModel(PartneraDbContext db, PersonRegister register,
             // Members usually share the home: offered, and changed when not.
             if (HttpMethods.IsGet(Request.Method)) (Input.Address, Input.TerritoryId) = (Household.Address, Household.TerritoryId);
         }
-        var mine = PersonAccess.Organisations(User);
-        Organisations = (await db.Organisations.AsNoTracking().Where(o => mine.Contains(o.Id)).Select(o => new { o.Id, o.Name }).ToListAsync(ct))
-            .Select(o => (o.Id, o.Name)).ToList();
+        Organisations = await register.OrganisationsAsync(User, ct);
         OrganisationId ??= Organisations.FirstOrDefault().Id;
         Communities = await register.CommunitiesAsync(User, Input.TerritoryId, ct);
         return true;

@@ -15,4 +15,13 @@ public sealed class ImportReport
     public void Add(int row, string field, string message) => Errors.Add(new RowError(row, field, message));
 
     public sealed record RowError(int Row, string Field, string Message);
+
+    /// <summary>Every problem as a CSV file the user opens beside theirs (row, column, problem), with a BOM so that Excel reads it as UTF-8.</summary>
+    public static byte[] ProblemsCsv(IEnumerable<RowError> errors)
+    {
+        static string Quote(string value) => "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        var csv = new System.Text.StringBuilder("row,column,problem\n");
+        foreach (var e in errors) csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"{e.Row},{Quote(e.Field)},{Quote(e.Message)}\n");
+        return [.. System.Text.Encoding.UTF8.GetPreamble(), .. System.Text.Encoding.UTF8.GetBytes(csv.ToString())];
+    }
 }
