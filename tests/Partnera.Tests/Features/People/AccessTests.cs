@@ -167,10 +167,11 @@ public sealed class AccessTests(TestApps apps)
         var after = await app.WithDbAsync(db => db.People.Include(p => p.Documents).Include(p => p.Categories).SingleAsync(p => p.Id == id));
         Assert.Equal(("Rusu", "Ștefan", (DateOnly?)null, 0, 0), (after.FamilyName, after.GivenName, after.BirthDate, after.Documents.Count, after.Categories.Count));
         Assert.NotNull((await worker.GetPageAsync($"/People/Person/{id}")).QuerySelector("#no-consent"));
-        // The log says which fields changed, never to what: the removed values are gone everywhere.
+        // The log says which fields changed, never to what: the removed values are gone everywhere. (The date is looked
+        // for as it would be written: "1975" alone turns up by chance inside the entries' ids and timestamps.)
         var changes = await app.WithDbAsync(db => db.AuditLog.Where(e => e.Subject == $"Person:{id}" && e.Changes != null).Select(e => e.Changes!).ToListAsync());
         Assert.Contains(changes, c => c.Contains("BirthDate", StringComparison.Ordinal));
-        Assert.DoesNotContain(changes, c => c.Contains("1975", StringComparison.Ordinal) || c.Contains("0991234567", StringComparison.Ordinal) || c.Contains("Rusu", StringComparison.Ordinal));
+        Assert.DoesNotContain(changes, c => c.Contains("1975-03-09", StringComparison.Ordinal) || c.Contains("09.03.1975", StringComparison.Ordinal) || c.Contains("0991234567", StringComparison.Ordinal) || c.Contains("Rusu", StringComparison.Ordinal));
     }
 
     [Theory, ClassData(typeof(Databases))]
