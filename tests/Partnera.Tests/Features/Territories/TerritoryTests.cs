@@ -127,16 +127,24 @@ public sealed class TerritoryTests(TestApps apps)
         await client.SubmitAsync("/Territories/Manage/Import", new Dictionary<string, string[]>(), "main form[method=post]",
             files: new Dictionary<string, (string, byte[])> { ["Upload"] = ("territories.csv", Encoding.UTF8.GetBytes(csv)) });
 
-    [Fact]
-    public async Task A_territory_in_use_is_not_deleted_and_an_unused_one_is()
+    [Theory, ClassData(typeof(Databases))]
+    public async Task A_territory_in_use_is_not_deleted_and_an_unused_one_is(DatabaseProvider provider)
     {
-        var app = await apps.GetAsync(DatabaseProvider.Sqlite);
+        var app = await apps.GetAsync(provider);
         var client = app.Browser("en");
         await client.SignInAsync("admin@partnera.demo");
         var bakhmutDistrict = await app.WithDbAsync(db => db.Territories.Where(t => t.Code == "UA14020000000041591").Select(t => t.Id).SingleAsync());
         var refused = await client.SubmitAsync($"/Territories/Manage/Edit/{bakhmutDistrict}", new Dictionary<string, string[]>(), "#delete-territory");
         Assert.Contains("cannot be deleted", await refused.TextAsync());
         Assert.True(await app.WithDbAsync(db => db.Territories.AnyAsync(t => t.Id == bakhmutDistrict)));
+
+        // A community that an assessment and its households refer to: the database refuses, the page says why.
+        var (campaignId, assessed, _) = await Needs.NeedsCampaigns.TestvilleAsync(app);
+        await Needs.NeedsCampaigns.HouseholdsAsync(app, campaignId, assessed, [new Partnera.Features.Needs.Answers.Answer { QuestionCode = "B1", OptionCode = "displaced" }]);
+        var kept = await client.SubmitAsync($"/Territories/Manage/Edit/{assessed}", new Dictionary<string, string[]>(), "#delete-territory");
+        Assert.Equal(HttpStatusCode.OK, kept.StatusCode);
+        Assert.Contains("cannot be deleted", await kept.TextAsync());
+        Assert.True(await app.WithDbAsync(db => db.Territories.AnyAsync(t => t.Id == assessed)));
 
         var code = Code();
         var created = await client.PostAsJsonAsync("/api/v1/territories", new { name = "Temporary", level = "Community", parentId = bakhmutDistrict, code, timeZone = "Europe/Kyiv" });

@@ -69,7 +69,9 @@ public sealed class AnswerTallyInterceptor : SaveChangesInterceptor
         foreach (var (id, definition) in await AnswerTallies.DefinitionsAsync(db, households.Select(h => h.QuestionnaireId).Where(v => !definitions.ContainsKey(v)), ct))
             definitions[id] = definition;
         var tallies = new AnswerTallies();
-        foreach (var household in households) tallies.Add(household, definitions[household.QuestionnaireId]);
+        // A household of an unknown version is not counted: the database refuses it when the changes are saved.
+        foreach (var household in households)
+            if (definitions.TryGetValue(household.QuestionnaireId, out var definition)) tallies.Add(household, definition);
         var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         pending.AddOrUpdate(db, new Pending(tallies, transaction));
     }

@@ -75,7 +75,7 @@ public sealed class EditModel(PartneraDbContext db, TerritoryEditor editor, IStr
         var inUse = await db.Territories.AnyAsync(x => x.ParentId == id, ct)
             || await db.Organisations.AnyAsync(o => o.TerritoryId == id, ct)
             || await db.OrganisationTerritories.AnyAsync(s => s.TerritoryId == id, ct);
-        if (inUse)
+        if (inUse || !await DeletedAsync(territory, ct))
         {
             Id = id;
             Input = TerritoryInput.From(territory);
@@ -83,10 +83,24 @@ public sealed class EditModel(PartneraDbContext db, TerritoryEditor editor, IStr
             await LoadParentsAsync(ct);
             return Page();
         }
-        db.Territories.Remove(territory);
-        await db.SaveChangesAsync(ct);
         TempData["Message"] = "Common_Deleted";
         return Redirect($"/Territories?parentId={territory.ParentId}");
+    }
+
+    /// <summary>False when other records still refer to the territory (a campaign, its households, a service area…): the database refuses.</summary>
+    private async Task<bool> DeletedAsync(Territory territory, CancellationToken ct)
+    {
+        db.Territories.Remove(territory);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
     }
 
     private async Task LoadParentsAsync(CancellationToken ct) =>
