@@ -19,7 +19,7 @@ using Partnera.Testing;
 // (dedup.json; DEDUP_DEBUG=1 prints samples of the pairs it got wrong);
 // the others write bench/results/directory.json.
 // --keep FOLDER keeps the PostgreSQL cluster with the generated national directory there and reuses it on the next run;
-// --only runs just the named scenarios (while working on one of them).
+// --only runs just the named scenarios (while working on one of them); "needs --only import" runs the import alone.
 var which = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "both";
 var keep = Option("--keep");
 var only = Option("--only")?.Split(',');
@@ -47,6 +47,12 @@ if (which == "budget")
 }
 if (which == "needs")
 {
+    // --only import: the import scenario alone, printed, nothing recorded (while working on the import).
+    if (only is ["import"])
+    {
+        Console.WriteLine(JsonSerializer.Serialize(await NeedsAsync(keep, importOnly: true)));
+        return;
+    }
     Report.Write(Path.Combine(repository, "bench", "results"), "needs.json", [await NeedsAsync(keep)]);
     return;
 }
@@ -74,13 +80,13 @@ static async Task<object> PostgresAsync(string repository, string? keep, string[
     return new { Provider = "PostgreSQL", Scale.National, GenerationSeconds = generation, Scenarios = scenarios, Export = export };
 }
 
-static async Task<object> NeedsAsync(string? keep)
+static async Task<object> NeedsAsync(string? keep, bool importOnly = false)
 {
     await using var server = await PostgresServer.StartAsync(keep is null ? null : Path.GetFullPath(keep));
     var connection = server.ConnectionString("partnera_bench") + ";Maximum Pool Size=50";
     var options = new DbContextOptionsBuilder<PostgresPartneraDbContext>().UseNpgsql(connection).Options;
     var (generation, _, _, _) = await GenerateAsync(new PostgresPartneraDbContext(options), Scale.National);
-    var needs = await new NeedsBench(() => new PostgresPartneraDbContext(options), connection).RunAsync();
+    var needs = await new NeedsBench(() => new PostgresPartneraDbContext(options), connection).RunAsync(importOnly);
     return new { Provider = "PostgreSQL", DirectoryGenerationSeconds = generation, Needs = needs };
 }
 

@@ -19,15 +19,22 @@ public sealed class AuditLog(PartneraDbContext db, CurrentUser user, TimeProvide
     }
 
     /// <summary>The entry for an action on a record by the current user now, for callers that write entries themselves (bulk imports).</summary>
-    public AuditEntry Entry(AuditAction action, IAudited subject, string? reason) => new()
+    public AuditEntry Entry(AuditAction action, IAudited subject, string? reason) =>
+        Entry(action, subject.GetType().Name, subject.Id.ToString(), subject.AuditSubject, reason);
+
+    /// <summary>
+    /// One entry for many records of a kind written together (anonymous survey answers from a file, which are not
+    /// personal data), logged under the record they belong to.
+    /// </summary>
+    public AuditEntry Entry(AuditAction action, string entityType, string entityId, string subject, string? reason) => new()
     {
         At = time.GetUtcNow().UtcDateTime,
         UserId = user.Id,
         UserName = user.Name,
         Action = action,
-        EntityType = subject.GetType().Name,
-        EntityId = subject.Id.ToString(),
-        Subject = subject.AuditSubject,
+        EntityType = entityType,
+        EntityId = entityId,
+        Subject = subject,
         Reason = reason,
     };
 }

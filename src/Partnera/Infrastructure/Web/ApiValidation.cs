@@ -24,13 +24,21 @@ public static class ApiValidation
         foreach (var rules in RulesByType.GetOrAdd(input.GetType(), RulesOf))
         {
             var value = rules.Read(input);
+            // Most values pass: the list of failed rules is made only when one fails (imports check every row).
+            if (AllValid(rules.Attributes, value)) continue;
             var failed = rules.Attributes.Where(a => !a.IsValid(value)).ToList();
-            if (failed.Count == 0) continue;
             localizer ??= FeatureStringsLocalizer.For(input.GetType(), factory);
             var display = rules.DisplayKey is { } key ? localizer[key].Value : rules.Name;
             errors[JsonName(rules.Name)] = failed.Select(a => localizer[LocalisedValidationMessages.KeyOf(a), Arguments(a, display)].Value).ToArray();
         }
         return errors;
+    }
+
+    private static bool AllValid(ValidationAttribute[] attributes, object? value)
+    {
+        foreach (var attribute in attributes)
+            if (!attribute.IsValid(value)) return false;
+        return true;
     }
 
     private static Rules[] RulesOf(Type type) => type.GetProperties(BindingFlags.Public | BindingFlags.Instance)

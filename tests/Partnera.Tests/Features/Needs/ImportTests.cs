@@ -78,9 +78,14 @@ public sealed class ImportTests(TestApps apps)
         Assert.Equal(["disability", "veteran"], named.Answers.Where(a => a.QuestionCode == "B1").Select(a => a.OptionCode).Order());
         Assert.Equal(2m, named.Answers.Single(a => a.QuestionCode == "A1").Number);
 
-        // Each household's creation is in the audit log, and the file itself is gone.
+        // The named household's creation has its own audit entry (personal data); the anonymous one is counted in one
+        // entry for the file under the campaign, and has none of its own. The file itself is gone.
         var audited = await app.WithDbAsync(db => db.AuditLog.Where(a => a.Subject == $"HouseholdResponse:{named.Id}" && a.Action == AuditAction.Created).ToListAsync());
         Assert.Equal("Importat din sondaj.csv", Assert.Single(audited).Reason);
+        Assert.False(await app.WithDbAsync(db => db.AuditLog.AnyAsync(a => a.Subject == $"HouseholdResponse:{anonymous.Id}")));
+        var together = await app.WithDbAsync(db => db.AuditLog.Where(a => a.Subject == $"AssessmentCampaign:{campaignId}" && a.EntityType == "HouseholdResponse").ToListAsync());
+        Assert.Equal("Importat din sondaj.csv: 1 gospodării anonime", Assert.Single(together).Reason);
+        Assert.Equal("cso@partnera.demo", together[0].UserName);
         Assert.False(await app.WithDbAsync(db => db.SurveyUploads.AnyAsync(u => u.CampaignId == campaignId)));
         // The households read back through the household page like any other.
         var household = await staff.GetPageAsync($"/Needs/Household/{named.Id}");

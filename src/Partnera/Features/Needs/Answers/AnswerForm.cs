@@ -68,8 +68,8 @@ public static class AnswerForm
             ConsentRecordedBy = consent ? recordedBy : null,
             EnteredAt = now,
             EnteredBy = source == ResponseSource.Online ? null : recordedBy,
+            Answers = answers,
         };
-        response.Answers.AddRange(answers);
         return response;
     }
 

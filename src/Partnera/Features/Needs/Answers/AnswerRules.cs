@@ -17,11 +17,11 @@ public static class AnswerRules
 
     public static (List<Answer> Answers, List<Problem> Problems) Read(QuestionnaireDefinition definition, Func<string, IReadOnlyList<string>> valuesOf)
     {
-        var answers = new List<Answer>();
+        var answers = new List<Answer>(8);
         var problems = new List<Problem>();
         foreach (var question in definition.Questions)
         {
-            if (question.ShowWhen is { } when && !answers.Exists(a => a.QuestionCode == when.Question && a.OptionCode == when.Answer)) continue;
+            if (question.ShowWhen is { } when && !Given(answers, when)) continue;
             var values = Given(valuesOf(question.Code));
             if (values.Count == 0)
             {
@@ -48,6 +48,21 @@ public static class AnswerRules
         return (answers, problems);
     }
 
+    // A loop, not a lambda: this runs for every conditional question of every row of an import.
+    private static bool Given(List<Answer> answers, Condition when)
+    {
+        foreach (var a in answers)
+            if (a.QuestionCode == when.Question && a.OptionCode == when.Answer) return true;
+        return false;
+    }
+
+    private static bool IsOption(Question q, string value)
+    {
+        foreach (var option in q.Options ?? [])
+            if (option.Code == value) return true;
+        return false;
+    }
+
     /// <summary>The values typed, trimmed, without blanks or repeats (most questions get one value or none: no list is made for those).</summary>
     private static IReadOnlyList<string> Given(IReadOnlyList<string> typed)
     {
@@ -61,7 +76,7 @@ public static class AnswerRules
         var answer = new Answer { QuestionCode = q.Code };
         switch (q.Kind)
         {
-            case QuestionKind.Single or QuestionKind.Multiple when q.Options?.Any(o => o.Code == value) == true:
+            case QuestionKind.Single or QuestionKind.Multiple when IsOption(q, value):
             case QuestionKind.YesNo when value is "yes" or "no":
                 answer.OptionCode = value;
                 return answer;

@@ -11,7 +11,7 @@ namespace Partnera.Features.Needs.Imports;
 /// <summary>
 /// Paper surveys from a CSV or Excel file: upload, map the columns, check every row, then save all households,
 /// or only the valid ones when the user asks for that. Saving writes the households in bulk in one transaction,
-/// with one audit entry per household.
+/// with an audit entry per household that names who answered and one for the anonymous rest.
 /// </summary>
 public sealed class SurveyImport(PartneraDbContext db, CurrentUser user, AuditLog audit, TimeProvider time, IStringLocalizer<NeedsStrings> t, IStringLocalizerFactory localizers)
 {
@@ -75,7 +75,7 @@ public sealed class SurveyImport(PartneraDbContext db, CurrentUser user, AuditLo
         {
             var tallies = new AnswerTallies();
             var audited = new List<AuditEntry>();
-            var refused = false;
+            var (saved, anonymous, refused) = (0, 0, false);
             IEnumerable<HouseholdResponse> Households()
             {
                 foreach (var row in Rows(upload, context))
@@ -87,18 +87,29 @@ public sealed class SurveyImport(PartneraDbContext db, CurrentUser user, AuditLo
                         continue;
                     }
                     tallies.Add(row.Response, context.Definition);
-                    audited.Add(audit.Entry(AuditAction.Created, row.Response, reason));
+                    if (row.Response.NamesHousehold) audited.Add(audit.Entry(AuditAction.Created, row.Response, reason));
+                    else anonymous++;
+                    saved++;
                     yield return row.Response;
                 }
             }
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await BulkInsert.WriteAsync(db, Households(), ct);
-            if (refused || audited.Count == 0) return (int?)null;
+            if (refused || saved == 0) return (int?)null;
+            if (anonymous > 0) audited.Add(AnonymousEntry(upload, anonymous));
             await BulkInsert.WriteAsync(db, audited, ct);
             await tallies.AddToStoredAsync(db, ct);
             await db.SurveyUploads.Where(u => u.Id == upload.Id).ExecuteDeleteAsync(ct);
             await transaction.CommitAsync(ct);
-            return audited.Count;
+            return saved;
         });
     }
+
+    /// <summary>
+    /// Each household that names who answered is personal data and gets its own entry; the anonymous ones get one
+    /// entry together, under the campaign (each of them records who entered it and when).
+    /// </summary>
+    private AuditEntry AnonymousEntry(SurveyUpload upload, int count) =>
+        audit.Entry(AuditAction.Created, nameof(HouseholdResponse), upload.CampaignId.ToString(), $"{nameof(AssessmentCampaign)}:{upload.CampaignId}",
+            t["Import_AuditAnonymous", upload.FileName, count].Value);
 }

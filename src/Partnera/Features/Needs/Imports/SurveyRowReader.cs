@@ -21,7 +21,7 @@ public sealed class SurveyRowReader(SurveyRowReader.Context context, IStringLoca
     private readonly Dictionary<string, Question> questions = context.Definition.Questions.ToDictionary(q => q.Code);
     private readonly Dictionary<string, string> questionTargets = context.Definition.Questions.ToDictionary(q => q.Code, q => ColumnMapping.Question(q.Code));
     // Option codes and every language's option text, by search key, per question: looked up for each cell of each row.
-    private readonly Dictionary<string, Dictionary<string, string>> options = context.Definition.Questions.Where(q => q.HasOptions).ToDictionary(q => q.Code, OptionKeys);
+    private readonly Dictionary<string, OptionNames> options = context.Definition.Questions.Where(q => q.HasOptions).ToDictionary(q => q.Code, q => new OptionNames(q));
 
     public sealed record Context(Guid CampaignId, Questionnaire Version, QuestionnaireDefinition Definition, IReadOnlyList<string> Headers,
         IReadOnlyList<string> Targets, IReadOnlyList<(Guid Id, MultilingualText Name)> CampaignCommunities, CommunityNames Communities,
@@ -93,23 +93,31 @@ public sealed class SurveyRowReader(SurveyRowReader.Context context, IStringLoca
     {
         QuestionKind.YesNo => [TableCells.YesNo(cell) switch { true => "yes", false => "no", null => cell }],
         QuestionKind.Single => [Option(question, cell)],
-        QuestionKind.Multiple => options[question.Code].GetValueOrDefault(SearchKey.For(cell)) is { } whole ? [whole]
+        QuestionKind.Multiple => options[question.Code].Find(cell) is { } whole ? [whole]
             : cell.Split([';', ',', '|'], StringSplitOptions.TrimEntries).Select(v => Option(question, v)).ToList(),
         QuestionKind.Date => [TableCells.Date(cell) is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : cell],
         _ => [cell],
     };
 
-    private string Option(Question question, string value) => options[question.Code].GetValueOrDefault(SearchKey.For(value)) ?? value;
+    private string Option(Question question, string value) => options[question.Code].Find(value) ?? value;
 
-    private static Dictionary<string, string> OptionKeys(Question question)
+    /// <summary>A question's options by code as typed (what most files hold, found without building a search key) or by any name's search key.</summary>
+    private sealed class OptionNames
     {
-        var keys = new Dictionary<string, string>();
-        foreach (var option in question.Options ?? [])
+        private readonly HashSet<string> codes = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> keys = [];
+
+        public OptionNames(Question question)
         {
-            keys.TryAdd(SearchKey.For(option.Code), option.Code);
-            foreach (var text in option.Text.Values) keys.TryAdd(SearchKey.For(text), option.Code);
+            foreach (var option in question.Options ?? [])
+            {
+                codes.Add(option.Code);
+                keys.TryAdd(SearchKey.For(option.Code), option.Code);
+                foreach (var text in option.Text.Values) keys.TryAdd(SearchKey.For(text), option.Code);
+            }
         }
-        return keys;
+
+        public string? Find(string cell) => codes.Contains(cell) ? cell : keys.GetValueOrDefault(SearchKey.For(cell));
     }
 
     private static string Target(string householdField) => householdField switch

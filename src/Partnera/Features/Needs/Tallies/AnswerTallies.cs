@@ -27,19 +27,26 @@ public sealed class AnswerTallies
             else if (answer.Number is { } n) Count(household, answer.QuestionCode, "", (double)n);
         }
         if (!questions.TryGetValue(definition, out var byCode)) questions[definition] = byCode = definition.Questions.DistinctBy(q => q.Code).ToDictionary(q => q.Code);
-        var options = household.Answers.Where(a => a.OptionCode is not null).ToList();
-        var grouped = options.Where(a => byCode.GetValueOrDefault(a.QuestionCode)?.Options?.Find(o => o.Code == a.OptionCode)?.Group is not null).ToList();
-        var needed = options.Where(a => byCode.GetValueOrDefault(a.QuestionCode)?.Measures == QuestionMeasure.ServicesNeeded).ToList();
-        foreach (var g in grouped)
+        // Loops rather than queries: an import counts every one of 100,000 households here.
+        foreach (var g in household.Answers)
         {
-            foreach (var n in needed)
+            if (g.OptionCode is null || !IsGroup(byCode.GetValueOrDefault(g.QuestionCode), g.OptionCode)) continue;
+            foreach (var n in household.Answers)
             {
-                var key = (household.CampaignId, household.QuestionnaireId, g.QuestionCode, g.OptionCode!, n.QuestionCode, n.OptionCode!);
+                if (n.OptionCode is null || byCode.GetValueOrDefault(n.QuestionCode)?.Measures != QuestionMeasure.ServicesNeeded) continue;
+                var key = (household.CampaignId, household.QuestionnaireId, g.QuestionCode, g.OptionCode, n.QuestionCode, n.OptionCode);
                 if (!pairs.TryGetValue(key, out var pair))
                     pairs[key] = pair = new AnswerPairTally { CampaignId = key.Item1, QuestionnaireId = key.Item2, GroupQuestion = key.Item3, GroupOption = key.Item4, NeedQuestion = key.Item5, NeedOption = key.Item6 };
                 pair.Households++;
             }
         }
+    }
+
+    private static bool IsGroup(Question? question, string option)
+    {
+        foreach (var o in question?.Options ?? [])
+            if (o.Code == option) return o.Group is not null;
+        return false;
     }
 
     private void Count(HouseholdResponse household, string question, string option, double? number)
