@@ -30,12 +30,15 @@ public static class BulkInsert
         await using var writer = await connection.BeginBinaryImportAsync($"COPY {Quote(table.Name)} ({names}) FROM STDIN (FORMAT BINARY)", ct);
         foreach (var row in rows)
         {
-            await writer.StartRowAsync(ct);
+            // The token is checked once a row: handed to every value's write, a request's token is registered and
+            // unregistered ten times a row, which an import of 100,000 rows pays for in full.
+            ct.ThrowIfCancellationRequested();
+            await writer.StartRowAsync(CancellationToken.None);
             foreach (var column in columns)
             {
                 var value = column.StoreValue(row);
-                if (value is null) await writer.WriteNullAsync(ct);
-                else await writer.WriteAsync(value, ct);
+                if (value is null) await writer.WriteNullAsync(CancellationToken.None);
+                else await writer.WriteAsync(value, CancellationToken.None);
             }
         }
         await writer.CompleteAsync(ct);
