@@ -54,25 +54,20 @@ namespace Partnera.Data.Migrations.Postgres
                 CREATE TRIGGER campaign_households_deleted BEFORE DELETE ON "AssessmentCampaigns"
                   FOR EACH ROW EXECUTE FUNCTION campaign_households_deleted();
 
-                CREATE FUNCTION questionnaire_without_households() RETURNS trigger LANGUAGE plpgsql AS $$
+                -- A questionnaire version or a community stays while households refer to it (the column is the first argument).
+                CREATE FUNCTION kept_while_households_refer() RETURNS trigger LANGUAGE plpgsql AS $$
+                DECLARE referred boolean;
                 BEGIN
-                  IF EXISTS (SELECT 1 FROM "HouseholdResponses" WHERE "QuestionnaireId" = OLD."Id") THEN
-                    RAISE foreign_key_violation USING MESSAGE = 'Households answered this questionnaire version.', TABLE = 'Questionnaires';
+                  EXECUTE format('SELECT EXISTS (SELECT 1 FROM "HouseholdResponses" WHERE %I = $1)', TG_ARGV[0]) INTO referred USING OLD."Id";
+                  IF referred THEN
+                    RAISE foreign_key_violation USING MESSAGE = 'Households refer to this ' || TG_ARGV[1] || '.', TABLE = TG_TABLE_NAME;
                   END IF;
                   RETURN NULL;
                 END $$;
                 CREATE TRIGGER questionnaire_without_households AFTER DELETE ON "Questionnaires"
-                  FOR EACH ROW EXECUTE FUNCTION questionnaire_without_households();
-
-                CREATE FUNCTION community_without_households() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN
-                  IF EXISTS (SELECT 1 FROM "HouseholdResponses" WHERE "CommunityId" = OLD."Id") THEN
-                    RAISE foreign_key_violation USING MESSAGE = 'Households of an assessment live in this community.', TABLE = 'Territories';
-                  END IF;
-                  RETURN NULL;
-                END $$;
+                  FOR EACH ROW EXECUTE FUNCTION kept_while_households_refer('QuestionnaireId', 'questionnaire version');
                 CREATE TRIGGER community_without_households AFTER DELETE ON "Territories"
-                  FOR EACH ROW EXECUTE FUNCTION community_without_households();
+                  FOR EACH ROW EXECUTE FUNCTION kept_while_households_refer('CommunityId', 'community');
                 """);
         }
 
@@ -81,9 +76,8 @@ namespace Partnera.Data.Migrations.Postgres
         {
             migrationBuilder.Sql("""
                 DROP TRIGGER community_without_households ON "Territories";
-                DROP FUNCTION community_without_households();
                 DROP TRIGGER questionnaire_without_households ON "Questionnaires";
-                DROP FUNCTION questionnaire_without_households();
+                DROP FUNCTION kept_while_households_refer();
                 DROP TRIGGER campaign_households_deleted ON "AssessmentCampaigns";
                 DROP FUNCTION campaign_households_deleted();
                 DROP TRIGGER household_references_on_update ON "HouseholdResponses";
