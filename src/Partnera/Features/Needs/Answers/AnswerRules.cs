@@ -21,7 +21,7 @@ public static class AnswerRules
         var problems = new List<Problem>();
         foreach (var question in definition.Questions)
         {
-            if (question.ShowWhen is { } when && !Given(answers, when)) continue;
+            if (question.ShowWhen is { } when && !Holds(when, answers)) continue;
             var values = Given(valuesOf(question.Code));
             if (values.Count == 0)
             {
@@ -49,17 +49,10 @@ public static class AnswerRules
     }
 
     // A loop, not a lambda: this runs for every conditional question of every row of an import.
-    private static bool Given(List<Answer> answers, Condition when)
+    private static bool Holds(Condition when, List<Answer> answers)
     {
         foreach (var a in answers)
             if (a.QuestionCode == when.Question && a.OptionCode == when.Answer) return true;
-        return false;
-    }
-
-    private static bool IsOption(Question q, string value)
-    {
-        foreach (var option in q.Options ?? [])
-            if (option.Code == value) return true;
         return false;
     }
 
@@ -76,7 +69,7 @@ public static class AnswerRules
         var answer = new Answer { QuestionCode = q.Code };
         switch (q.Kind)
         {
-            case QuestionKind.Single or QuestionKind.Multiple when IsOption(q, value):
+            case QuestionKind.Single or QuestionKind.Multiple when q.Option(value) is not null:
             case QuestionKind.YesNo when value is "yes" or "no":
                 answer.OptionCode = value;
                 return answer;

@@ -18,7 +18,7 @@ public sealed class CampaignAnswers(PartneraDbContext db, Guid campaignId, IRead
     private List<string> Codes(Func<Question, bool> which) => versions.Values.SelectMany(v => v.Questions).Where(which).Select(q => q.Code).Distinct().ToList();
 
     private AnswerOption? Option(Guid version, string question, string? option) =>
-        versions.GetValueOrDefault(version)?.Questions.FirstOrDefault(q => q.Code == question)?.Options?.FirstOrDefault(o => o.Code == option);
+        versions.GetValueOrDefault(version)?.Questions.FirstOrDefault(q => q.Code == question)?.Option(option);
 
     public Task<Dictionary<Guid, int>> HouseholdsPerCommunityAsync(CancellationToken ct) =>
         Tallies.Where(t => t.QuestionCode == AnswerTally.HouseholdsRow).GroupBy(t => t.CommunityId).Select(g => new { g.Key, Count = g.Sum(t => t.Households) })

@@ -43,7 +43,7 @@ public static class PriorityScore
         var groups = new HashSet<TargetGroup>();
         foreach (var answer in answers.Where(a => a.OptionCode is not null))
         {
-            var option = definition.Questions.FirstOrDefault(q => q.Code == answer.QuestionCode)?.Options?.FirstOrDefault(o => o.Code == answer.OptionCode);
+            var option = definition.Questions.FirstOrDefault(q => q.Code == answer.QuestionCode)?.Option(answer.OptionCode);
             if (option?.Group is { } g) groups.Add(g);
         }
         return groups;

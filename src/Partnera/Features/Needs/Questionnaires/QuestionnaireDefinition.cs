@@ -33,7 +33,7 @@ public sealed class QuestionnaireDefinition
     {
         var question = Questions.FirstOrDefault(q => q.Code == questionCode);
         if (question?.Kind == QuestionKind.YesNo && answer is "yes" or "no") return answer == "yes" ? yes : no;
-        return question?.Options?.FirstOrDefault(o => o.Code == answer)?.Text.In(culture) ?? answer;
+        return question?.Option(answer)?.Text.In(culture) ?? answer;
     }
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
@@ -64,6 +64,14 @@ public sealed class Question
     public QuestionMeasure? Measures { get; set; }
 
     [JsonIgnore] public bool HasOptions => Kind is QuestionKind.Single or QuestionKind.Multiple;
+
+    /// <summary>The option with this code, if the question has one (a loop: imports ask this for every answer of every row).</summary>
+    public AnswerOption? Option(string? code)
+    {
+        foreach (var option in Options ?? [])
+            if (option.Code == code) return option;
+        return null;
+    }
 }
 
 public enum QuestionKind

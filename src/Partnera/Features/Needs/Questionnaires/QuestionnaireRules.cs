@@ -31,7 +31,7 @@ public static class QuestionnaireRules
         earlier.TryGetValue(condition.Question, out var asked) && asked.Kind switch
         {
             QuestionKind.YesNo => condition.Answer is "yes" or "no",
-            QuestionKind.Single or QuestionKind.Multiple => asked.Options?.Any(o => o.Code == condition.Answer) == true,
+            QuestionKind.Single or QuestionKind.Multiple => asked.Option(condition.Answer) is not null,
             _ => false,
         };
 }

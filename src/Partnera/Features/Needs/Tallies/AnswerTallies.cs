@@ -30,7 +30,7 @@ public sealed class AnswerTallies
         // Loops rather than queries: an import counts every one of 100,000 households here.
         foreach (var g in household.Answers)
         {
-            if (g.OptionCode is null || !IsGroup(byCode.GetValueOrDefault(g.QuestionCode), g.OptionCode)) continue;
+            if (g.OptionCode is null || byCode.GetValueOrDefault(g.QuestionCode)?.Option(g.OptionCode)?.Group is null) continue;
             foreach (var n in household.Answers)
             {
                 if (n.OptionCode is null || byCode.GetValueOrDefault(n.QuestionCode)?.Measures != QuestionMeasure.ServicesNeeded) continue;
@@ -40,13 +40,6 @@ public sealed class AnswerTallies
                 pair.Households++;
             }
         }
-    }
-
-    private static bool IsGroup(Question? question, string option)
-    {
-        foreach (var o in question?.Options ?? [])
-            if (o.Code == option) return o.Group is not null;
-        return false;
     }
 
     private void Count(HouseholdResponse household, string question, string option, double? number)
