@@ -70,7 +70,7 @@ public sealed class SurveyRowReader(SurveyRowReader.Context context, IStringLoca
             ConsentGiven = consent ?? false,
         };
         // The community's own problems are reported above, by what the cell said.
-        foreach (var (name, messages) in ApiValidation.Validate(household, localizers).Where(v => v.Key != nameof(HouseholdInput.CommunityId)))
+        foreach (var (name, messages) in ApiValidation.Validate(household, localizers).Where(v => Target(v.Key) != ColumnMapping.Community))
             foreach (var message in messages) error(Target(name), message);
         foreach (var (name, key) in household.Problems()) error(Target(name), t[key]);
         return household;
@@ -120,15 +120,17 @@ public sealed class SurveyRowReader(SurveyRowReader.Context context, IStringLoca
         public string? Find(string cell) => codes.Contains(cell) ? cell : keys.GetValueOrDefault(SearchKey.For(cell));
     }
 
-    private static string Target(string householdField) => householdField switch
+    // Validation names fields as JSON does ("communityId"), the household's own checks as C# does: both find their column.
+    private static readonly Dictionary<string, string> Targets = new(StringComparer.OrdinalIgnoreCase)
     {
-        nameof(HouseholdInput.CommunityId) => ColumnMapping.Community,
-        nameof(HouseholdInput.ContactName) => ColumnMapping.ContactName,
-        nameof(HouseholdInput.Address) => ColumnMapping.Address,
-        nameof(HouseholdInput.Phone) => ColumnMapping.Phone,
-        nameof(HouseholdInput.Anonymous) => ColumnMapping.Anonymous,
-        _ => ColumnMapping.Consent,
+        [nameof(HouseholdInput.CommunityId)] = ColumnMapping.Community,
+        [nameof(HouseholdInput.ContactName)] = ColumnMapping.ContactName,
+        [nameof(HouseholdInput.Address)] = ColumnMapping.Address,
+        [nameof(HouseholdInput.Phone)] = ColumnMapping.Phone,
+        [nameof(HouseholdInput.Anonymous)] = ColumnMapping.Anonymous,
     };
+
+    private static string Target(string householdField) => Targets.GetValueOrDefault(householdField, ColumnMapping.Consent);
 
     /// <summary>The column's header as the file has it, so the user finds the cell; a field without a column is named by its target.</summary>
     private string Header(string target) => columns.TryGetValue(target, out var i) && i < context.Headers.Count ? context.Headers[i] : target;
