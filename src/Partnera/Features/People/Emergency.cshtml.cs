@@ -9,7 +9,8 @@ namespace Partnera.Features.People;
 
 /// <summary>
 /// "Break the glass": someone who works with people opens a person their organisations are not involved with, in an
-/// emergency, giving a written reason; the opening is audited and reported to the person's organisations' administrators.
+/// emergency, giving a written reason; the opening is audited, limited to a few a day, and reported to the staff of the
+/// person's organisations, whose record of the person shows it.
 /// The record is shown once, on this answer, and is not kept open.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
@@ -30,9 +31,14 @@ public sealed class EmergencyModel(PersonAccess access, IStringLocalizer<PeopleS
     {
         if (!PersonAccess.WorksWithPeople(User)) return Forbid();
         Id = id;
-        if (string.IsNullOrWhiteSpace(Reason)) ModelState.AddModelError(nameof(Reason), t["Emergency_ReasonRequired"]);
         if (!ModelState.IsValid) return Page();
-        Person = await access.BreakTheGlassAsync(User, id, Reason!, ct);
+        var opening = await access.BreakTheGlassAsync(User, id, Reason, ct);
+        if (opening.Refusal is { } refusal)
+        {
+            ModelState.AddModelError(nameof(Reason), t[refusal, PersonAccess.EmergencyReasonLength]);
+            return Page();
+        }
+        Person = opening.Person;
         return Person is null ? NotFound() : Page();
     }
 }

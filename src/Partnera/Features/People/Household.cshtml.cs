@@ -56,7 +56,7 @@ public sealed class HouseholdModel(PartneraDbContext db, PersonAccess access, Au
         var key = SearchKey.For(Query);
         if (key.Length == 0) return;
         var household = Person.HouseholdId;
-        Found = await access.Visible(User).AsNoTracking().Where(p => p.Id != Person.Id && (household == null || p.HouseholdId != household) && p.SearchText.Contains(key))
+        Found = await access.Held(User).AsNoTracking().Where(p => p.Id != Person.Id && (household == null || p.HouseholdId != household) && p.SearchText.Contains(key))
             .OrderBy(p => p.FamilyName).ThenBy(p => p.GivenName).ThenBy(p => p.Id).ToPageAsync(PageNumber, 20, ct);
         if (Found.Items.Count > 0) await audit.RecordAsync(AuditAction.Viewed, Found.Items, PersonAccess.SearchReason, ct);
     }

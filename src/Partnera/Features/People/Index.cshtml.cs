@@ -24,6 +24,8 @@ public sealed class IndexModel(PersonAccess access, AuditLog audit) : PageModel
         var key = SearchKey.For(Query);
         if (key.Length > 0) people = people.Where(p => p.SearchText.Contains(key));
         People = await people.OrderBy(p => p.FamilyName).ThenBy(p => p.GivenName).ThenBy(p => p.Id).ToPageAsync(PageNumber, null, ct);
+        // Someone only received a referral about a person: the list shows what was shared with them, no more.
+        await access.RedactAsync(User, People.Items, ct);
         if (People.Items.Count > 0) await audit.RecordAsync(AuditAction.Viewed, People.Items, key.Length == 0 ? PersonAccess.ListReason : PersonAccess.SearchReason, ct);
         return Page();
     }

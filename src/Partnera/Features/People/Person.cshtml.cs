@@ -25,7 +25,9 @@ public sealed class PersonModel(PartneraDbContext db, PersonAccess access, Audit
     [FromQuery(Name = "page")] public int? PageNumber { get; set; }
     public Person Person { get; private set; } = null!;
     public List<(MultilingualText Organisation, Involvement Kind, DateTime Since)> Involved { get; private set; } = [];
-    public Page<AuditEntry> Looked { get; private set; } = null!;
+    public Page<AuditEntry>? Looked { get; private set; }
+    /// <summary>The latest emergency openings by people not involved, shown at the top for those who hold the record.</summary>
+    public List<AuditEntry> Emergencies { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -37,14 +39,18 @@ public sealed class PersonModel(PartneraDbContext db, PersonAccess access, Audit
         if (person.SharedOnly is null) Duplicates = await duplicates.FindAsync(User, person, ct);
         if (person is { SharedOnly: null, HouseholdId: { } household })
         {
-            Household = await access.Visible(User).AsNoTracking().Where(p => p.HouseholdId == household && p.Id != id).OrderBy(p => p.BirthDate).Take(50).ToListAsync(ct);
+            Household = await access.Held(User).AsNoTracking().Where(p => p.HouseholdId == household && p.Id != id).OrderBy(p => p.BirthDate).Take(50).ToListAsync(ct);
             Household = [.. Household.OrderBy(p => p.Relation)];
             if (Household.Count > 0) await audit.RecordAsync(AuditAction.Viewed, Household, HouseholdReason, ct);
         }
+        // Who else works with the person, and who looked, is part of the case: not for a receiver of a referral.
+        if (person.SharedOnly is not null) return Page();
         Involved = (await db.PersonInvolvements.AsNoTracking().Where(i => i.PersonId == id).OrderBy(i => i.Since)
             .Join(db.Organisations, i => i.OrganisationId, o => o.Id, (i, o) => new { o.Name, i.Kind, i.Since }).ToListAsync(ct))
             .Select(x => (x.Name, x.Kind, x.Since)).ToList();
         var subject = $"{nameof(People.Person)}:{id}";
+        Emergencies = await db.AuditLog.AsNoTracking().Where(e => e.Subject == subject && e.Action == AuditAction.Viewed && e.Reason!.StartsWith(PersonAccess.EmergencyReason))
+            .OrderByDescending(e => e.At).Take(5).ToListAsync(ct);
         Looked = await db.AuditLog.AsNoTracking().Where(e => e.Subject == subject).OrderByDescending(e => e.At).ThenByDescending(e => e.Id).ToPageAsync(PageNumber, 20, ct);
         return Page();
     }
@@ -52,6 +58,7 @@ public sealed class PersonModel(PartneraDbContext db, PersonAccess access, Audit
     /// <summary>A logged reason in the reader's language: the ways of involvement and list/search are stored as codes, a typed reason as typed.</summary>
     public string Reason(string? stored) => stored is null ? "" : string.Join(", ", stored.Split(", ").Select(part =>
         Enum.TryParse<Involvement>(part, out var kind) ? t[$"Involvement_{kind}"].Value
-        : part is PersonAccess.ListReason or PersonAccess.SearchReason or HouseholdReason ? t[$"Reason_{part}"].Value
+        : part.StartsWith(PersonAccess.EmergencyReason, StringComparison.Ordinal) ? $"{t["Emergency_AuditReason"]}: {part[PersonAccess.EmergencyReason.Length..]}"
+        : part is PersonAccess.ListReason or PersonAccess.SearchReason or PersonAccess.DuplicateReason or PersonAccess.DuplicateHintReason or HouseholdReason ? t[$"Reason_{part}"].Value
         : part));
 }

@@ -5,6 +5,7 @@ using Partnera.Data;
 using Partnera.Features.Accounts;
 using Partnera.Infrastructure.Auditing;
 using Partnera.Infrastructure.Email;
+using Partnera.Infrastructure.Text;
 
 namespace Partnera.Features.People;
 
@@ -15,10 +16,17 @@ namespace Partnera.Features.People;
 /// log with its reason; an emergency opening by someone not involved needs a written reason and is reported to the
 /// administrators of that person's organisations.
 /// </summary>
-public sealed class PersonAccess(PartneraDbContext db, AuditLog audit, IEmailSender email, IStringLocalizer<PeopleStrings> t, ILogger<PersonAccess> logger)
+public sealed class PersonAccess(PartneraDbContext db, AuditLog audit, IEmailSender email, IStringLocalizer<PeopleStrings> t, ILogger<PersonAccess> logger,
+    IConfiguration configuration, TimeProvider time)
 {
     /// <summary>Why a name was shown in a list: the audit reasons of the people list.</summary>
     public const string ListReason = "list", SearchReason = "search";
+
+    /// <summary>Why a record held by the reader was shown as a probable duplicate of another.</summary>
+    public const string DuplicateReason = "duplicate";
+
+    /// <summary>Why a record was mentioned to someone who may not open it: a probable duplicate of one of theirs (only that it exists and who registered it).</summary>
+    public const string DuplicateHintReason = "duplicate-hint";
 
     /// <summary>The roles whose work needs people's data (not volunteer or programme coordination).</summary>
     public static readonly Role[] PersonalDataRoles = [Role.ProviderStaff, Role.AuthoritySpecialist, Role.CsoLeader, Role.Administrator];
@@ -33,11 +41,69 @@ public sealed class PersonAccess(PartneraDbContext db, AuditLog audit, IEmailSen
     public static bool CanErase(ClaimsPrincipal user, Person person) =>
         person.SharedOnly is null && MembershipClaims.Of(user).Any(m => m.Role == Role.Administrator && m.OrganisationId == person.RegisteredById);
 
-    /// <summary>The people this user may see.</summary>
+    /// <summary>
+    /// The people this user may find by name: those whose case their organisations hold, and those they received a
+    /// referral about. What a list shows of the latter goes through <see cref="RedactAsync"/>.
+    /// </summary>
     public IQueryable<Person> Visible(ClaimsPrincipal user)
     {
         var organisations = Organisations(user);
-        return db.People.Where(p => p.ErasedAt == null && p.MergedIntoId == null && db.PersonInvolvements.Any(i => i.PersonId == p.Id && organisations.Contains(i.OrganisationId)));
+        return Current.Where(p => db.PersonInvolvements.Any(i => i.PersonId == p.Id && organisations.Contains(i.OrganisationId)));
+    }
+
+    /// <summary>
+    /// The people whose whole record this user's organisations hold (they registered, referred or serve them).
+    /// Receiving a referral is not holding: it never counts for duplicates, merges, households or exports.
+    /// </summary>
+    public IQueryable<Person> Held(ClaimsPrincipal user)
+    {
+        var organisations = Organisations(user);
+        return Current.Where(p => db.PersonInvolvements.Any(i => i.PersonId == p.Id && i.Kind != Involvement.ReferralReceived && organisations.Contains(i.OrganisationId)));
+    }
+
+    private IQueryable<Person> Current => db.People.Where(p => p.ErasedAt == null && p.MergedIntoId == null);
+
+    /// <summary>
+    /// Leaves in each listed person only what this user may see: the whole record where their organisations hold it,
+    /// what the referrals to them shared otherwise. The people must not be tracked (the values are blanked in memory).
+    /// </summary>
+    public async Task RedactAsync(ClaimsPrincipal user, IReadOnlyCollection<Person> people, CancellationToken ct)
+    {
+        if (people.Count == 0) return;
+        var organisations = Organisations(user);
+        var ids = people.Select(p => p.Id).ToList();
+        var held = await db.PersonInvolvements.Where(i => ids.Contains(i.PersonId) && i.Kind != Involvement.ReferralReceived && organisations.Contains(i.OrganisationId))
+            .Select(i => i.PersonId).Distinct().ToListAsync(ct);
+        var shared = (await db.Referrals.Where(r => ids.Contains(r.PersonId) && organisations.Contains(r.ToOrganisationId)).Select(r => new { r.PersonId, r.Shared }).ToListAsync(ct))
+            .ToLookup(r => r.PersonId, r => r.Shared);
+        foreach (var person in people.Where(p => !held.Contains(p.Id)))
+            Redact(person, shared[person.Id].Aggregate(Referrals.SharedData.None, (all, one) => all | one));
+    }
+
+    /// <summary>
+    /// Who sees each of these people and how much: per organisation, null for the whole record, otherwise what the
+    /// referrals to it shared. Two records may become one only when they have the same audience.
+    /// </summary>
+    public async Task<Dictionary<Guid, Dictionary<Guid, Referrals.SharedData?>>> AudiencesAsync(IReadOnlyCollection<Guid> people, CancellationToken ct)
+    {
+        var involvements = await db.PersonInvolvements.Where(i => people.Contains(i.PersonId)).Select(i => new { i.PersonId, i.OrganisationId, i.Kind }).ToListAsync(ct);
+        var shared = (await db.Referrals.Where(r => people.Contains(r.PersonId)).Select(r => new { r.PersonId, r.ToOrganisationId, r.Shared }).ToListAsync(ct))
+            .ToLookup(r => (r.PersonId, r.ToOrganisationId), r => r.Shared);
+        return people.ToDictionary(p => p, p => involvements.Where(i => i.PersonId == p).GroupBy(i => i.OrganisationId).ToDictionary(g => g.Key,
+            g => g.Any(i => i.Kind != Involvement.ReferralReceived) ? null
+                : (Referrals.SharedData?)shared[(p, g.Key)].Aggregate(Referrals.SharedData.None, (all, one) => all | one)));
+    }
+
+    /// <summary>
+    /// Tells a reader that these records, which they may not open, exist: only the names of the organisations that
+    /// registered them (never who else is involved), and each disclosure is in the record's log.
+    /// </summary>
+    public async Task<Dictionary<Guid, MultilingualText>> DiscloseAsync(IReadOnlyCollection<Person> hidden, CancellationToken ct)
+    {
+        if (hidden.Count == 0) return [];
+        await audit.RecordAsync(AuditAction.Disclosed, hidden, DuplicateHintReason, ct);
+        var registrars = hidden.Select(p => p.RegisteredById).Distinct().ToList();
+        return await db.Organisations.Where(o => registrars.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
     }
 
     /// <summary>The person with their categories, documents and consents, when this user may see them; the opening is audited with the reason it is allowed.</summary>
@@ -53,23 +119,54 @@ public sealed class PersonAccess(PartneraDbContext db, AuditLog audit, IEmailSen
         return person;
     }
 
+    /// <summary>How an emergency opening's reason starts in the audit log (shown in the reader's language).</summary>
+    public const string EmergencyReason = "emergency: ";
+
+    /// <summary>The shortest reason accepted for an emergency opening: a sentence, not a letter.</summary>
+    public const int EmergencyReasonLength = 20;
+
+    /// <summary>The outcome of an emergency opening: the person, or why it was refused (a resource key).</summary>
+    public sealed record EmergencyOpening(Person? Person, string? Refusal);
+
     /// <summary>
     /// Opens a person this user's organisations are not involved with, in an emergency: only for roles that work with
-    /// people, only with a written reason; audited, and e-mailed to the administrators of the person's organisations.
+    /// people, only with a written reason, a few times a day at most; audited, and e-mailed to everyone who works with
+    /// people in the person's organisations.
     /// </summary>
-    public async Task<Person?> BreakTheGlassAsync(ClaimsPrincipal user, Guid id, string reason, CancellationToken ct)
+    public async Task<EmergencyOpening> BreakTheGlassAsync(ClaimsPrincipal user, Guid id, string? reason, CancellationToken ct)
     {
-        if (!WorksWithPeople(user) || string.IsNullOrWhiteSpace(reason)) return null;
+        reason = reason?.Trim() ?? "";
+        if (!WorksWithPeople(user)) return new(null, null);
+        if (reason.Length < EmergencyReasonLength || !reason.Any(char.IsLetter)) return new(null, "Emergency_ReasonRequired");
+        if (await EmergencyOpeningsTodayAsync(user, ct) >= configuration.GetValue("People:EmergencyOpeningsPerDay", 3)) return new(null, "Emergency_TooMany");
         var person = await LoadAsync(id, ct);
-        if (person is null) return null;
-        await audit.RecordAsync(AuditAction.Viewed, person, $"{t["Emergency_AuditReason"]}: {reason.Trim()}", ct);
-        var involved = db.PersonInvolvements.Where(i => i.PersonId == id).Select(i => i.OrganisationId);
-        var administrators = await db.Memberships.Where(m => m.Role == Role.Administrator && involved.Contains(m.OrganisationId) && m.User!.Email != null)
-            .Select(m => m.User!.Email!).Distinct().ToListAsync(ct);
-        var who = user.Identity?.Name ?? "";
-        foreach (var to in administrators)
-            await email.SendNoticeAsync(logger, to, t["Emergency_EmailSubject"], t["Emergency_EmailBody", System.Net.WebUtility.HtmlEncode(who), System.Net.WebUtility.HtmlEncode(reason.Trim()), id], ct);
-        return person;
+        if (person is null) return new(null, null);
+        await audit.RecordAsync(AuditAction.Viewed, person, EmergencyReason + reason, ct);
+        await TellInvolvedAsync(user, id, reason, ct);
+        return new(person, null);
+    }
+
+    private Task<int> EmergencyOpeningsTodayAsync(ClaimsPrincipal user, CancellationToken ct)
+    {
+        Guid? userId = Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var known) ? known : null;
+        var since = time.GetUtcNow().UtcDateTime.AddDays(-1);
+        return db.AuditLog.CountAsync(e => e.UserId == userId && e.At > since && e.Action == AuditAction.Viewed && e.Reason!.StartsWith(EmergencyReason), ct);
+    }
+
+    /// <summary>
+    /// Everyone who works with people in the organisations involved (not only administrators, whom an organisation may
+    /// lack); an organisation with no such staff is told at its own address.
+    /// </summary>
+    private async Task TellInvolvedAsync(ClaimsPrincipal user, Guid id, string reason, CancellationToken ct)
+    {
+        var involved = await db.PersonInvolvements.Where(i => i.PersonId == id).Select(i => i.OrganisationId).Distinct().ToListAsync(ct);
+        var staff = await db.Memberships.Where(m => PersonalDataRoles.Contains(m.Role) && involved.Contains(m.OrganisationId) && m.User!.Email != null)
+            .Select(m => new { m.OrganisationId, Email = m.User!.Email! }).ToListAsync(ct);
+        var unstaffed = involved.Except(staff.Select(s => s.OrganisationId)).ToList();
+        var addresses = await db.Organisations.Where(o => unstaffed.Contains(o.Id) && o.Email != null).Select(o => o.Email!).ToListAsync(ct);
+        var who = System.Net.WebUtility.HtmlEncode(user.Identity?.Name ?? "");
+        foreach (var to in staff.Select(s => s.Email).Concat(addresses).Where(e => !string.Equals(e, user.Identity?.Name, StringComparison.OrdinalIgnoreCase)).Distinct(StringComparer.OrdinalIgnoreCase))
+            await email.SendNoticeAsync(logger, to, t["Emergency_EmailSubject"], t["Emergency_EmailBody", who, System.Net.WebUtility.HtmlEncode(reason), id], ct);
     }
 
     private async Task<Person?> SharedAsync(Guid id, IReadOnlyList<Guid> organisations, CancellationToken ct)
@@ -78,13 +175,21 @@ public sealed class PersonAccess(PartneraDbContext db, AuditLog audit, IEmailSen
             .Aggregate(Referrals.SharedData.None, (all, one) => all | one);
         var person = await db.People.AsNoTracking().Include(p => p.Categories).Include(p => p.Documents).AsSplitQuery().FirstOrDefaultAsync(p => p.Id == id, ct);
         if (person is null) return null;
+        Redact(person, shared);
+        return person;
+    }
+
+    /// <summary>The one rule for a receiver of a referral: what the sender ticked, and never the household or the consents.</summary>
+    private static void Redact(Person person, Referrals.SharedData shared)
+    {
         if (!shared.HasFlag(Referrals.SharedData.BirthDate)) (person.BirthDate, person.Sex) = (null, null);
         if (!shared.HasFlag(Referrals.SharedData.Contacts)) (person.Phone, person.Email) = (null, null);
-        if (!shared.HasFlag(Referrals.SharedData.Address)) person.Address = null;
+        if (!shared.HasFlag(Referrals.SharedData.Address)) (person.Address, person.TerritoryId) = (null, null);
         if (!shared.HasFlag(Referrals.SharedData.Documents)) person.Documents.Clear();
         if (!shared.HasFlag(Referrals.SharedData.Groups)) person.Categories.Clear();
+        (person.HouseholdId, person.Relation) = (null, null);
+        person.Consents.Clear();
         person.SharedOnly = shared;
-        return person;
     }
 
     private Task<Person?> LoadAsync(Guid id, CancellationToken ct) =>

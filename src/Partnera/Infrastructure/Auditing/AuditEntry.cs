@@ -29,6 +29,8 @@ public enum AuditAction
     Exported,
     Printed,
     Merged,
+    /// <summary>A record's existence (and the organisation that registered it) was told to someone who may not open it.</summary>
+    Disclosed,
 }
 
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>

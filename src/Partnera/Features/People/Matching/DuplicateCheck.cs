@@ -6,15 +6,18 @@ using Partnera.Infrastructure.Text;
 
 namespace Partnera.Features.People.Matching;
 
-/// <summary>A probable duplicate: shown in full when the reader may see that person, otherwise only which organisations to contact.</summary>
-public sealed record DuplicateCandidate(Guid? PersonId, string? Name, MatchScore Score, IReadOnlyList<MultilingualText> ContactOrganisations);
+/// <summary>
+/// A probable duplicate: with its name and score per field when the reader's organisations hold that record, otherwise
+/// only that it exists and which organisation registered it (no score: the fields would tell what the other record holds).
+/// </summary>
+public sealed record DuplicateCandidate(Guid? PersonId, string? Name, MatchScore? Score, MultilingualText? RegisteredBy);
 
 /// <summary>
 /// Looks for probable duplicates of a person across all organisations (by name skeleton, either order, or a shared
-/// document) and scores them. It never reveals a person the reader could not otherwise see: such a candidate shows only
-/// that a match exists and which organisations hold it.
+/// document) and scores them. It never reveals a person whose record the reader's organisations do not hold: such a
+/// candidate shows only that a match exists and which organisation registered it, and that disclosure is audited.
 /// </summary>
-public sealed class DuplicateCheck(PartneraDbContext db, AuditLog audit)
+public sealed class DuplicateCheck(PartneraDbContext db, PersonAccess access, AuditLog audit)
 {
     private const int MostCompared = 200;
 
@@ -63,13 +66,12 @@ public sealed class DuplicateCheck(PartneraDbContext db, AuditLog audit)
         var probable = await ProbableAsync(db, person, ct);
         if (probable.Count == 0) return [];
         var ids = probable.Select(x => x.Person.Id).ToList();
-        var involved = await db.PersonInvolvements.AsNoTracking().Where(i => ids.Contains(i.PersonId))
-            .Join(db.Organisations, i => i.OrganisationId, o => o.Id, (i, o) => new { i.PersonId, o.Id, o.Name }).ToListAsync(ct);
-        var mine = PersonAccess.Organisations(user);
-        var visible = probable.Where(x => involved.Any(i => i.PersonId == x.Person.Id && mine.Contains(i.Id))).Select(x => x.Person).ToList();
-        if (visible.Count > 0) await audit.RecordAsync(AuditAction.Viewed, visible, "duplicate check", ct);
-        return probable.Select(x => visible.Contains(x.Person)
-            ? new DuplicateCandidate(x.Person.Id, x.Person.FullName, x.Score, [])
-            : new DuplicateCandidate(null, null, x.Score, involved.Where(i => i.PersonId == x.Person.Id).DistinctBy(i => i.Id).Select(i => i.Name).ToList())).ToList();
+        var held = await access.Held(user).Where(p => ids.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct);
+        var (visible, hidden) = (probable.Where(x => held.Contains(x.Person.Id)).Select(x => x.Person).ToList(), probable.Where(x => !held.Contains(x.Person.Id)).Select(x => x.Person).ToList());
+        if (visible.Count > 0) await audit.RecordAsync(AuditAction.Viewed, visible, PersonAccess.DuplicateReason, ct);
+        var registrars = await access.DiscloseAsync(hidden, ct);
+        return probable.Select(x => held.Contains(x.Person.Id)
+            ? new DuplicateCandidate(x.Person.Id, x.Person.FullName, x.Score, null)
+            : new DuplicateCandidate(null, null, null, registrars.GetValueOrDefault(x.Person.RegisteredById))).ToList();
     }
 }

@@ -8,18 +8,32 @@ namespace Partnera.Features.People.Matching;
 /// <summary>
 /// What a reviewer does with a pair the scan found: merge the two records into one (the other kept as history, its
 /// referrals, plans, consents, documents and groups moved over, blanks filled in) or mark them as different people.
-/// Only someone who may see both people decides; everyone else is told which organisation to contact.
+/// Only someone whose organisations hold both records decides (receiving a referral is not holding); everyone else is
+/// told which organisation to contact. A merge never widens who sees what: records seen by different organisations, or
+/// seen differently, are not merged.
 /// </summary>
 public sealed class DuplicateReview(PartneraDbContext db, PersonAccess access, AuditLog audit, CurrentUser user, TimeProvider time)
 {
-    /// <summary>The open pair, when this user may see both of its people.</summary>
+    public enum MergeOutcome
+    {
+        Merged,
+        NotFound,
+        /// <summary>Some organisation sees one record and not the other (or not as much): the merge would show it more.</summary>
+        WouldWiden,
+    }
+
+    /// <summary>The open pair, when this user's organisations hold both of its records.</summary>
     public async Task<DuplicatePair?> DecidableAsync(ClaimsPrincipal principal, Guid pairId, CancellationToken ct)
     {
         var pair = await db.DuplicatePairs.FirstOrDefaultAsync(p => p.Id == pairId && p.Decision == DuplicateDecision.Open, ct);
         if (pair is null) return null;
-        var visible = await access.Visible(principal).CountAsync(p => p.Id == pair.FirstId || p.Id == pair.SecondId, ct);
-        return visible == 2 ? pair : null;
+        var held = await access.Held(principal).CountAsync(p => p.Id == pair.FirstId || p.Id == pair.SecondId, ct);
+        return held == 2 ? pair : null;
     }
+
+    /// <summary>The organisations that do not see both records alike: merging would show them what they do not see now.</summary>
+    public static IReadOnlyList<Guid> Widening(IReadOnlyDictionary<Guid, Referrals.SharedData?> first, IReadOnlyDictionary<Guid, Referrals.SharedData?> second) =>
+        first.Keys.Union(second.Keys).Where(o => !first.TryGetValue(o, out var a) || !second.TryGetValue(o, out var b) || a != b).ToList();
 
     public async Task<bool> NotSameAsync(ClaimsPrincipal principal, Guid pairId, CancellationToken ct)
     {
@@ -29,12 +43,14 @@ public sealed class DuplicateReview(PartneraDbContext db, PersonAccess access, A
         return true;
     }
 
-    /// <summary>Merges the pair's other person into <paramref name="keepId"/>; false when the pair cannot be decided by this user.</summary>
-    public async Task<bool> MergeAsync(ClaimsPrincipal principal, Guid pairId, Guid keepId, CancellationToken ct)
+    /// <summary>Merges the pair's other person into <paramref name="keepId"/>, when this user may decide the pair and the merge shows no one more.</summary>
+    public async Task<MergeOutcome> MergeAsync(ClaimsPrincipal principal, Guid pairId, Guid keepId, CancellationToken ct)
     {
-        if (await DecidableAsync(principal, pairId, ct) is not { } pair || (keepId != pair.FirstId && keepId != pair.SecondId)) return false;
+        if (await DecidableAsync(principal, pairId, ct) is not { } pair || (keepId != pair.FirstId && keepId != pair.SecondId)) return MergeOutcome.NotFound;
         var goneId = keepId == pair.FirstId ? pair.SecondId : pair.FirstId;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var audiences = await access.AudiencesAsync([keepId, goneId], ct);
+        if (Widening(audiences[keepId], audiences[goneId]).Count > 0) return MergeOutcome.WouldWiden;
         var keep = await LoadAsync(keepId, ct);
         var gone = await LoadAsync(goneId, ct);
         MoveRecords(keep, gone);
@@ -45,7 +61,7 @@ public sealed class DuplicateReview(PartneraDbContext db, PersonAccess access, A
         await MoveCaseAsync(keep.Id, gone.Id, ct);
         await audit.RecordAsync(AuditAction.Merged, [keep, gone], $"{gone.Id} → {keep.Id}", ct);
         await transaction.CommitAsync(ct);
-        return true;
+        return MergeOutcome.Merged;
     }
 
     private void Decide(DuplicatePair pair, DuplicateDecision decision) =>
