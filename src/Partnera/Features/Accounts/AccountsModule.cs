@@ -12,6 +12,7 @@ public static class AccountsModule
     public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<AccountEmails>();
+        services.AddScoped<MembershipGrants>();
         // Pages use the sign-in cookie; API clients may send "Authorization: Bearer <token>" from /api/v1/auth/token instead.
         var authentication = services.AddAuthentication(o =>
         {

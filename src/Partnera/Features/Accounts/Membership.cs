@@ -14,6 +14,14 @@ public sealed class Membership : IAudited
     public Guid OrganisationId { get; set; }
     public Organisation? Organisation { get; set; }
     public Role Role { get; set; }
+    /// <summary>
+    /// Set while a role that opens the organisation's personal data waits for its administrator's (or a second platform
+    /// administrator's) approval (see MembershipGrants); a pending membership gives nothing.
+    /// </summary>
+    public DateTime? PendingSince { get; set; }
+    /// <summary>Who gave the role, and who approved it when it had to wait.</summary>
+    public string? GrantedBy { get; set; }
+    public string? ApprovedBy { get; set; }
 
     string IAudited.AuditSubject => $"{nameof(PartneraUser)}:{UserId}";
 }
@@ -34,6 +42,8 @@ internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Members
     {
         b.Property(m => m.Id).ValueGeneratedNever();
         b.Property(m => m.Role).HasConversion<string>().HasMaxLength(32);
+        b.Property(m => m.GrantedBy).HasMaxLength(256);
+        b.Property(m => m.ApprovedBy).HasMaxLength(256);
         b.HasOne(m => m.User).WithMany(u => u.Memberships).HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(m => m.Organisation).WithMany().HasForeignKey(m => m.OrganisationId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(m => new { m.UserId, m.OrganisationId, m.Role }).IsUnique();

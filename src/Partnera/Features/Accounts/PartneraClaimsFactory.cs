@@ -16,7 +16,7 @@ public sealed class PartneraClaimsFactory(UserManager<PartneraUser> users, IOpti
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(DisplayNameClaim, user.DisplayName));
-        var memberships = await db.Memberships.Where(m => m.UserId == user.Id)
+        var memberships = await db.Memberships.Where(m => m.UserId == user.Id && m.PendingSince == null)
             .Select(m => new { m.OrganisationId, m.Role }).ToListAsync();
         foreach (var m in memberships) identity.AddClaim(new Claim(MembershipClaims.Type, MembershipClaims.Value(m.OrganisationId, m.Role)));
         return identity;

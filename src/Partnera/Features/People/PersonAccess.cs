@@ -160,7 +160,7 @@ public sealed class PersonAccess(PartneraDbContext db, AuditLog audit, IEmailSen
     private async Task TellInvolvedAsync(ClaimsPrincipal user, Guid id, string reason, CancellationToken ct)
     {
         var involved = await db.PersonInvolvements.Where(i => i.PersonId == id).Select(i => i.OrganisationId).Distinct().ToListAsync(ct);
-        var staff = await db.Memberships.Where(m => PersonalDataRoles.Contains(m.Role) && involved.Contains(m.OrganisationId) && m.User!.Email != null)
+        var staff = await db.Memberships.Where(m => m.PendingSince == null && PersonalDataRoles.Contains(m.Role) && involved.Contains(m.OrganisationId) && m.User!.Email != null)
             .Select(m => new { m.OrganisationId, Email = m.User!.Email! }).ToListAsync(ct);
         var unstaffed = involved.Except(staff.Select(s => s.OrganisationId)).ToList();
         var addresses = await db.Organisations.Where(o => unstaffed.Contains(o.Id) && o.Email != null).Select(o => o.Email!).ToListAsync(ct);

@@ -71,6 +71,8 @@ public sealed class AuditingInterceptor(CurrentUser user, TimeProvider time) : S
 
     private static Dictionary<string, object?[]> Changes(EntityEntry entry)
     {
+        // Every text in a person's case (a consent's purpose, a referral's reason, a plan's goal) tells about the person.
+        var aboutPerson = ((IAudited)entry.Entity).AuditSubject.StartsWith("Person:", StringComparison.Ordinal);
         var properties = entry.Properties
             .Concat(entry.ComplexProperties.SelectMany(c => c.Properties))
             .Where(p => p.Metadata.Name != "Id" && !p.Metadata.Name.EndsWith("SearchText", StringComparison.Ordinal));
@@ -81,7 +83,8 @@ public sealed class AuditingInterceptor(CurrentUser user, TimeProvider time) : S
                 ? $"{complex.ComplexProperty.Name}.{p.Metadata.Name}"
                 : p.Metadata.Name;
             // Personal data is never copied into the log (administrators read it): the log says which field changed, not to what.
-            var personal = p.Metadata.PropertyInfo?.IsDefined(typeof(Microsoft.AspNetCore.Identity.PersonalDataAttribute), true) == true;
+            var personal = p.Metadata.PropertyInfo?.IsDefined(typeof(Microsoft.AspNetCore.Identity.PersonalDataAttribute), true) == true
+                || (aboutPerson && p.Metadata.ClrType == typeof(string));
             object? Shown(object? value) => personal && value is not null ? PersonalDataMark : Printable(value);
             switch (entry.State)
             {

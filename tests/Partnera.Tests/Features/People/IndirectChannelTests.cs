@@ -40,8 +40,16 @@ public sealed class IndirectChannelTests(TestApps apps)
             var service = new Service { OrganisationId = redCross.Id, Name = new MultilingualText("Food parcels " + family), LastModified = DateTime.UtcNow };
             var client = new Person
             {
-                FamilyName = family, GivenName = "Марія", BirthDate = Born, Sex = Sex.Female, Phone = Phone, Address = Address,
-                HouseholdId = Guid.NewGuid(), Relation = HouseholdRelation.Head, RegisteredById = centre.Id, RegisteredAt = DateTime.UtcNow,
+                FamilyName = family,
+                GivenName = "Марія",
+                BirthDate = Born,
+                Sex = Sex.Female,
+                Phone = Phone,
+                Address = Address,
+                HouseholdId = Guid.NewGuid(),
+                Relation = HouseholdRelation.Head,
+                RegisteredById = centre.Id,
+                RegisteredAt = DateTime.UtcNow,
             };
             client.IndexNames();
             client.Consents.Add(new Consent { PersonId = client.Id, OrganisationId = centre.Id, Purpose = "Social services", GivenOn = new DateOnly(2026, 11, 1), RecordedBy = "test" });

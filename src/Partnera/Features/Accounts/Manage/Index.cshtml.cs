@@ -20,7 +20,7 @@ public sealed class IndexModel(UserManager<PartneraUser> users, PartneraDbContex
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
         Account = user;
-        Memberships = (await db.Memberships.AsNoTracking().Where(m => m.UserId == user.Id)
+        Memberships = (await db.Memberships.AsNoTracking().Where(m => m.UserId == user.Id && m.PendingSince == null)
                 .Select(m => new { m.Organisation!.Name, m.OrganisationId, m.Role }).ToListAsync(ct))
             .Select(m => (m.Name, m.OrganisationId, m.Role)).ToList();
         return Page();

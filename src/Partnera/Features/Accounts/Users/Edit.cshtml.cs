@@ -12,11 +12,11 @@ namespace Partnera.Features.Accounts.Users;
 
 /// <summary>Administrators give a person roles in organisations, take them away, and lock or unlock the account.</summary>
 [Authorize(Policy = Policies.Administrator)]
-public sealed class EditModel(PartneraDbContext db, UserManager<PartneraUser> users, TimeProvider time, IStringLocalizer<AccountStrings> t) : PageModel
+public sealed class EditModel(PartneraDbContext db, UserManager<PartneraUser> users, MembershipGrants grants, TimeProvider time, IStringLocalizer<AccountStrings> t) : PageModel
 {
     public PartneraUser Account { get; private set; } = null!;
     public bool LockedOut { get; private set; }
-    public IReadOnlyList<(Guid Id, MultilingualText Organisation, Role Role)> Memberships { get; private set; } = [];
+    public IReadOnlyList<(Membership Membership, MultilingualText Organisation)> Memberships { get; private set; } = [];
     public IReadOnlyList<OrganisationChoices.Choice> Organisations { get; private set; } = [];
 
     [BindProperty] public string? OrganisationQuery { get; set; }
@@ -39,9 +39,14 @@ public sealed class EditModel(PartneraDbContext db, UserManager<PartneraUser> us
         else if (await db.Memberships.AnyAsync(m => m.UserId == id && m.OrganisationId == OrganisationId && m.Role == Role, ct))
             ModelState.AddModelError(nameof(OrganisationId), t["Memberships_Exists"]);
         if (!ModelState.IsValid) return Page();
-        db.Memberships.Add(new Membership { UserId = id, OrganisationId = OrganisationId!.Value, Role = Role });
-        await db.SaveChangesAsync(ct);
-        await RefreshSignInAsync();
+        var membership = await grants.GrantAsync(User, Account, OrganisationId!.Value, Role, ct);
+        TempData["Message"] = membership.PendingSince is null ? "Common_Saved" : "Memberships_AwaitingApproval";
+        return Redirect($"/Account/Users/Edit/{id}");
+    }
+
+    public async Task<IActionResult> OnPostApproveAsync(Guid id, Guid membershipId, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct) || !await grants.ApproveAsync(User, Account, membershipId, ct)) return NotFound();
         TempData["Message"] = "Common_Saved";
         return Redirect($"/Account/Users/Edit/{id}");
     }
@@ -77,8 +82,8 @@ public sealed class EditModel(PartneraDbContext db, UserManager<PartneraUser> us
         Account = account;
         LockedOut = account.LockoutEnd is { } end && end > time.GetUtcNow();
         Memberships = (await db.Memberships.AsNoTracking().Where(m => m.UserId == id)
-                .Select(m => new { m.Id, m.Organisation!.Name, m.Role }).ToListAsync(ct))
-            .Select(m => (m.Id, m.Name, m.Role)).ToList();
+                .Select(m => new { Membership = m, m.Organisation!.Name }).ToListAsync(ct))
+            .Select(m => (m.Membership, m.Name)).ToList();
         Organisations = await OrganisationChoices.LoadAsync(db, OrganisationQuery, OrganisationId is { } o ? [o] : [], ct);
         return true;
     }
