@@ -79,6 +79,14 @@ public sealed class BallotSecrecyTests(TestApps apps)
         var choices = await app.WithDbAsync(db => db.BallotChoices.ToListAsync());
         Assert.Equal(Choices.Length, placed.Count);
         Assert.Contains(placed, p => !cast[p.Voter].Order().SequenceEqual(choices.Where(c => c.BallotId == p.Ballot).Select(c => c.ProjectId).Order()));
+
+        // The demo resident votes in the seeded vote at once: its key pair is made by the first ballot.
+        var resident = app.Browser();
+        await resident.SignInAsync("resident@partnera.demo");
+        var demoVote = await app.WithDbAsync(db => db.BudgetVotes.Where(v => v.Id != voteId && v.Year == 2031 && v.ResultsPublishedAt == null && v.Envelope == 2_000_000m).Select(v => v.Id).SingleAsync());
+        var demoProject = await app.WithDbAsync(db => db.BudgetProjects.Where(p => p.VoteId == demoVote && p.Feasibility == Feasibility.Feasible).Select(p => p.Id).FirstAsync());
+        Assert.Equal(HttpStatusCode.Created, (await BudgetTests.Cast(resident, demoVote, demoProject)).StatusCode);
+        Assert.Equal(1, await app.WithDbAsync(db => db.SealedBallots.CountAsync(b => b.VoteId == demoVote)));
     }
 
     private static async Task<Dictionary<char, Guid>> ProjectsAsync(PartneraApp app, Guid voteId) => await app.WithDbAsync(async db =>
@@ -86,8 +94,16 @@ public sealed class BallotSecrecyTests(TestApps apps)
         var author = await db.Users.Where(u => u.Email == "resident@partnera.demo").Select(u => u.Id).SingleAsync();
         var projects = "ABCDE".ToDictionary(l => l, l => new BudgetProject
         {
-            VoteId = voteId, AuthorId = author, AuthorName = "Resident", Title = $"Project {l}", Description = "For the test", Cost = 100_000,
-            CostBreakdown = "Works", SubmittedAt = new DateTime(2031, 3, 2, 0, 0, 0, DateTimeKind.Utc), Feasibility = Feasibility.Feasible, FeasibilityReason = "Checked",
+            VoteId = voteId,
+            AuthorId = author,
+            AuthorName = "Resident",
+            Title = $"Project {l}",
+            Description = "For the test",
+            Cost = 100_000,
+            CostBreakdown = "Works",
+            SubmittedAt = new DateTime(2031, 3, 2, 0, 0, 0, DateTimeKind.Utc),
+            Feasibility = Feasibility.Feasible,
+            FeasibilityReason = "Checked",
         });
         db.BudgetProjects.AddRange(projects.Values);
         await db.SaveChangesAsync();

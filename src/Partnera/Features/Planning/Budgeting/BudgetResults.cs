@@ -46,11 +46,20 @@ public sealed class BudgetResults(PartneraDbContext db, BallotKeyring keyring, T
         if (sealedBallots.Count == 0) return true;
         var wrapped = await db.BallotKeys.Where(k => k.VoteId == vote.Id).Select(k => k.WrappedPrivateKey).SingleAsync(ct);
         if (keyring.Unwrap(vote.Id, wrapped) is not { } privateKey) return false;
-        using var voteKey = ECDiffieHellman.Create();
-        voteKey.ImportPkcs8PrivateKey(privateKey, out _);
-        var opened = sealedBallots.Select(b => BallotSeal.Open(voteKey, vote.Id, b.Sealed)).ToArray();
+        // On every core (a key object each): a national vote has hundreds of thousands of ballots, each one key agreement.
+        var opened = new Guid[sealedBallots.Count][];
+        Parallel.For(0, opened.Length, () => VoteKey(privateKey), (i, _, key) =>
+        {
+            opened[i] = BallotSeal.Open(key, vote.Id, sealedBallots[i].Sealed);
+            return key;
+        }, key => key.Dispose());
         RandomNumberGenerator.Shuffle(opened.AsSpan());
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // By the ids read, not by vote: a ballot committed meanwhile stays sealed for the next opening rather than lost.
+        // Deleted first, so that of two openings at once the second finds them gone (after waiting for the first) and
+        // writes nothing: no ballot is counted twice.
+        var ids = sealedBallots.Select(b => b.Id).ToList();
+        if (await db.SealedBallots.Where(b => ids.Contains(b.Id)).ExecuteDeleteAsync(ct) != ids.Count) return true;
         foreach (var batch in opened.Chunk(Batch))
         {
             foreach (var choices in batch)
@@ -62,11 +71,15 @@ public sealed class BudgetResults(PartneraDbContext db, BallotKeyring keyring, T
             await db.SaveChangesAsync(ct);
             foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity is Ballot or BallotChoice).ToList()) entry.State = EntityState.Detached;
         }
-        // By the ids read, not by vote: a ballot committed meanwhile stays sealed for the next opening rather than lost.
-        var ids = sealedBallots.Select(b => b.Id).ToList();
-        await db.SealedBallots.Where(b => ids.Contains(b.Id)).ExecuteDeleteAsync(ct);
         await transaction.CommitAsync(ct);
         return true;
+    }
+
+    private static ECDiffieHellman VoteKey(byte[] privateKey)
+    {
+        var key = ECDiffieHellman.Create();
+        key.ImportPkcs8PrivateKey(privateKey, out _);
+        return key;
     }
 
     /// <summary>The result as the opened ballots give it now.</summary>
