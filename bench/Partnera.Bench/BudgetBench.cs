@@ -141,7 +141,7 @@ public sealed class BudgetBench(Func<PartneraDbContext> newContext, string conne
     }
 
     private BudgetResults Results(PartneraDbContext db) =>
-        new(db, new BallotKeyring(Environment.GetEnvironmentVariable("Budgeting__BallotKey"), Path.Combine(contentRoot, "App_Data", "ballot.key")), TimeProvider.System);
+        new(db, new BallotKeyring(Environment.GetEnvironmentVariable("Budgeting__BallotKey"), Path.Combine(contentRoot, "App_Data/ballot.key")), TimeProvider.System);
 
     /// <summary>Counts every community's opened ballots (in this process, as the page does) and publishes and reads the largest one's result.</summary>
     private async Task<object> ResultsAsync(List<Guid> votes, Nginx nginx)

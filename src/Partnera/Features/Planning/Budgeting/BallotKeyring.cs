@@ -15,7 +15,7 @@ public sealed class BallotKeyring(string? setting, string keyFile)
     private readonly Lazy<byte[]> key = new(() => Load(setting, keyFile));
 
     public static BallotKeyring From(IConfiguration configuration, IHostEnvironment environment) =>
-        new(configuration[Setting], Path.Combine(environment.ContentRootPath, "App_Data", "ballot.key"));
+        new(configuration[Setting], Path.Combine(environment.ContentRootPath, "App_Data/ballot.key"));
 
     public byte[] Wrap(Guid voteId, byte[] privateKey)
     {
