@@ -53,6 +53,7 @@ public sealed class BudgetBench(Func<PartneraDbContext> newContext, string conne
         }, appPids: [first.Pid, second.Pid, nginx.Pid]);
 
         var again = await AgainAsync(Cast);
+        var opening = await OpenAsync(votes);
         var stored = await StoredAsync(votes, voters, ballots);
         var results = await ResultsAsync(votes, nginx);
         return new
@@ -62,6 +63,7 @@ public sealed class BudgetBench(Func<PartneraDbContext> newContext, string conne
             BallotsAccepted = created,
             SecondBallotsTried = again.Tried,
             SecondBallotsRefused = again.Refused,
+            Opening = opening,
             Stored = stored,
             Results = results,
         };
@@ -120,30 +122,48 @@ public sealed class BudgetBench(Func<PartneraDbContext> newContext, string conne
         };
     }
 
-    /// <summary>Closes voting, then counts every community (in this process, as the page does) and publishes and reads the largest one's result.</summary>
-    private async Task<object> ResultsAsync(List<Guid> votes, Nginx nginx)
+    /// <summary>Closes voting, then opens every community's sealed ballots (in this process, as the page does, with the app instances' ballot key).</summary>
+    private async Task<object> OpenAsync(List<Guid> votes)
     {
         var yesterday = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-2);
         await using (var db = newContext())
             await db.BudgetVotes.Where(v => votes.Contains(v.Id)).ExecuteUpdateAsync(v => v.SetProperty(x => x.VotingClose, yesterday).SetProperty(x => x.VotingOpen, yesterday.AddDays(-1)));
+        var sealedBallots = 0;
+        await using (var db = newContext()) sealedBallots = await db.SealedBallots.CountAsync(b => votes.Contains(b.VoteId));
+        var clock = Stopwatch.StartNew();
+        foreach (var id in votes)
+        {
+            await using var db = newContext();
+            var vote = await db.BudgetVotes.AsNoTracking().SingleAsync(v => v.Id == id);
+            if (!await Results(db).OpenAsync(vote, CancellationToken.None)) throw new InvalidOperationException("The bench's ballot key is not the app instances' one.");
+        }
+        return new { SealedBallots = sealedBallots, OpenAllSeconds = Math.Round(clock.Elapsed.TotalSeconds, 1), BallotsOpenedPerSecond = Math.Round(sealedBallots / clock.Elapsed.TotalSeconds) };
+    }
+
+    private BudgetResults Results(PartneraDbContext db) =>
+        new(db, new BallotKeyring(Environment.GetEnvironmentVariable("Budgeting__BallotKey"), Path.Combine(contentRoot, "App_Data/ballot.key")), TimeProvider.System);
+
+    /// <summary>Counts every community's opened ballots (in this process, as the page does) and publishes and reads the largest one's result.</summary>
+    private async Task<object> ResultsAsync(List<Guid> votes, Nginx nginx)
+    {
         var count = await Load.TimeAsync(votes.Count, async i =>
         {
             await using var db = newContext();
             var vote = await db.BudgetVotes.AsNoTracking().SingleAsync(v => v.Id == votes[i % votes.Count]);
-            await new BudgetResults(db, TimeProvider.System).CountAsync(vote, CancellationToken.None);
+            await Results(db).CountAsync(vote, CancellationToken.None);
         });
         var largest = await Load.TimeAsync(20, async _ =>
         {
             await using var db = newContext();
             var vote = await db.BudgetVotes.AsNoTracking().SingleAsync(v => v.Id == votes[0]);
-            await new BudgetResults(db, TimeProvider.System).CountAsync(vote, CancellationToken.None);
+            await Results(db).CountAsync(vote, CancellationToken.None);
         });
         bool matches;
         await using (var db = newContext())
         {
             var vote = await db.BudgetVotes.SingleAsync(v => v.Id == votes[0]);
-            await new BudgetResults(db, TimeProvider.System).PublishAsync(vote, "bench", CancellationToken.None);
-            matches = (await new BudgetResults(db, TimeProvider.System).VerifyAsync(vote, CancellationToken.None)).Matches;
+            await Results(db).PublishAsync(vote, "bench", CancellationToken.None);
+            matches = (await Results(db).VerifyAsync(vote, CancellationToken.None)).Matches;
         }
         using var client = new HttpClient { BaseAddress = new Uri(nginx.BaseUrl) };
         var api = await Load.TimeAsync(50, async _ => (await client.GetAsync($"/api/v1/budget-votes/{votes[0]}/results")).EnsureSuccessStatusCode());

@@ -72,6 +72,8 @@ public abstract class PartneraDbContext(DbContextOptions options)
     public DbSet<Features.Planning.Budgeting.Ballot> Ballots => Set<Features.Planning.Budgeting.Ballot>();
     public DbSet<Features.Planning.Budgeting.BallotChoice> BallotChoices => Set<Features.Planning.Budgeting.BallotChoice>();
     public DbSet<Features.Planning.Budgeting.VoterRecord> VoterRecords => Set<Features.Planning.Budgeting.VoterRecord>();
+    public DbSet<Features.Planning.Budgeting.SealedBallot> SealedBallots => Set<Features.Planning.Budgeting.SealedBallot>();
+    public DbSet<Features.Planning.Budgeting.BallotKey> BallotKeys => Set<Features.Planning.Budgeting.BallotKey>();
     public DbSet<JointInitiative> JointInitiatives => Set<JointInitiative>();
     public DbSet<Service> Services => Set<Service>();
     public DbSet<ServiceTargetGroup> ServiceTargetGroups => Set<ServiceTargetGroup>();

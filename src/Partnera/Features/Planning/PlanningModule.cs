@@ -12,6 +12,7 @@ public static class PlanningModule
         .AddScoped<PlanLifecycle>()
         .AddScoped<Consultation.ConsultationBook>()
         .AddScoped<Consultation.ConsultationEmails>()
+        .AddSingleton(s => Budgeting.BallotKeyring.From(s.GetRequiredService<IConfiguration>(), s.GetRequiredService<IHostEnvironment>()))
         .AddScoped<Budgeting.BallotBox>()
         .AddScoped<Budgeting.BudgetResults>()
         .AddScoped<Budgeting.BudgetEmails>();

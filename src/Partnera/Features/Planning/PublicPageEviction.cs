@@ -38,5 +38,5 @@ public sealed class PublicPageEviction(IOutputCacheStore cache) : SaveChangesInt
     private static bool ChangesPlanning(DbContext db) => db.ChangeTracker.Entries().Any(e =>
         e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
         && e.Entity.GetType().Namespace?.StartsWith(typeof(PublicPageEviction).Namespace!, StringComparison.Ordinal) == true
-        && e.Entity is not (Ballot or BallotChoice or VoterRecord));
+        && e.Entity is not (Ballot or BallotChoice or VoterRecord or SealedBallot or BallotKey));
 }

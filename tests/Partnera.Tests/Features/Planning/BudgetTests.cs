@@ -16,8 +16,8 @@ public sealed class BudgetTests(TestApps apps)
     // Kyiv is UTC+3 in April (summer time): a day there starts at 21:00 UTC the day before.
     private static readonly DateTimeOffset ProposalsTime = new(2031, 3, 15, 10, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset EveOfVoting = new(2031, 4, 9, 20, 30, 0, TimeSpan.Zero);
-    private static readonly DateTimeOffset FirstMinutesOfVoting = new(2031, 4, 9, 21, 30, 0, TimeSpan.Zero);
-    private static readonly DateTimeOffset AfterVoting = new(2031, 4, 20, 21, 30, 0, TimeSpan.Zero);
+    internal static readonly DateTimeOffset FirstMinutesOfVoting = new(2031, 4, 9, 21, 30, 0, TimeSpan.Zero);
+    internal static readonly DateTimeOffset AfterVoting = new(2031, 4, 20, 21, 30, 0, TimeSpan.Zero);
 
     [Fact]
     public void Results_fit_the_envelope_in_order_of_votes_as_worked_out_by_hand()
@@ -95,7 +95,7 @@ public sealed class BudgetTests(TestApps apps)
         Assert.All(at0nce.Where(r => r.StatusCode != HttpStatusCode.Created), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
         Assert.Contains("each person votes once", await at0nce.First(r => r.StatusCode == HttpStatusCode.Conflict).Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Conflict, (await Cast(voter, otherVoteId, projects["Ramp"])).StatusCode);
-        Assert.Equal((1, 1, 2), await app.WithDbAsync(async db => (await db.VoterRecords.CountAsync(r => r.Year == 2031), await db.Ballots.CountAsync(), await db.BallotChoices.CountAsync())));
+        Assert.Equal((1, 1, 0), await app.WithDbAsync(async db => (await db.VoterRecords.CountAsync(r => r.Year == 2031), await db.SealedBallots.CountAsync(), await db.Ballots.CountAsync())));
         Assert.NotNull((await voter.GetPageAsync(page)).QuerySelector("#voted"));
 
         // Three more voters, through the ballot page as a browser sends it: Ramp 3, Day centre 2, Youth room 1.
@@ -114,6 +114,8 @@ public sealed class BudgetTests(TestApps apps)
         Assert.Contains("ballots are no longer taken", await (await Cast(late, voteId, projects["Ramp"])).Content.ReadAsStringAsync());
 
         specialist = await SpecialistAsync(app);
+        Assert.Equal(HttpStatusCode.Redirect, (await specialist.SubmitAsync(review, new Dictionary<string, string[]>(), "form[action*=Open]")).StatusCode);
+        Assert.Equal(["3", "2", "1"], (await specialist.GetPageAsync(review)).QuerySelectorAll("#results-table tbody tr .votes").Select(c => c.TextContent));
 
         // Results, hand-checked: envelope 1 000 000; Ramp (600 000, 3 votes) funded, Day centre (500 000, 2) no longer
         // fits, Youth room (300 000, 1) funded; published, recounted, and every voter told.
@@ -142,17 +144,17 @@ public sealed class BudgetTests(TestApps apps)
         Assert.Equal(4, new Ballot().Id.Version);
     }
 
-    private static async Task<HttpClient> SpecialistAsync(PartneraApp app)
+    internal static async Task<HttpClient> SpecialistAsync(PartneraApp app)
     {
         var specialist = app.Browser("en");
         await specialist.SignInAsync("specialist@partnera.demo");
         return specialist;
     }
 
-    private static Task<HttpResponseMessage> Cast(HttpClient voter, Guid vote, params Guid[] projects) =>
+    internal static Task<HttpResponseMessage> Cast(HttpClient voter, Guid vote, params Guid[] projects) =>
         voter.PostAsJsonAsync($"/api/v1/budget-votes/{vote}/ballots", new { projectIds = projects, birthDate = "1985-02-03", livesHere = true });
 
-    private static async Task<(Guid Vote, Guid Other)> VotesAsync(PartneraApp app) => await app.WithDbAsync(async db =>
+    internal static async Task<(Guid Vote, Guid Other)> VotesAsync(PartneraApp app) => await app.WithDbAsync(async db =>
     {
         var owner = await db.Memberships.Where(m => m.User!.Email == "specialist@partnera.demo").Select(m => m.OrganisationId).FirstAsync();
         BudgetVote Vote(string name)

@@ -2353,6 +2353,24 @@ namespace Partnera.Data.Migrations.Postgres
                     b.ToTable("BallotChoices");
                 });
 
+            modelBuilder.Entity("Partnera.Features.Planning.Budgeting.BallotKey", b =>
+                {
+                    b.Property<Guid>("VoteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("PublicKey")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("WrappedPrivateKey")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("VoteId");
+
+                    b.ToTable("BallotKeys");
+                });
+
             modelBuilder.Entity("Partnera.Features.Planning.Budgeting.BudgetProject", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2485,6 +2503,25 @@ namespace Partnera.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("BudgetVotes");
+                });
+
+            modelBuilder.Entity("Partnera.Features.Planning.Budgeting.SealedBallot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Sealed")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<Guid>("VoteId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VoteId");
+
+                    b.ToTable("SealedBallots");
                 });
 
             modelBuilder.Entity("Partnera.Features.Planning.Budgeting.VoterRecord", b =>
@@ -3872,6 +3909,15 @@ namespace Partnera.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Partnera.Features.Planning.Budgeting.BallotKey", b =>
+                {
+                    b.HasOne("Partnera.Features.Planning.Budgeting.BudgetVote", null)
+                        .WithOne()
+                        .HasForeignKey("Partnera.Features.Planning.Budgeting.BallotKey", "VoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Partnera.Features.Planning.Budgeting.BudgetProject", b =>
                 {
                     b.HasOne("Partnera.Features.Accounts.PartneraUser", null)
@@ -3904,6 +3950,15 @@ namespace Partnera.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("TerritoryId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Partnera.Features.Planning.Budgeting.SealedBallot", b =>
+                {
+                    b.HasOne("Partnera.Features.Planning.Budgeting.BudgetVote", null)
+                        .WithMany()
+                        .HasForeignKey("VoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

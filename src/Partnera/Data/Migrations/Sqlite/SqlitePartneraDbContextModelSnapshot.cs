@@ -2344,6 +2344,24 @@ namespace Partnera.Data.Migrations.Sqlite
                     b.ToTable("BallotChoices");
                 });
 
+            modelBuilder.Entity("Partnera.Features.Planning.Budgeting.BallotKey", b =>
+                {
+                    b.Property<Guid>("VoteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("PublicKey")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("WrappedPrivateKey")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("VoteId");
+
+                    b.ToTable("BallotKeys");
+                });
+
             modelBuilder.Entity("Partnera.Features.Planning.Budgeting.BudgetProject", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2476,6 +2494,25 @@ namespace Partnera.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("BudgetVotes");
+                });
+
+            modelBuilder.Entity("Partnera.Features.Planning.Budgeting.SealedBallot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Sealed")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<Guid>("VoteId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VoteId");
+
+                    b.ToTable("SealedBallots");
                 });
 
             modelBuilder.Entity("Partnera.Features.Planning.Budgeting.VoterRecord", b =>
@@ -3863,6 +3900,15 @@ namespace Partnera.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Partnera.Features.Planning.Budgeting.BallotKey", b =>
+                {
+                    b.HasOne("Partnera.Features.Planning.Budgeting.BudgetVote", null)
+                        .WithOne()
+                        .HasForeignKey("Partnera.Features.Planning.Budgeting.BallotKey", "VoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Partnera.Features.Planning.Budgeting.BudgetProject", b =>
                 {
                     b.HasOne("Partnera.Features.Accounts.PartneraUser", null)
@@ -3895,6 +3941,15 @@ namespace Partnera.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("TerritoryId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Partnera.Features.Planning.Budgeting.SealedBallot", b =>
+                {
+                    b.HasOne("Partnera.Features.Planning.Budgeting.BudgetVote", null)
+                        .WithMany()
+                        .HasForeignKey("VoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

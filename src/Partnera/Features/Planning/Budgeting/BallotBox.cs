@@ -7,11 +7,11 @@ namespace Partnera.Features.Planning.Budgeting;
 
 /// <summary>
 /// Takes project proposals and ballots for a participatory budget on its dates (server time, in the community's time
-/// zone). A ballot is stored with no trace of its voter; the voter goes into the register of who voted in the same
-/// transaction, whose unique key refuses a second ballot from the same person that year, whichever app instance the
-/// requests reach.
+/// zone). A ballot is stored sealed (<see cref="SealedBallot"/>) with no trace of its voter; the voter goes into the
+/// register of who voted in the same transaction, whose unique key refuses a second ballot from the same person that
+/// year, whichever app instance the requests reach.
 /// </summary>
-public sealed class BallotBox(PartneraDbContext db, TimeProvider time)
+public sealed class BallotBox(PartneraDbContext db, BallotKeyring keyring, TimeProvider time)
 {
     public Task<DateOnly> TodayAsync(BudgetVote vote, CancellationToken ct) => Territories.TerritoryClock.TodayAsync(db, vote.TerritoryId, time, ct);
 
@@ -51,10 +51,9 @@ public sealed class BallotBox(PartneraDbContext db, TimeProvider time)
         if (await HasVotedAsync(vote.Year, voterId, ct)) return [("", "Ballot_AlreadyVoted")];
         var problems = await ProblemsAsync(vote, today, input, ct);
         if (problems.Count > 0) return problems;
+        var publicKey = await PublicKeyAsync(vote, ct);
         db.VoterRecords.Add(new VoterRecord { VoteId = vote.Id, Year = vote.Year, UserId = voterId, DeclaredBirthDate = input.BirthDate!.Value, VotedAt = time.GetUtcNow().UtcDateTime });
-        var ballot = new Ballot { VoteId = vote.Id };
-        ballot.Choices.AddRange(input.ProjectIds.Distinct().Select(p => new BallotChoice { BallotId = ballot.Id, ProjectId = p }));
-        db.Ballots.Add(ballot);
+        db.SealedBallots.Add(new SealedBallot { VoteId = vote.Id, Sealed = BallotSeal.Seal(publicKey, vote.Id, [.. input.ProjectIds.Distinct()], vote.MaxChoices) });
         try
         {
             await db.SaveChangesAsync(ct);
@@ -67,6 +66,25 @@ public sealed class BallotBox(PartneraDbContext db, TimeProvider time)
             throw;
         }
         return [];
+    }
+
+    /// <summary>The vote's public key for sealing ballots; the first ballot makes the key pair (on any instance, once).</summary>
+    private async Task<byte[]> PublicKeyAsync(BudgetVote vote, CancellationToken ct)
+    {
+        if (await db.BallotKeys.Where(k => k.VoteId == vote.Id).Select(k => k.PublicKey).FirstOrDefaultAsync(ct) is { } known) return known;
+        var (publicKey, privateKey) = BallotSeal.NewKeyPair();
+        db.BallotKeys.Add(new BallotKey { VoteId = vote.Id, PublicKey = publicKey, WrappedPrivateKey = keyring.Wrap(vote.Id, privateKey) });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return publicKey;
+        }
+        catch (DbUpdateException)
+        {
+            // Another first ballot made the pair at the same moment: seal to that one.
+            db.ChangeTracker.Clear();
+            return await db.BallotKeys.Where(k => k.VoteId == vote.Id).Select(k => k.PublicKey).SingleAsync(ct);
+        }
     }
 
     public Task<bool> HasVotedAsync(int year, Guid voterId, CancellationToken ct) =>

@@ -71,8 +71,33 @@ public sealed class BudgetProject : IAudited
 }
 
 /// <summary>
-/// What one voter chose, with nothing that says who they are or when they voted: its key is random (not time-ordered),
-/// so it cannot be matched to the register of who voted.
+/// A ballot as cast: the choices sealed to the vote's public key (<see cref="BallotSeal"/>), with a random key and no
+/// voter or time. It is written with the voter's <see cref="VoterRecord"/> in one transaction (so one ballot per voter
+/// holds and an acknowledged ballot is never lost), which the database's transaction ids and row order can tie together;
+/// that is why it is sealed: the tie leads only to ciphertext. Opened once, after voting closes, into <see cref="Ballot"/>s.
+/// </summary>
+public sealed class SealedBallot
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid VoteId { get; set; }
+    public byte[] Sealed { get; set; } = [];
+}
+
+/// <summary>
+/// A vote's key pair for sealing ballots, made when its first ballot is cast. The private key is stored only wrapped by
+/// the server's ballot key (<see cref="BallotKeyring"/>), which is never in the database.
+/// </summary>
+public sealed class BallotKey
+{
+    public Guid VoteId { get; set; }
+    public byte[] PublicKey { get; set; } = [];
+    public byte[] WrappedPrivateKey { get; set; } = [];
+}
+
+/// <summary>
+/// What one voter chose, opened from a sealed ballot after voting closed, with nothing that says who they are or when
+/// they voted: all of a vote's ballots are written in one transaction, in a random order, with random keys, so neither
+/// keys, transaction ids nor row order match them to the register of who voted or to the sealed ballots.
 /// </summary>
 public sealed class Ballot
 {
@@ -147,6 +172,25 @@ internal sealed class BallotConfiguration : IEntityTypeConfiguration<Ballot>
         b.HasOne<BudgetVote>().WithMany().HasForeignKey(x => x.VoteId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(x => x.Choices).WithOne().HasForeignKey(c => c.BallotId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => x.VoteId);
+    }
+}
+
+internal sealed class SealedBallotConfiguration : IEntityTypeConfiguration<SealedBallot>
+{
+    public void Configure(EntityTypeBuilder<SealedBallot> b)
+    {
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.HasOne<BudgetVote>().WithMany().HasForeignKey(x => x.VoteId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => x.VoteId);
+    }
+}
+
+internal sealed class BallotKeyConfiguration : IEntityTypeConfiguration<BallotKey>
+{
+    public void Configure(EntityTypeBuilder<BallotKey> b)
+    {
+        b.HasKey(x => x.VoteId);
+        b.HasOne<BudgetVote>().WithOne().HasForeignKey<BallotKey>(x => x.VoteId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

@@ -27,6 +27,8 @@ public sealed class ReviewModel(PartneraDbContext db, BallotBox box, BudgetResul
     public Page<BudgetProject> Projects { get; private set; } = null!;
     public List<ResultLine>? Result { get; private set; }
     public (bool Matches, int Ballots, int Voters)? Verification { get; private set; }
+    /// <summary>Ballots still sealed once voting has closed (shown to the authority, who opens them).</summary>
+    public int Sealed { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, bool verify, CancellationToken ct)
     {
@@ -64,15 +66,23 @@ public sealed class ReviewModel(PartneraDbContext db, BallotBox box, BudgetResul
         return Redirect($"/Planning/Budgeting/Review/{id}#project-{project}");
     }
 
+    /// <summary>Opens the sealed ballots once voting has closed, so that the count can be seen before it is published.</summary>
+    public async Task<IActionResult> OnPostOpenAsync(Guid id, CancellationToken ct)
+    {
+        if (await EditableAsync(id, ct) is not { } vote) return NotFound();
+        if (await box.PhaseAsync(vote, ct) != BudgetPhase.Counting) ModelState.AddModelError("", t["Results_NotYet"]);
+        else if (!await results.OpenAsync(vote, ct)) ModelState.AddModelError("", t["Results_WrongKey"]);
+        if (!ModelState.IsValid) return await LoadAsync(id, ct) ? Page() : NotFound();
+        TempData["Message"] = "Common_Saved";
+        return Redirect($"/Planning/Budgeting/Review/{id}#results");
+    }
+
     public async Task<IActionResult> OnPostPublishAsync(Guid id, CancellationToken ct)
     {
         if (await EditableAsync(id, ct) is not { } vote) return NotFound();
-        if (await box.PhaseAsync(vote, ct) != BudgetPhase.Counting)
-        {
-            ModelState.AddModelError("", t["Results_NotYet"]);
-            return await LoadAsync(id, ct) ? Page() : NotFound();
-        }
-        await results.PublishAsync(vote, user.Name ?? "", ct);
+        if (await box.PhaseAsync(vote, ct) != BudgetPhase.Counting) ModelState.AddModelError("", t["Results_NotYet"]);
+        else if (!await results.PublishAsync(vote, user.Name ?? "", ct)) ModelState.AddModelError("", t["Results_WrongKey"]);
+        if (!ModelState.IsValid) return await LoadAsync(id, ct) ? Page() : NotFound();
         var community = await db.Territories.Where(x => x.Id == vote.TerritoryId).Select(x => x.Name).SingleAsync(ct);
         await emails.ResultsAsync(vote, community.Value, PublicLink(id), ct);
         TempData["Message"] = "Common_Saved";
@@ -91,10 +101,12 @@ public sealed class ReviewModel(PartneraDbContext db, BallotBox box, BudgetResul
         Phase = await box.PhaseAsync(vote, ct);
         CanEdit = PlanEditor.CanEdit(User, vote.OwnerId);
         Projects = await db.BudgetProjects.AsNoTracking().Where(p => p.VoteId == id).OrderBy(p => p.SubmittedAt).ThenBy(p => p.Id).ToPageAsync(PageNumber, null, ct);
-        // The running count stays closed until voting ends, so that no one steers the vote by it.
+        // The running count stays closed until voting ends, so that no one steers the vote by it; it cannot be read
+        // anyway while the ballots are sealed.
+        Sealed = Phase == BudgetPhase.Counting && CanEdit ? await results.SealedAsync(vote, ct) : 0;
         Result = Phase switch
         {
-            BudgetPhase.Counting when CanEdit => await results.CountAsync(vote, ct),
+            BudgetPhase.Counting when CanEdit && Sealed == 0 => await results.CountAsync(vote, ct),
             BudgetPhase.Results => await results.PublishedAsync(vote, ct),
             _ => null,
         };
