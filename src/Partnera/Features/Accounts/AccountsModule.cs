@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Partnera.Data;
@@ -9,9 +10,15 @@ public static class AccountsModule
 {
     private const string CookieOrBearer = "CookieOrBearer";
 
-    public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddScoped<AccountEmails>();
+        services.AddScoped<PasswordSignIn>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton(AccountSecurity.From(configuration, environment));
+        services.AddMemoryCache();
+        // Runs on every authenticated request, cookie or token: withdrawn access ends within seconds (see AccessCheck).
+        services.AddScoped<IClaimsTransformation, AccessCheck>();
         // Pages use the sign-in cookie; API clients may send "Authorization: Bearer <token>" from /api/v1/auth/token instead.
         var authentication = services.AddAuthentication(o =>
         {
@@ -28,7 +35,7 @@ public static class AccountsModule
             {
                 o.User.RequireUniqueEmail = true;
                 o.SignIn.RequireConfirmedEmail = true;
-                o.Password.RequiredLength = 10;
+                o.Password.RequiredLength = 12;
                 o.Password.RequireNonAlphanumeric = false;
                 o.Lockout.MaxFailedAccessAttempts = configuration.GetValue("Accounts:MaxFailedSignIns", 5);
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
@@ -37,9 +44,10 @@ public static class AccountsModule
             .AddSignInManager()
             .AddDefaultTokenProviders()
             .AddEntityFrameworkStores<PartneraDbContext>()
-            .AddClaimsPrincipalFactory<PartneraClaimsFactory>();
+            .AddClaimsPrincipalFactory<PartneraClaimsFactory>()
+            .AddPasswordValidator<CommonPasswordValidator>();
 
-        // Membership changes reach a signed-in person's cookie within a minute.
+        // AccessCheck decides on every request; this only renews the cookie's claims now and then.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.ConfigureApplicationCookie(o =>
         {

@@ -35,8 +35,7 @@ public sealed class TwoFactorModel(UserManager<PartneraUser> users, SignInManage
             await LoadAsync(user);
             return Page();
         }
-        var code = Code!.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
-        if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
+        if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, Digits(Code!)))
         {
             ModelState.AddModelError(nameof(Code), t["TwoFactor_WrongCode"]);
             await LoadAsync(user);
@@ -49,16 +48,29 @@ public sealed class TwoFactorModel(UserManager<PartneraUser> users, SignInManage
         return Page();
     }
 
+    /// <summary>Turning it off needs a current code: a moment at an unlocked computer is not enough to weaken the account.</summary>
     public async Task<IActionResult> OnPostDisableAsync()
     {
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
+        if (ModelState.IsValid && !await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, Digits(Code!)))
+            ModelState.AddModelError(nameof(Code), t["TwoFactor_WrongCode"]);
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(user);
+            return Page();
+        }
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
         await signIn.RefreshSignInAsync(user);
         TempData["Message"] = "Common_Saved";
         return Redirect("/Account/Manage/TwoFactor");
     }
+
+    private static string Digits(string code) => code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+
+    /// <summary>Set when this person's roles require two-factor sign-in and it is not on yet (see TwoFactorGate).</summary>
+    public bool Required => User.HasClaim(c => c.Type == AccessCheck.TwoFactorMissingClaim);
 
     private async Task LoadAsync(PartneraUser user)
     {
