@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Partnera.Data;
@@ -17,8 +16,7 @@ public static class AccountsModule
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton(AccountSecurity.From(configuration, environment));
         services.AddMemoryCache();
-        // Runs on every authenticated request, cookie or token: withdrawn access ends within seconds (see AccessCheck).
-        services.AddScoped<IClaimsTransformation, AccessCheck>();
+        services.AddScoped<AccessCheck>();
         // Pages use the sign-in cookie; API clients may send "Authorization: Bearer <token>" from /api/v1/auth/token instead.
         var authentication = services.AddAuthentication(o =>
         {
@@ -29,7 +27,12 @@ public static class AccountsModule
             c.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                 ? IdentityConstants.BearerScheme
                 : IdentityConstants.ApplicationScheme);
-        authentication.AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1));
+        // Cookie and token alike are checked against the account on every request: withdrawn access ends within seconds.
+        authentication.AddBearerToken(IdentityConstants.BearerScheme, o =>
+        {
+            o.BearerTokenExpiration = TimeSpan.FromHours(1);
+            o.Events.OnMessageReceived = AccessCheck.ValidateBearerAsync;
+        });
         authentication.AddIdentityCookies();
         services.AddIdentityCore<PartneraUser>(o =>
             {
@@ -47,8 +50,6 @@ public static class AccountsModule
             .AddClaimsPrincipalFactory<PartneraClaimsFactory>()
             .AddPasswordValidator<CommonPasswordValidator>();
 
-        // AccessCheck decides on every request; this only renews the cookie's claims now and then.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "partnera.auth";
@@ -58,6 +59,8 @@ public static class AccountsModule
             o.LogoutPath = "/Account/Logout";
             o.AccessDeniedPath = "/Account/AccessDenied";
             o.SlidingExpiration = true;
+            // Instead of Identity's security stamp check once in a while (see AccessCheck).
+            o.Events.OnValidatePrincipal = AccessCheck.ValidateCookieAsync;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             // The API answers 401/403 (as problem details) instead of redirecting to the sign-in page.
             o.Events.OnRedirectToLogin = c => ApiOr(c.HttpContext, StatusCodes.Status401Unauthorized, () => c.Response.Redirect(c.RedirectUri));

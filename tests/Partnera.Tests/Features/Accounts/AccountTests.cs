@@ -23,7 +23,7 @@ public sealed class AccountTests(TestApps apps)
         var email = NewEmail();
 
         var weak = await client.SubmitAsync("/Account/Register", ("Input.DisplayName", "Maria Rusu"), ("Input.Email", email), ("Input.Password", "short"), ("Input.ConfirmPassword", "short"));
-        Assert.Contains("între 10 și 100", string.Join(" | ", Pages.Parse(await weak.TextAsync()).FieldErrors()), StringComparison.Ordinal);
+        Assert.Contains("între 12 și 100", string.Join(" | ", Pages.Parse(await weak.TextAsync()).FieldErrors()), StringComparison.Ordinal);
 
         var registered = await client.SubmitAsync("/Account/Register", ("Input.DisplayName", "Maria Rusu"), ("Input.Email", email), ("Input.Password", Password), ("Input.ConfirmPassword", Password));
         Assert.Contains("Verificați e-mailul", await registered.TextAsync());
