@@ -18,6 +18,12 @@ public sealed class TwoFactorModel(UserManager<PartneraUser> users, SignInManage
     public string QrCodeSvg { get; private set; } = "";
     public IReadOnlyList<string> RecoveryCodes { get; private set; } = [];
 
+    /// <summary>This person's roles require two-factor sign-in and it is not on yet (see TwoFactorGate); read before a renewed sign-in replaces the claims.</summary>
+    public bool Required { get; private set; }
+
+    public override void OnPageHandlerExecuting(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context) =>
+        Required = User.HasClaim(c => c.Type == AccessCheck.TwoFactorMissingClaim);
+
     public async Task<IActionResult> OnGetAsync()
     {
         var user = await users.GetUserAsync(User);
@@ -69,9 +75,6 @@ public sealed class TwoFactorModel(UserManager<PartneraUser> users, SignInManage
 
     private static string Digits(string code) => code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
 
-    /// <summary>Set when this person's roles require two-factor sign-in and it is not on yet (see TwoFactorGate).</summary>
-    public bool Required => User.HasClaim(c => c.Type == AccessCheck.TwoFactorMissingClaim);
-
     private async Task LoadAsync(PartneraUser user)
     {
         Enabled = await users.GetTwoFactorEnabledAsync(user);
@@ -80,6 +83,8 @@ public sealed class TwoFactorModel(UserManager<PartneraUser> users, SignInManage
         if (string.IsNullOrEmpty(key))
         {
             await users.ResetAuthenticatorKeyAsync(user);
+            // A new key comes with a new security stamp: renew this browser's cookie, or AccessCheck refuses it.
+            await signIn.RefreshSignInAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user);
         }
         SharedKey = string.Join(' ', key!.Chunk(4).Select(c => new string(c))).ToLowerInvariant();
