@@ -59,6 +59,26 @@ public sealed class AccountTests(TestApps apps)
         Assert.Contains("invalid or has expired", await reused.TextAsync());
     }
 
+    [Theory, ClassData(typeof(Databases))]
+    public async Task E_mailed_links_point_to_the_configured_address_whatever_host_the_request_named(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var email = await CreateConfirmedAsync(app);
+        var poisoned = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("http://attacker.example"), AllowAutoRedirect = false });
+        Assert.Equal(HttpStatusCode.OK, (await poisoned.SubmitAsync("/Account/ForgotPassword", ("Email", email))).StatusCode);
+        var mail = app.Emails.Sent.Last(m => m.To == email).Body;
+        Assert.DoesNotContain("attacker.example", mail, StringComparison.Ordinal);
+        Assert.Contains("href=\"http://localhost:5080/Account/ResetPassword?", mail, StringComparison.Ordinal);
+
+        var admin = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("http://attacker.example"), AllowAutoRedirect = false });
+        await admin.SignInAsync("admin@partnera.demo");
+        var invited = NewEmail();
+        await admin.SubmitAsync("/Account/Users/Invite", ("Input.DisplayName", "Olena Bondar"), ("Input.Email", invited));
+        Assert.StartsWith("http://localhost:5080/Account/ResetPassword?", System.Net.WebUtility.HtmlDecode(LinkIn(app.Emails.Sent.Last(m => m.To == invited).Body)), StringComparison.Ordinal);
+    }
+
+    private static string LinkIn(string body) => System.Text.RegularExpressions.Regex.Match(body, "href=\"([^\"]+)\"").Groups[1].Value;
+
     [Fact]
     public async Task Wrong_passwords_from_one_address_do_not_lock_the_owner_out_elsewhere()
     {
