@@ -120,7 +120,9 @@ public sealed class ErrorAndSecurityTests(TestApps apps)
     {
         await using var app = await apps.NewAppAsync(DatabaseProvider.Sqlite, new Dictionary<string, string?>
         {
-            ["App:PublicUrl"] = "https://partnera.example.org", ["AllowedHosts"] = "partnera.example.org", ["https_port"] = "443",
+            ["App:PublicUrl"] = "https://partnera.example.org",
+            ["AllowedHosts"] = "partnera.example.org",
+            ["https_port"] = "443",
         }, "Production");
         HttpClient At(string address) => app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri(address), AllowAutoRedirect = false });
 
@@ -177,8 +179,12 @@ public sealed class ErrorAndSecurityTests(TestApps apps)
         // "evil" + right-to-left override + "gpj.html": shown by a file manager as "evillmth.jpg".
         var saved = await client.SubmitAsync("/Memoranda/Edit", new Dictionary<string, string[]>
         {
-            ["Input.Title"] = [title], ["Input.Kind"] = ["CooperationAgreement"], ["Input.Status"] = ["InForce"],
-            ["Input.PartyIds"] = [centre.ToString(), unicef.ToString()], ["Input.SignedOn"] = ["2026-02-20"], ["Input.ValidFrom"] = ["2026-03-01"],
+            ["Input.Title"] = [title],
+            ["Input.Kind"] = ["CooperationAgreement"],
+            ["Input.Status"] = ["InForce"],
+            ["Input.PartyIds"] = [centre.ToString(), unicef.ToString()],
+            ["Input.SignedOn"] = ["2026-02-20"],
+            ["Input.ValidFrom"] = ["2026-03-01"],
         }, files: new Dictionary<string, (string, byte[])> { ["Document"] = ("evil\u202Egpj.html", pdf) });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var (id, documentId) = await app.WithDbAsync(async db => await db.Memoranda.Where(m => m.Title.Value == title).Select(m => new ValueTuple<Guid, Guid>(m.Id, m.DocumentId!.Value)).SingleAsync());
