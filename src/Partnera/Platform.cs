@@ -22,6 +22,7 @@ public static class Platform
 {
     public static WebApplicationBuilder AddPlatform(this WebApplicationBuilder builder)
     {
+        builder.AddHosting();
         var services = builder.Services;
         if (!builder.Environment.IsDevelopment()) builder.Logging.AddJsonConsole();
         services.AddSingleton(TimeProvider.System);
@@ -37,11 +38,12 @@ public static class Platform
         services.AddEmail(builder.Configuration);
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
-        services.AddAntiforgery(o => o.Cookie.Name = "partnera.csrf");
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "partnera.csrf";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
         services.AddOutputCache(o => o.AddPolicy(PublicPageCache.Name, new PublicPageCache()));
-        // Behind a reverse proxy on this machine (nginx in front of several instances), the client's address and scheme
-        // come from its X-Forwarded-* headers; only loopback proxies are trusted by default.
-        services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto);
         services.AddRazorPages(o => o.RootDirectory = "/Features")
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = FeatureStringsLocalizer.For);
@@ -50,7 +52,7 @@ public static class Platform
 
     public static WebApplicationBuilder AddFeatures(this WebApplicationBuilder builder)
     {
-        builder.Services.AddAccounts(builder.Configuration);
+        builder.Services.AddAccounts(builder.Configuration, builder.Environment);
         builder.Services.AddTerritories();
         builder.Services.AddOrganisations();
         builder.Services.AddMemoranda();
@@ -63,15 +65,15 @@ public static class Platform
 
     public static WebApplication UsePlatform(this WebApplication app)
     {
-        app.UseForwardedHeaders();
+        app.UseHosting();
         app.UseSecurityHeaders();
         app.UseErrorHandling();
-        if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.UseStaticFiles();
         app.UseLocalisation();
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseTwoFactorGate();
         app.UseAuthorization();
         app.UseOutputCache();
         app.UseAntiforgery();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Partnera.Data;
 using Partnera.Tests.Infrastructure;
 
@@ -101,5 +102,102 @@ public sealed class ErrorAndSecurityTests(TestApps apps)
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.Contains("Забагато спроб", await refused.TextAsync());
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Organisations")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Production_refuses_to_start_without_its_public_address_or_answering_any_host()
+    {
+        var noAddress = await Assert.ThrowsAnyAsync<Exception>(() => apps.NewAppAsync(DatabaseProvider.Sqlite,
+            new Dictionary<string, string?> { ["AllowedHosts"] = "partnera.example.org" }, "Production"));
+        Assert.Contains("App:PublicUrl is not set", noAddress.ToString(), StringComparison.Ordinal);
+        var anyHost = await Assert.ThrowsAnyAsync<Exception>(() => apps.NewAppAsync(DatabaseProvider.Sqlite,
+            new Dictionary<string, string?> { ["App:PublicUrl"] = "https://partnera.example.org", ["AllowedHosts"] = "*" }, "Production"));
+        Assert.Contains("AllowedHosts is '*'", anyHost.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Production_answers_only_its_own_host_and_only_over_https()
+    {
+        await using var app = await apps.NewAppAsync(DatabaseProvider.Sqlite, new Dictionary<string, string?>
+        {
+            ["App:PublicUrl"] = "https://partnera.example.org",
+            ["AllowedHosts"] = "partnera.example.org",
+            ["https_port"] = "443",
+        }, "Production");
+        HttpClient At(string address) => app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri(address), AllowAutoRedirect = false });
+
+        var plain = await At("http://partnera.example.org").GetAsync("/Account/Login");
+        Assert.Equal(HttpStatusCode.TemporaryRedirect, plain.StatusCode);
+        Assert.Equal("https://partnera.example.org/Account/Login", plain.Headers.Location!.OriginalString);
+
+        var secure = await At("https://partnera.example.org").GetAsync("/Account/Login");
+        Assert.Equal(HttpStatusCode.OK, secure.StatusCode);
+        Assert.Contains("max-age=31536000", secure.Headers.GetValues("Strict-Transport-Security").Single(), StringComparison.Ordinal);
+        Assert.Contains(secure.Headers.GetValues("Set-Cookie"), c => c.StartsWith("partnera.csrf=", StringComparison.Ordinal) && c.Contains("secure", StringComparison.OrdinalIgnoreCase));
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await At("https://attacker.example").GetAsync("/Account/Login")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_anti_forgery_cookie_is_secure_over_https()
+    {
+        var app = await apps.GetAsync(DatabaseProvider.Sqlite);
+        var https = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });
+        var page = await https.GetAsync("/Account/Login");
+        Assert.Contains(page.Headers.GetValues("Set-Cookie"), c => c.StartsWith("partnera.csrf=", StringComparison.Ordinal) && c.Contains("secure", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task Addresses_a_client_adds_before_the_proxy_does_not_escape_the_sign_in_rate_limit()
+    {
+        await using var app = await apps.NewAppAsync(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["RateLimiting:SignInPerMinute"] = "3" });
+        // nginx on this machine appends the address it sees; whatever the client wrote before it does not count.
+        var proxy = new HttpClient(app.Server.CreateHandler(c => c.Connection.RemoteIpAddress = IPAddress.Loopback)) { BaseAddress = new Uri("http://localhost") };
+        async Task<HttpStatusCode> SignInPageAsync(string forwardedFor)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/Account/Login");
+            request.Headers.Add("X-Forwarded-For", forwardedFor);
+            return (await proxy.SendAsync(request)).StatusCode;
+        }
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 1; i <= 4; i++) statuses.Add(await SignInPageAsync($"198.51.100.{i}, 203.0.113.9"));
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(HttpStatusCode.OK, await SignInPageAsync("198.51.100.1, 203.0.113.10"));
+    }
+
+    [Fact]
+    public async Task A_downloaded_document_gets_a_clean_name_as_an_attachment()
+    {
+        var app = await apps.GetAsync(DatabaseProvider.Sqlite);
+        var client = app.Browser();
+        await client.SignInAsync("provider@partnera.demo");
+        var (centre, unicef) = await app.WithDbAsync(async db => (
+            await db.Organisations.Where(o => o.ShortName == "ЦСССДМ").Select(o => o.Id).SingleAsync(),
+            await db.Organisations.Where(o => o.ShortName == "UNICEF").Select(o => o.Id).SingleAsync()));
+        var title = $"Memorandum {Guid.NewGuid():N}";
+        var pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
+        // "evil" + right-to-left override + "gpj.html": shown by a file manager as "evillmth.jpg".
+        var saved = await client.SubmitAsync("/Memoranda/Edit", new Dictionary<string, string[]>
+        {
+            ["Input.Title"] = [title],
+            ["Input.Kind"] = ["CooperationAgreement"],
+            ["Input.Status"] = ["InForce"],
+            ["Input.PartyIds"] = [centre.ToString(), unicef.ToString()],
+            ["Input.SignedOn"] = ["2026-02-20"],
+            ["Input.ValidFrom"] = ["2026-03-01"],
+        }, files: new Dictionary<string, (string, byte[])> { ["Document"] = ("evil\u202Egpj.html", pdf) });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var (id, documentId) = await app.WithDbAsync(async db => await db.Memoranda.Where(m => m.Title.Value == title).Select(m => new ValueTuple<Guid, Guid>(m.Id, m.DocumentId!.Value)).SingleAsync());
+
+        var download = await client.GetAsync($"/Memoranda/{id}/document");
+        var disposition = download.Content.Headers.ContentDisposition!;
+        Assert.Equal("attachment", disposition.DispositionType);
+        Assert.Equal("evilgpj.pdf", disposition.FileNameStar ?? disposition.FileName);
+        Assert.Equal("nosniff", download.Headers.GetValues("X-Content-Type-Options").Single());
+
+        // A name stored before names were cleaned is cleaned on the way out.
+        await app.WithDbAsync(db => db.Documents.Where(d => d.Id == documentId).ExecuteUpdateAsync(u => u.SetProperty(d => d.FileName, "report\u202Efdp.html")));
+        var old = (await client.GetAsync($"/Memoranda/{id}/document")).Content.Headers.ContentDisposition!;
+        Assert.Equal("reportfdp.pdf", old.FileNameStar ?? old.FileName);
     }
 }

@@ -4,30 +4,31 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
 using Partnera.Infrastructure.Email;
+using Partnera.Infrastructure.Web;
 
 namespace Partnera.Features.Accounts;
 
 /// <summary>The e-mails that confirm an address and reset a password, in the user's language.</summary>
-public sealed class AccountEmails(UserManager<PartneraUser> users, IEmailSender email, IStringLocalizer<AccountStrings> t)
+public sealed class AccountEmails(UserManager<PartneraUser> users, IEmailSender email, PublicLinks links, IStringLocalizer<AccountStrings> t)
 {
-    public async Task SendConfirmationAsync(PartneraUser user, HttpRequest request, CancellationToken ct)
+    public async Task SendConfirmationAsync(PartneraUser user, CancellationToken ct)
     {
         var code = Encode(await users.GenerateEmailConfirmationTokenAsync(user));
-        var link = $"{request.Scheme}://{request.Host}/Account/ConfirmEmail?userId={user.Id}&code={code}";
+        var link = links.For($"/Account/ConfirmEmail?userId={user.Id}&code={code}");
         await email.SendAsync(user.Email!, t["Email_ConfirmSubject"], t["Email_ConfirmBody", HtmlEncoder.Default.Encode(link)], ct);
     }
 
-    public Task SendPasswordResetAsync(PartneraUser user, HttpRequest request, CancellationToken ct) =>
-        SendPasswordLinkAsync(user, request, "Email_ResetSubject", "Email_ResetBody", ct);
+    public Task SendPasswordResetAsync(PartneraUser user, CancellationToken ct) =>
+        SendPasswordLinkAsync(user, "Email_ResetSubject", "Email_ResetBody", ct);
 
     /// <summary>An account opened by an administrator: the same password link, with a welcome.</summary>
-    public Task SendInvitationAsync(PartneraUser user, HttpRequest request, CancellationToken ct) =>
-        SendPasswordLinkAsync(user, request, "Email_InviteSubject", "Email_InviteBody", ct);
+    public Task SendInvitationAsync(PartneraUser user, CancellationToken ct) =>
+        SendPasswordLinkAsync(user, "Email_InviteSubject", "Email_InviteBody", ct);
 
-    private async Task SendPasswordLinkAsync(PartneraUser user, HttpRequest request, string subject, string body, CancellationToken ct)
+    private async Task SendPasswordLinkAsync(PartneraUser user, string subject, string body, CancellationToken ct)
     {
         var code = Encode(await users.GeneratePasswordResetTokenAsync(user));
-        var link = $"{request.Scheme}://{request.Host}/Account/ResetPassword?email={Uri.EscapeDataString(user.Email!)}&code={code}";
+        var link = links.For($"/Account/ResetPassword?email={Uri.EscapeDataString(user.Email!)}&code={code}");
         await email.SendAsync(user.Email!, t[subject], t[body, HtmlEncoder.Default.Encode(link)], ct);
     }
 

@@ -9,10 +9,15 @@ public static class AccountsModule
 {
     private const string CookieOrBearer = "CookieOrBearer";
 
-    public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddScoped<AccountEmails>();
         services.AddScoped<MembershipGrants>();
+        services.AddScoped<PasswordSignIn>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton(AccountSecurity.From(configuration, environment));
+        services.AddMemoryCache();
+        services.AddScoped<AccessCheck>();
         // Pages use the sign-in cookie; API clients may send "Authorization: Bearer <token>" from /api/v1/auth/token instead.
         var authentication = services.AddAuthentication(o =>
         {
@@ -23,13 +28,18 @@ public static class AccountsModule
             c.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                 ? IdentityConstants.BearerScheme
                 : IdentityConstants.ApplicationScheme);
-        authentication.AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1));
+        // Cookie and token alike are checked against the account on every request: withdrawn access ends within seconds.
+        authentication.AddBearerToken(IdentityConstants.BearerScheme, o =>
+        {
+            o.BearerTokenExpiration = TimeSpan.FromHours(1);
+            o.Events.OnMessageReceived = AccessCheck.ValidateBearerAsync;
+        });
         authentication.AddIdentityCookies();
         services.AddIdentityCore<PartneraUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;
                 o.SignIn.RequireConfirmedEmail = true;
-                o.Password.RequiredLength = 10;
+                o.Password.RequiredLength = 12;
                 o.Password.RequireNonAlphanumeric = false;
                 o.Lockout.MaxFailedAccessAttempts = configuration.GetValue("Accounts:MaxFailedSignIns", 5);
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
@@ -38,10 +48,9 @@ public static class AccountsModule
             .AddSignInManager()
             .AddDefaultTokenProviders()
             .AddEntityFrameworkStores<PartneraDbContext>()
-            .AddClaimsPrincipalFactory<PartneraClaimsFactory>();
+            .AddClaimsPrincipalFactory<PartneraClaimsFactory>()
+            .AddPasswordValidator<CommonPasswordValidator>();
 
-        // Membership changes reach a signed-in person's cookie within a minute.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "partnera.auth";
@@ -51,6 +60,8 @@ public static class AccountsModule
             o.LogoutPath = "/Account/Logout";
             o.AccessDeniedPath = "/Account/AccessDenied";
             o.SlidingExpiration = true;
+            // Instead of Identity's security stamp check once in a while (see AccessCheck).
+            o.Events.OnValidatePrincipal = AccessCheck.ValidateCookieAsync;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             // The API answers 401/403 (as problem details) instead of redirecting to the sign-in page.
             o.Events.OnRedirectToLogin = c => ApiOr(c.HttpContext, StatusCodes.Status401Unauthorized, () => c.Response.Redirect(c.RedirectUri));

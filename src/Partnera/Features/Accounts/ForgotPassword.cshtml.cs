@@ -22,7 +22,7 @@ public sealed class ForgotPasswordModel(UserManager<PartneraUser> users, Account
         if (!ModelState.IsValid) return Page();
         var user = await users.FindByEmailAsync(Email!);
         // The same answer whether or not the address has an account.
-        if (user is not null && await users.IsEmailConfirmedAsync(user)) await emails.SendPasswordResetAsync(user, Request, ct);
+        if (user is not null && await users.IsEmailConfirmedAsync(user)) await emails.SendPasswordResetAsync(user, ct);
         Sent = true;
         return Page();
     }

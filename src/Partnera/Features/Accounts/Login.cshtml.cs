@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -11,7 +10,7 @@ namespace Partnera.Features.Accounts;
 
 [AllowAnonymous]
 [EnableRateLimiting(RateLimits.SignIn)]
-public sealed class LoginModel(SignInManager<PartneraUser> signIn, UserManager<PartneraUser> users, IStringLocalizer<AccountStrings> t) : PageModel
+public sealed class LoginModel(PasswordSignIn signIn, IStringLocalizer<AccountStrings> t) : PageModel
 {
     [BindProperty] public Credentials Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
@@ -28,18 +27,10 @@ public sealed class LoginModel(SignInManager<PartneraUser> signIn, UserManager<P
     public async Task<IActionResult> OnPostAsync()
     {
         if (!ModelState.IsValid) return Page();
-        var user = await users.FindByEmailAsync(Input.Email!);
-        if (user is null)
-        {
-            ModelState.AddModelError("", t["Login_Failed"]);
-            return Page();
-        }
-        var result = await signIn.PasswordSignInAsync(user, Input.Password!, Input.RememberMe, lockoutOnFailure: true);
+        var result = await signIn.SignInAsync(Input.Email!, Input.Password!, Input.RememberMe, HttpContext);
         if (result.Succeeded) return LocalRedirect(LocalUrl.OrHome(ReturnUrl));
         if (result.RequiresTwoFactor) return RedirectToPage("/Accounts/LoginWith2fa", new { ReturnUrl, Input.RememberMe });
-        if (result.IsLockedOut) ModelState.AddModelError("", t["Login_LockedOut"]);
-        else if (result.IsNotAllowed) ModelState.AddModelError("", t["Login_NotConfirmed"]);
-        else ModelState.AddModelError("", t["Login_Failed"]);
+        ModelState.AddModelError("", result.IsNotAllowed ? t["Login_NotConfirmed"] : t["Login_Failed"]);
         return Page();
     }
 }

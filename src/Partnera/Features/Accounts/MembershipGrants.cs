@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Partnera.Data;
@@ -13,7 +12,7 @@ namespace Partnera.Features.Accounts;
 /// organisation's own administrator; from any other administrator (including for themselves) it waits for the
 /// organisation's administrator or a second platform administrator to approve it, and the organisation is told.
 /// </summary>
-public sealed class MembershipGrants(PartneraDbContext db, UserManager<PartneraUser> users, IEmailSender email, IStringLocalizer<AccountStrings> t,
+public sealed class MembershipGrants(PartneraDbContext db, IEmailSender email, Infrastructure.Web.PublicLinks links, IStringLocalizer<AccountStrings> t,
     IStringLocalizer<Resources.SharedStrings> shared, TimeProvider time, ILogger<MembershipGrants> logger)
 {
     public static bool NeedsApproval(ClaimsPrincipal grantor, Guid organisation, Role role) =>
@@ -38,8 +37,8 @@ public sealed class MembershipGrants(PartneraDbContext db, UserManager<PartneraU
         };
         db.Memberships.Add(membership);
         await db.SaveChangesAsync(ct);
+        // No new security stamp (that would end the person's sessions): AccessCheck reads the roles again within seconds.
         if (pending) await TellOrganisationAsync(membership, account, "Membership_PendingSubject", "Membership_PendingBody", grantor, ct);
-        else await users.UpdateSecurityStampAsync(account);
         return membership;
     }
 
@@ -50,8 +49,6 @@ public sealed class MembershipGrants(PartneraDbContext db, UserManager<PartneraU
         if (membership is null || !CanApprove(approver, membership)) return false;
         (membership.PendingSince, membership.ApprovedBy) = (null, approver.Identity?.Name);
         await db.SaveChangesAsync(ct);
-        // The new security stamp makes the account's next request carry the role.
-        await users.UpdateSecurityStampAsync(account);
         await TellOrganisationAsync(membership, account, "Membership_ApprovedSubject", "Membership_ApprovedBody", approver, ct);
         return true;
     }
@@ -66,6 +63,7 @@ public sealed class MembershipGrants(PartneraDbContext db, UserManager<PartneraU
         string Html(string? text) => System.Net.WebUtility.HtmlEncode(text ?? "");
         var role = shared[$"Role_{membership.Role}"].Value;
         foreach (var address in to.Where(a => !string.Equals(a, actor.Identity?.Name, StringComparison.OrdinalIgnoreCase)))
-            await email.SendNoticeAsync(logger, address, t[subject], t[body, Html(account.DisplayName), Html(account.Email), Html(role), Html(organisation.Name.Value), Html(actor.Identity?.Name)], ct);
+            await email.SendNoticeAsync(logger, address, t[subject], t[body, Html(account.DisplayName), Html(account.Email), Html(role), Html(organisation.Name.Value), Html(actor.Identity?.Name),
+                Infrastructure.Web.PublicLinks.Anchor(links.For($"/Account/Users/Edit/{account.Id}"))], ct);
     }
 }

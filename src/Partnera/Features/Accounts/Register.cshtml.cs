@@ -22,7 +22,7 @@ public sealed class RegisterModel(UserManager<PartneraUser> users, AccountEmails
     {
         [Required, StringLength(200), Display(Name = "Account_DisplayName")] public string? DisplayName { get; set; }
         [Required, EmailAddress, StringLength(256), Display(Name = "Account_Email")] public string? Email { get; set; }
-        [Required, StringLength(100, MinimumLength = 10), DataType(DataType.Password), Display(Name = "Account_Password")] public string? Password { get; set; }
+        [Required, StringLength(100, MinimumLength = 12), DataType(DataType.Password), Display(Name = "Account_Password")] public string? Password { get; set; }
         [Required, DataType(DataType.Password), Compare(nameof(Password)), Display(Name = "Account_ConfirmPassword")] public string? ConfirmPassword { get; set; }
     }
 
@@ -51,7 +51,7 @@ public sealed class RegisterModel(UserManager<PartneraUser> users, AccountEmails
             foreach (var error in result.Errors) ModelState.AddModelError("Input.Password", IdentityErrorText.For(error, t));
             return Page();
         }
-        await emails.SendConfirmationAsync(user, Request, ct);
+        await emails.SendConfirmationAsync(user, ct);
         Sent = true;
         return Page();
     }

@@ -20,7 +20,7 @@ public sealed class ResetPasswordModel(UserManager<PartneraUser> users, IStringL
     {
         [Required, EmailAddress, Display(Name = "Account_Email")] public string? Email { get; set; }
         [Required] public string? Code { get; set; }
-        [Required, StringLength(100, MinimumLength = 10), DataType(DataType.Password), Display(Name = "Account_NewPassword")] public string? Password { get; set; }
+        [Required, StringLength(100, MinimumLength = 12), DataType(DataType.Password), Display(Name = "Account_NewPassword")] public string? Password { get; set; }
         [Required, DataType(DataType.Password), Compare(nameof(Password)), Display(Name = "Account_ConfirmPassword")] public string? ConfirmPassword { get; set; }
     }
 

@@ -21,16 +21,15 @@ public static class TokenApi
     }
 
     private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> IssueAsync(TokenRequest request, SignInManager<PartneraUser> signIn,
-        UserManager<PartneraUser> users, IStringLocalizer<AccountStrings> t)
+        PasswordSignIn passwords, HttpContext http, IStringLocalizer<AccountStrings> t)
     {
-        var user = string.IsNullOrWhiteSpace(request.Email) ? null : await users.FindByEmailAsync(request.Email);
-        if (user is null || string.IsNullOrEmpty(request.Password)) return Refused(t["Login_Failed"]);
+        if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password)) return Refused(t["Login_Failed"]);
         signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
-        var result = await signIn.PasswordSignInAsync(user, request.Password, isPersistent: false, lockoutOnFailure: true);
+        var result = await passwords.SignInAsync(request.Email, request.Password, persistent: false, http);
         if (result.RequiresTwoFactor && !string.IsNullOrWhiteSpace(request.TwoFactorCode))
             result = await signIn.TwoFactorAuthenticatorSignInAsync(request.TwoFactorCode.Trim(), isPersistent: false, rememberClient: false);
         if (result.Succeeded) return TypedResults.Empty; // the bearer handler has written the token response
-        return Refused(result.IsLockedOut ? t["Login_LockedOut"]
+        return Refused(result.IsLockedOut ? t["Login_Failed"]
             : result.IsNotAllowed ? t["Login_NotConfirmed"]
             : result.RequiresTwoFactor ? t["TwoFactor_LoginText"]
             : t["Login_Failed"]);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Partnera.Data;
+using Partnera.Infrastructure.Documents;
 
 namespace Partnera.Features.Memoranda;
 
@@ -20,8 +21,6 @@ public static class MemorandaModule
         var document = await db.Memoranda.Where(m => m.Id == id && m.Document != null)
             .Select(m => new { m.Document!.Content, m.Document.ContentType, m.Document.FileName }).FirstOrDefaultAsync(ct);
         if (document is null) return TypedResults.NotFound();
-        // Served as a download in a sandbox: an uploaded file can never run script on our origin.
-        http.Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
-        return TypedResults.File(document.Content, document.ContentType, document.FileName);
+        return DocumentDownload.Serve(http, document.Content, document.ContentType, document.FileName);
     }
 }

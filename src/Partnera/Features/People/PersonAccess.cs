@@ -17,7 +17,7 @@ namespace Partnera.Features.People;
 /// administrators of that person's organisations.
 /// </summary>
 public sealed class PersonAccess(PartneraDbContext db, AuditLog audit, IEmailSender email, IStringLocalizer<PeopleStrings> t, ILogger<PersonAccess> logger,
-    IConfiguration configuration, TimeProvider time)
+    IConfiguration configuration, TimeProvider time, Infrastructure.Web.PublicLinks links)
 {
     /// <summary>Why a name was shown in a list: the audit reasons of the people list.</summary>
     public const string ListReason = "list", SearchReason = "search";
@@ -166,7 +166,7 @@ public sealed class PersonAccess(PartneraDbContext db, AuditLog audit, IEmailSen
         var addresses = await db.Organisations.Where(o => unstaffed.Contains(o.Id) && o.Email != null).Select(o => o.Email!).ToListAsync(ct);
         var who = System.Net.WebUtility.HtmlEncode(user.Identity?.Name ?? "");
         foreach (var to in staff.Select(s => s.Email).Concat(addresses).Where(e => !string.Equals(e, user.Identity?.Name, StringComparison.OrdinalIgnoreCase)).Distinct(StringComparer.OrdinalIgnoreCase))
-            await email.SendNoticeAsync(logger, to, t["Emergency_EmailSubject"], t["Emergency_EmailBody", who, System.Net.WebUtility.HtmlEncode(reason), id], ct);
+            await email.SendNoticeAsync(logger, to, t["Emergency_EmailSubject"], t["Emergency_EmailBody", who, System.Net.WebUtility.HtmlEncode(reason), Infrastructure.Web.PublicLinks.Anchor(links.For($"/People/Person/{id}"))], ct);
     }
 
     private async Task<Person?> SharedAsync(Guid id, IReadOnlyList<Guid> organisations, CancellationToken ct)

@@ -8,12 +8,13 @@ using Partnera.Data;
 using Partnera.Features.Accounts;
 using Partnera.Features.Planning.Consultation;
 using Partnera.Infrastructure.Paging;
+using Partnera.Infrastructure.Web;
 
 namespace Partnera.Features.Planning;
 
 /// <summary>The drafting authority answers every comment and proposal (accepted, partly, rejected, out of scope, with reasons) and hides abusive ones with a public reason; unanswered ones first.</summary>
 [Authorize(Policy = Policies.ManageOrganisations)]
-public sealed class AnswersModel(PartneraDbContext db, ConsultationEmails emails, TimeProvider time, IStringLocalizer<PlanningStrings> t) : PageModel
+public sealed class AnswersModel(PartneraDbContext db, ConsultationEmails emails, PublicLinks links, TimeProvider time, IStringLocalizer<PlanningStrings> t) : PageModel
 {
     [FromQuery(Name = "page")] public int? PageNumber { get; set; }
     [BindProperty] public Guid CommentId { get; set; }
@@ -35,7 +36,7 @@ public sealed class AnswersModel(PartneraDbContext db, ConsultationEmails emails
         if (comment is null) return NotFound();
         (comment.Decision, comment.Answer, comment.AnsweredAt, comment.AnsweredBy) = (Decision, Answer!.Trim(), time.GetUtcNow().UtcDateTime, User.Identity?.Name);
         await db.SaveChangesAsync(ct);
-        await emails.AnsweredAsync(comment, Plan.Title.Value, $"{Request.Scheme}://{Request.Host}/Planning/Public/{id}#comment-{comment.Id}", ct);
+        await emails.AnsweredAsync(comment, Plan.Title.Value, links.For($"/Planning/Public/{id}#comment-{comment.Id}"), ct);
         TempData["Message"] = "Common_Saved";
         return Redirect($"/Planning/Answers/{id}");
     }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Partnera.Data;
+using Partnera.Infrastructure.Documents;
 
 namespace Partnera.Features.Planning;
 
@@ -38,8 +39,6 @@ public static class PlanningModule
     {
         var document = await db.Documents.Where(d => documentId.Contains(d.Id)).Select(d => new { d.Content, d.ContentType, d.FileName }).FirstOrDefaultAsync(ct);
         if (document is null) return TypedResults.NotFound();
-        // Served as a download in a sandbox: an uploaded file can never run script on our origin.
-        http.Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
-        return TypedResults.File(document.Content, document.ContentType, document.FileName);
+        return DocumentDownload.Serve(http, document.Content, document.ContentType, document.FileName);
     }
 }

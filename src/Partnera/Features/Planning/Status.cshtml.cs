@@ -5,13 +5,14 @@ using Microsoft.Extensions.Localization;
 using Partnera.Data;
 using Partnera.Features.Accounts;
 using Partnera.Infrastructure.Documents;
+using Partnera.Infrastructure.Web;
 
 namespace Partnera.Features.Planning;
 
 /// <summary>Moves a plan along its lifecycle: to consultation with its dates, back to revision, to approval with the decision, on to implementation.</summary>
 [Authorize(Policy = Policies.ManageOrganisations)]
 [RequestSizeLimit(12 * 1024 * 1024)]
-public sealed class StatusModel(PartneraDbContext db, PlanLifecycle lifecycle, DocumentStore documents, Consultation.ConsultationEmails emails, IStringLocalizer<PlanningStrings> t,
+public sealed class StatusModel(PartneraDbContext db, PlanLifecycle lifecycle, DocumentStore documents, Consultation.ConsultationEmails emails, PublicLinks links, IStringLocalizer<PlanningStrings> t,
     IStringLocalizer<Resources.SharedStrings> shared) : PageModel
 {
     [BindProperty] public TransitionInput Transition { get; set; } = new();
@@ -38,7 +39,7 @@ public sealed class StatusModel(PartneraDbContext db, PlanLifecycle lifecycle, D
                 key.StartsWith("Document_", StringComparison.Ordinal) ? shared[key, documents.MaxSizeText] : t[key]);
         if (!ModelState.IsValid) return Page();
         await db.SaveChangesAsync(ct);
-        await emails.StageChangedAsync(plan, $"{Request.Scheme}://{Request.Host}/Planning/Public/{id}", ct);
+        await emails.StageChangedAsync(plan, links.For($"/Planning/Public/{id}"), ct);
         TempData["Message"] = "Common_Saved";
         return Redirect($"/Planning/Plan/{id}");
     }

@@ -27,7 +27,7 @@ public sealed class DocumentStore(PartneraDbContext db, CurrentUser user, TimePr
         if (type is null) return (null, "Document_WrongType");
         var document = new StoredDocument
         {
-            FileName = SafeName(file.FileName, type),
+            FileName = DocumentDownload.CleanName(file.FileName, type),
             ContentType = type,
             Length = content.Length,
             Content = content,
@@ -46,14 +46,4 @@ public sealed class DocumentStore(PartneraDbContext db, CurrentUser user, TimePr
         [0xFF, 0xD8, 0xFF, ..] => "image/jpeg",
         _ => null,
     };
-
-    // Only the last segment, without characters that could confuse a download header.
-    private static string SafeName(string? name, string type)
-    {
-        var last = Path.GetFileName((name ?? "").Replace('\\', '/').Split('/').Last());
-        var clean = new string(last.Where(c => !char.IsControl(c) && c is not ('"' or ';')).ToArray()).Trim();
-        var extension = type switch { "application/pdf" => ".pdf", "image/png" => ".png", _ => ".jpg" };
-        if (clean.Length == 0) clean = "document" + extension;
-        return clean.Length > 200 ? clean[..200] : clean;
-    }
 }

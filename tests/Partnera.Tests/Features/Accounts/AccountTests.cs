@@ -1,5 +1,8 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Partnera.Data;
@@ -23,7 +26,7 @@ public sealed class AccountTests(TestApps apps)
         var email = NewEmail();
 
         var weak = await client.SubmitAsync("/Account/Register", ("Input.DisplayName", "Maria Rusu"), ("Input.Email", email), ("Input.Password", "short"), ("Input.ConfirmPassword", "short"));
-        Assert.Contains("între 10 și 100", string.Join(" | ", Pages.Parse(await weak.TextAsync()).FieldErrors()), StringComparison.Ordinal);
+        Assert.Contains("între 12 și 100", string.Join(" | ", Pages.Parse(await weak.TextAsync()).FieldErrors()), StringComparison.Ordinal);
 
         var registered = await client.SubmitAsync("/Account/Register", ("Input.DisplayName", "Maria Rusu"), ("Input.Email", email), ("Input.Password", Password), ("Input.ConfirmPassword", Password));
         Assert.Contains("Verificați e-mailul", await registered.TextAsync());
@@ -56,16 +59,90 @@ public sealed class AccountTests(TestApps apps)
         Assert.Contains("invalid or has expired", await reused.TextAsync());
     }
 
+    [Theory, ClassData(typeof(Databases))]
+    public async Task E_mailed_links_point_to_the_configured_address_whatever_host_the_request_named(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var email = await CreateConfirmedAsync(app);
+        var poisoned = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("http://attacker.example"), AllowAutoRedirect = false });
+        Assert.Equal(HttpStatusCode.OK, (await poisoned.SubmitAsync("/Account/ForgotPassword", ("Email", email))).StatusCode);
+        var mail = app.Emails.Sent.Last(m => m.To == email).Body;
+        Assert.DoesNotContain("attacker.example", mail, StringComparison.Ordinal);
+        Assert.Contains("href=\"http://localhost:5080/Account/ResetPassword?", mail, StringComparison.Ordinal);
+
+        var admin = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("http://attacker.example"), AllowAutoRedirect = false });
+        await admin.SignInAsync("admin@partnera.demo");
+        var invited = NewEmail();
+        await admin.SubmitAsync("/Account/Users/Invite", ("Input.DisplayName", "Olena Bondar"), ("Input.Email", invited));
+        Assert.StartsWith("http://localhost:5080/Account/ResetPassword?", System.Net.WebUtility.HtmlDecode(LinkIn(app.Emails.Sent.Last(m => m.To == invited).Body)), StringComparison.Ordinal);
+    }
+
+    private static string LinkIn(string body) => System.Text.RegularExpressions.Regex.Match(body, "href=\"([^\"]+)\"").Groups[1].Value;
+
     [Fact]
-    public async Task Repeated_wrong_passwords_lock_the_account()
+    public async Task Wrong_passwords_from_one_address_do_not_lock_the_owner_out_elsewhere()
     {
         var app = await apps.GetAsync(DatabaseProvider.Sqlite);
         var email = await CreateConfirmedAsync(app);
+        var attacker = From(app, "203.0.113.7");
+        for (var i = 0; i < 5; i++) await attacker.SubmitAsync("/Account/Login", ("Input.Email", email), ("Input.Password", "Wrong-password-0"));
+        var blocked = await attacker.SubmitAsync("/Account/Login", ("Input.Email", email), ("Input.Password", Password));
+        Assert.Equal(HttpStatusCode.OK, blocked.StatusCode);
+        var unknown = await attacker.SubmitAsync("/Account/Login", ("Input.Email", NewEmail()), ("Input.Password", Password));
+        Assert.Equal(Pages.Parse(await unknown.TextAsync()).FieldErrors(), Pages.Parse(await blocked.TextAsync()).FieldErrors());
+        Assert.Contains("try again in 15 minutes", string.Join(" ", Pages.Parse(await blocked.TextAsync()).FieldErrors()), StringComparison.Ordinal);
+
+        await From(app, "198.51.100.20").SignInAsync(email, Password);
+    }
+
+    [Fact]
+    public async Task A_locked_account_answers_like_an_unknown_one()
+    {
+        var app = await apps.GetAsync(DatabaseProvider.Sqlite);
+        var email = await CreateConfirmedAsync(app);
+        await app.WithScopeAsync(async s =>
+        {
+            var users = s.GetRequiredService<UserManager<PartneraUser>>();
+            return await users.SetLockoutEndDateAsync((await users.FindByEmailAsync(email))!, DateTimeOffset.MaxValue);
+        });
         var client = app.Browser("uk");
-        for (var i = 0; i < 5; i++) await client.SubmitAsync("/Account/Login", ("Input.Email", email), ("Input.Password", "Wrong-password-0"));
-        var locked = await client.SubmitAsync("/Account/Login", ("Input.Email", email), ("Input.Password", Password));
-        Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
-        Assert.Contains("заблоковано на 15 хвилин", await locked.TextAsync());
+        var locked = Pages.Parse(await (await client.SubmitAsync("/Account/Login", ("Input.Email", email), ("Input.Password", Password))).TextAsync());
+        var unknown = Pages.Parse(await (await client.SubmitAsync("/Account/Login", ("Input.Email", NewEmail()), ("Input.Password", Password))).TextAsync());
+        Assert.NotEmpty(unknown.FieldErrors());
+        Assert.Equal(unknown.FieldErrors(), locked.FieldErrors());
+        var token = await app.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { email, password = Password });
+        var tokenForUnknown = await app.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { email = NewEmail(), password = Password });
+        Assert.Equal(HttpStatusCode.Unauthorized, token.StatusCode);
+        Assert.Equal((await tokenForUnknown.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(),
+            (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Passwords_are_twelve_characters_or_more_and_not_common_ones()
+    {
+        var app = await apps.GetAsync(DatabaseProvider.Sqlite);
+        var client = app.Browser();
+        string Errors(string html) => string.Join(" | ", Pages.Parse(html).FieldErrors());
+        async Task<string> RegisterAsync(string password) => await (await client.SubmitAsync("/Account/Register",
+            ("Input.DisplayName", "Ion Popa"), ("Input.Email", NewEmail()), ("Input.Password", password), ("Input.ConfirmPassword", password))).TextAsync();
+
+        Assert.Contains("between 12 and 100", Errors(await RegisterAsync("Password12")), StringComparison.Ordinal);
+        Assert.Contains("most common", Errors(await RegisterAsync("Password1234")), StringComparison.Ordinal);
+        Assert.Contains("most common", Errors(await RegisterAsync("Qwertyuiop12!")), StringComparison.Ordinal);
+        Assert.Contains("Check your e-mail", await RegisterAsync(DemoDataSeeder.DemoPassword), StringComparison.Ordinal);
+
+        // The person changes it on their own account page, with the current one.
+        var email = await CreateConfirmedAsync(app);
+        await client.SignInAsync(email, Password);
+        Assert.NotNull((await client.GetPageAsync("/Account/Manage")).QuerySelector("a[href='/Account/Manage/Password']"));
+        var wrong = await client.SubmitAsync("/Account/Manage/Password", ("Input.CurrentPassword", "Not-the-password-1"), ("Input.Password", "Orhei-Dnipro-2030"), ("Input.ConfirmPassword", "Orhei-Dnipro-2030"));
+        Assert.Contains("not correct", Errors(await wrong.TextAsync()), StringComparison.Ordinal);
+        var common = await client.SubmitAsync("/Account/Manage/Password", ("Input.CurrentPassword", Password), ("Input.Password", "Password1234"), ("Input.ConfirmPassword", "Password1234"));
+        Assert.Contains("most common", Errors(await common.TextAsync()), StringComparison.Ordinal);
+        var changed = await client.SubmitAsync("/Account/Manage/Password", ("Input.CurrentPassword", Password), ("Input.Password", "Orhei-Dnipro-2030"), ("Input.ConfirmPassword", "Orhei-Dnipro-2030"));
+        Assert.NotNull(Pages.Parse(await changed.TextAsync()).QuerySelector(".alert-success"));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Account/Manage")).StatusCode);
+        await app.Browser().SignInAsync(email, "Orhei-Dnipro-2030");
     }
 
     [Theory, ClassData(typeof(Databases))]
@@ -97,6 +174,45 @@ public sealed class AccountTests(TestApps apps)
         var withRecovery = app.Browser();
         var step = await withRecovery.SubmitAsync("/Account/Login", ("Input.Email", email), ("Input.Password", Password));
         Assert.Equal(HttpStatusCode.Redirect, (await withRecovery.SubmitAsync(step.Headers.Location!.OriginalString, ("Code", recovery[0]))).StatusCode);
+
+        // Turning it off needs a current code, not just a moment at an unlocked computer.
+        async Task<bool> EnabledAsync() => await app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.TwoFactorEnabled).SingleAsync());
+        var noCode = await fresh.SubmitAsync("/Account/Manage/TwoFactor", new Dictionary<string, string[]>(), "form[action*='Disable']");
+        Assert.Equal(HttpStatusCode.OK, noCode.StatusCode);
+        var wrongCode = await fresh.SubmitAsync("/Account/Manage/TwoFactor", new Dictionary<string, string[]> { ["Code"] = ["000000"] }, "form[action*='Disable']");
+        Assert.Contains("not correct", await wrongCode.TextAsync());
+        Assert.True(await EnabledAsync());
+        var off = await fresh.SubmitAsync("/Account/Manage/TwoFactor", new Dictionary<string, string[]> { ["Code"] = [Totp.Code(key, DateTimeOffset.UtcNow)] }, "form[action*='Disable']");
+        Assert.Equal(HttpStatusCode.Redirect, off.StatusCode);
+        Assert.False(await EnabledAsync());
+    }
+
+    [Fact]
+    public async Task Where_required_staff_who_see_personal_data_set_up_two_factor_before_anything_else()
+    {
+        await using var app = await apps.NewAppAsync(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["Security:RequireTwoFactor"] = "true" });
+        var centre = await app.WithDbAsync(db => db.Memberships.Where(m => m.User!.Email == "provider@partnera.demo").Select(m => m.OrganisationId).FirstAsync());
+        var (staff, email, _) = await app.NewStaffAsync(centre, Role.ProviderStaff);
+        var sent = await staff.GetAsync("/People");
+        Assert.Equal("/Account/Manage/TwoFactor", sent.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.GetAsync("/")).StatusCode);
+        var setup = await staff.GetPageAsync("/Account/Manage/TwoFactor");
+        Assert.NotNull(setup.QuerySelector("#two-factor-required"));
+        var issued = await app.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { email, password = DemoDataSeeder.DemoPassword });
+        using var read = new HttpRequestMessage(HttpMethod.Get, "/api/v1/organisations");
+        read.Headers.Authorization = new("Bearer", (await issued.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, (await app.CreateClient().SendAsync(read)).StatusCode);
+
+        var key = setup.QuerySelector("#shared-key")!.TextContent;
+        var enabled = await staff.SubmitAsync("/Account/Manage/TwoFactor", new Dictionary<string, string[]> { ["Code"] = [Totp.Code(key, DateTimeOffset.UtcNow)] }, "form[action*='Enable']");
+        Assert.Equal(HttpStatusCode.OK, enabled.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync("/People")).StatusCode);
+
+        // A role without personal data (a volunteer coordinator) and a resident are not held up.
+        var (volunteers, _, _) = await app.NewStaffAsync(centre, Role.VolunteerCoordinator);
+        Assert.Equal(HttpStatusCode.OK, (await volunteers.GetAsync("/")).StatusCode);
+        var (resident, _, _) = await app.NewResidentAsync("Resident");
+        Assert.Equal(HttpStatusCode.OK, (await resident.GetAsync("/Account/Manage")).StatusCode);
     }
 
     [Theory, ClassData(typeof(Databases))]
@@ -170,6 +286,15 @@ public sealed class AccountTests(TestApps apps)
         await admin.SignInAsync("admin@partnera.demo");
         var users = await admin.GetPageAsync("/Account/Users?q=partnera.demo");
         Assert.Equal(DemoAccounts.All.Length, users.QuerySelectorAll("tbody tr").Length);
+    }
+
+    /// <summary>A browser at the given client address (as the connection, not a header, shows it).</summary>
+    private static HttpClient From(PartneraApp app, string address)
+    {
+        var handler = new CookieContainerHandler { InnerHandler = app.Server.CreateHandler(c => c.Connection.RemoteIpAddress = IPAddress.Parse(address)) };
+        var client = new HttpClient(handler) { BaseAddress = new Uri("http://localhost") };
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        return client;
     }
 
     private static async Task<string> CreateConfirmedAsync(PartneraApp app)

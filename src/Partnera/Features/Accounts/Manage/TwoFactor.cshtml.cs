@@ -18,6 +18,12 @@ public sealed class TwoFactorModel(UserManager<PartneraUser> users, SignInManage
     public string QrCodeSvg { get; private set; } = "";
     public IReadOnlyList<string> RecoveryCodes { get; private set; } = [];
 
+    /// <summary>This person's roles require two-factor sign-in and it is not on yet (see TwoFactorGate); read before a renewed sign-in replaces the claims.</summary>
+    public bool Required { get; private set; }
+
+    public override void OnPageHandlerExecuting(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context) =>
+        Required = User.HasClaim(c => c.Type == AccessCheck.TwoFactorMissingClaim);
+
     public async Task<IActionResult> OnGetAsync()
     {
         var user = await users.GetUserAsync(User);
@@ -35,8 +41,7 @@ public sealed class TwoFactorModel(UserManager<PartneraUser> users, SignInManage
             await LoadAsync(user);
             return Page();
         }
-        var code = Code!.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
-        if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
+        if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, Digits(Code!)))
         {
             ModelState.AddModelError(nameof(Code), t["TwoFactor_WrongCode"]);
             await LoadAsync(user);
@@ -49,16 +54,26 @@ public sealed class TwoFactorModel(UserManager<PartneraUser> users, SignInManage
         return Page();
     }
 
+    /// <summary>Turning it off needs a current code: a moment at an unlocked computer is not enough to weaken the account.</summary>
     public async Task<IActionResult> OnPostDisableAsync()
     {
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
+        if (ModelState.IsValid && !await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, Digits(Code!)))
+            ModelState.AddModelError(nameof(Code), t["TwoFactor_WrongCode"]);
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(user);
+            return Page();
+        }
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
         await signIn.RefreshSignInAsync(user);
         TempData["Message"] = "Common_Saved";
         return Redirect("/Account/Manage/TwoFactor");
     }
+
+    private static string Digits(string code) => code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
 
     private async Task LoadAsync(PartneraUser user)
     {
@@ -68,6 +83,8 @@ public sealed class TwoFactorModel(UserManager<PartneraUser> users, SignInManage
         if (string.IsNullOrEmpty(key))
         {
             await users.ResetAuthenticatorKeyAsync(user);
+            // A new key comes with a new security stamp: renew this browser's cookie, or AccessCheck refuses it.
+            await signIn.RefreshSignInAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user);
         }
         SharedKey = string.Join(' ', key!.Chunk(4).Select(c => new string(c))).ToLowerInvariant();

@@ -58,7 +58,7 @@ public sealed class EditModel(PartneraDbContext db, UserManager<PartneraUser> us
         db.Memberships.Remove(membership);
         await db.SaveChangesAsync(ct);
         if (!await LoadAsync(id, ct)) return NotFound();
-        await RefreshSignInAsync();
+        await EndSessionsAsync();
         TempData["Message"] = "Common_Saved";
         return Redirect($"/Account/Users/Edit/{id}");
     }
@@ -68,12 +68,22 @@ public sealed class EditModel(PartneraDbContext db, UserManager<PartneraUser> us
         if (!await LoadAsync(id, ct)) return NotFound();
         await users.SetLockoutEndDateAsync(Account, unlock ? null : DateTimeOffset.MaxValue);
         if (unlock) await users.ResetAccessFailedCountAsync(Account);
+        else await EndSessionsAsync();
         TempData["Message"] = "Common_Saved";
         return Redirect($"/Account/Users/Edit/{id}");
     }
 
-    // A new security stamp makes the person's cookie pick up the changed memberships at its next check.
-    private Task RefreshSignInAsync() => users.UpdateSecurityStampAsync(Account);
+    /// <summary>Ends every session and API token of the account (a lost laptop, a leaked token), without locking it.</summary>
+    public async Task<IActionResult> OnPostRevokeAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        await EndSessionsAsync();
+        TempData["Message"] = "Common_Saved";
+        return Redirect($"/Account/Users/Edit/{id}");
+    }
+
+    // A new security stamp: every cookie and token issued before it stops working within seconds (AccessCheck).
+    private Task EndSessionsAsync() => users.UpdateSecurityStampAsync(Account);
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {

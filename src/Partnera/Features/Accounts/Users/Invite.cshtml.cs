@@ -36,7 +36,7 @@ public sealed class InviteModel(UserManager<PartneraUser> users, AccountEmails e
             foreach (var error in result.Errors) ModelState.AddModelError("Input.Email", IdentityErrorText.For(error, t));
             return Page();
         }
-        await emails.SendInvitationAsync(user, Request, ct);
+        await emails.SendInvitationAsync(user, ct);
         TempData["Message"] = "Common_Saved";
         return Redirect($"/Account/Users/Edit/{user.Id}");
     }

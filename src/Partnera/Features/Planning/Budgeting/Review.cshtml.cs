@@ -8,6 +8,7 @@ using Partnera.Features.Accounts;
 using Partnera.Infrastructure.Auditing;
 using Partnera.Infrastructure.Paging;
 using Partnera.Infrastructure.Text;
+using Partnera.Infrastructure.Web;
 
 namespace Partnera.Features.Planning.Budgeting;
 
@@ -17,7 +18,7 @@ namespace Partnera.Features.Planning.Budgeting;
 /// that a recount matches it.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class ReviewModel(PartneraDbContext db, BallotBox box, BudgetResults results, BudgetEmails emails, CurrentUser user, TimeProvider time, IStringLocalizer<PlanningStrings> t) : PageModel
+public sealed class ReviewModel(PartneraDbContext db, BallotBox box, BudgetResults results, BudgetEmails emails, PublicLinks links, CurrentUser user, TimeProvider time, IStringLocalizer<PlanningStrings> t) : PageModel
 {
     [FromQuery(Name = "page")] public int? PageNumber { get; set; }
     public BudgetVote Vote { get; private set; } = null!;
@@ -89,7 +90,7 @@ public sealed class ReviewModel(PartneraDbContext db, BallotBox box, BudgetResul
         return Redirect($"/Planning/Budgeting/Review/{id}#results");
     }
 
-    private string PublicLink(Guid id) => $"{Request.Scheme}://{Request.Host}/Planning/Budgeting/Vote/{id}";
+    private string PublicLink(Guid id) => links.For($"/Planning/Budgeting/Vote/{id}");
 
     private Task<BudgetVote?> EditableAsync(Guid id, CancellationToken ct) => PlanEditor.EditableVoteAsync(db, User, id, ct);
 

