@@ -94,5 +94,8 @@ public sealed class AccessCheck(PartneraDbContext db, IMemoryCache cache, TimePr
         return account;
     }
 
+    /// <summary>Reads the account afresh on this instance's next request (a role just given or approved here); other instances within the recheck time.</summary>
+    public void Forget(Guid id) => cache.Remove(Key(id));
+
     private static string Key(Guid id) => $"access:{id:N}";
 }

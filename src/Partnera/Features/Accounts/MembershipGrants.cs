@@ -12,7 +12,7 @@ namespace Partnera.Features.Accounts;
 /// organisation's own administrator; from any other administrator (including for themselves) it waits for the
 /// organisation's administrator or a second platform administrator to approve it, and the organisation is told.
 /// </summary>
-public sealed class MembershipGrants(PartneraDbContext db, IEmailSender email, Infrastructure.Web.PublicLinks links, IStringLocalizer<AccountStrings> t,
+public sealed class MembershipGrants(PartneraDbContext db, AccessCheck access, IEmailSender email, Infrastructure.Web.PublicLinks links, IStringLocalizer<AccountStrings> t,
     IStringLocalizer<Resources.SharedStrings> shared, TimeProvider time, ILogger<MembershipGrants> logger)
 {
     public static bool NeedsApproval(ClaimsPrincipal grantor, Guid organisation, Role role) =>
@@ -37,7 +37,8 @@ public sealed class MembershipGrants(PartneraDbContext db, IEmailSender email, I
         };
         db.Memberships.Add(membership);
         await db.SaveChangesAsync(ct);
-        // No new security stamp (that would end the person's sessions): AccessCheck reads the roles again within seconds.
+        // No new security stamp (that would end the person's sessions): AccessCheck reads the roles again, at once here.
+        access.Forget(account.Id);
         if (pending) await TellOrganisationAsync(membership, account, "Membership_PendingSubject", "Membership_PendingBody", grantor, ct);
         return membership;
     }
@@ -49,6 +50,7 @@ public sealed class MembershipGrants(PartneraDbContext db, IEmailSender email, I
         if (membership is null || !CanApprove(approver, membership)) return false;
         (membership.PendingSince, membership.ApprovedBy) = (null, approver.Identity?.Name);
         await db.SaveChangesAsync(ct);
+        access.Forget(account.Id);
         await TellOrganisationAsync(membership, account, "Membership_ApprovedSubject", "Membership_ApprovedBody", approver, ct);
         return true;
     }
