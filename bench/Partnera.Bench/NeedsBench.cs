@@ -325,6 +325,7 @@ public sealed class NeedsBench(Func<PartneraDbContext> newContext, string connec
     {
         var factory = new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance);
         var user = new CurrentUser(new HttpContextAccessor());
-        return new SurveyImport(db, user, new AuditLog(db, user, TimeProvider.System), TimeProvider.System, new StringLocalizer<NeedsStrings>(factory), factory);
+        return new SurveyImport(db, user, new AuditLog(db, user, TimeProvider.System), TimeProvider.System, new StringLocalizer<NeedsStrings>(factory), factory,
+            Options.Create(new Partnera.Infrastructure.Imports.ImportLimits()), new StringLocalizer<Partnera.Resources.SharedStrings>(factory));
     }
 }

@@ -32,6 +32,7 @@ public static class Platform
         services.AddScoped<CurrentUser>();
         services.AddScoped<AuditLog>();
         services.AddScoped<DocumentStore>();
+        services.AddOptions<Infrastructure.Imports.ImportLimits>().BindConfiguration(Infrastructure.Imports.ImportLimits.Section);
         services.AddLocalisation();
         services.AddErrorHandling();
         services.AddRateLimits(builder.Configuration);

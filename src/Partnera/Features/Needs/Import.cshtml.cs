@@ -19,7 +19,7 @@ namespace Partnera.Features.Needs;
 /// see every bad row and field by number with a preview of the good ones, then save all, or only the valid rows.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
-[RequestSizeLimit(SurveyImport.MaxBytes)]
+[ImportRequestSize]
 public sealed class ImportModel(PartneraDbContext db, SurveyImport import, AuditLog audit, IStringLocalizer<NeedsStrings> t) : PageModel
 {
     /// <summary>The page lists this many problems; the full list is a CSV download.</summary>
@@ -65,7 +65,7 @@ public sealed class ImportModel(PartneraDbContext db, SurveyImport import, Audit
         var (file, problem) = await import.UploadAsync(campaignId, Upload.FileName, stream, ct);
         if (file is null)
         {
-            ModelState.AddModelError(nameof(Upload), t[problem!]);
+            ModelState.AddModelError(nameof(Upload), problem!);
             return Page();
         }
         return Redirect($"/Needs/Import/{campaignId}?upload={file.Id}");

@@ -9,6 +9,7 @@ using Partnera.Features.Directory;
 using Partnera.Features.Needs.Costing;
 using Partnera.Features.Needs.Gaps;
 using Partnera.Features.Needs.Reports;
+using Partnera.Infrastructure.Csv;
 
 namespace Partnera.Features.Needs;
 
@@ -34,14 +35,15 @@ public sealed class OpenDataModel(PartneraDbContext db, AssessmentReports report
         foreach (var row in report.Costs.Rows)
         {
             var g = row.Gap;
+            // Names and codes are text people typed (neutralised); the numbers are the app's own.
             string[] cells =
             [
-                codes.GetValueOrDefault(g.CommunityId) ?? "", g.Community.Value, g.TermCode, g.Category.In(CultureInfo.GetCultureInfo("en")), Method.ToString(),
+                Text(codes.GetValueOrDefault(g.CommunityId)), Text(g.Community.Value), Text(g.TermCode), Text(g.Category.In(CultureInfo.GetCultureInfo("en"))), Method.ToString(),
                 Count(g.Responses), Count(g.Wanting), Number(g.EstimatedNeed), Number(g.Capacity), Number(g.Gap), g.PreviousGap is { } p ? Number(p) : "",
                 row.UnitCost is { } u ? Number(u) : "", row.Basis.ToString(), report.Costs.Defaults.Currency, Number(row.Cost),
                 .. CostDefaults.Sources.Select(s => Number(row.Shares[s])),
             ];
-            csv.Append(string.Join(',', cells.Select(Quote))).Append('\n');
+            csv.Append(string.Join(',', cells)).Append('\n');
         }
         return File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv", $"needs-assessment-{report.Campaign.PeriodStarts.Year}-{Method.ToString().ToLowerInvariant()}.csv");
     }
@@ -50,7 +52,7 @@ public sealed class OpenDataModel(PartneraDbContext db, AssessmentReports report
 
     private static string Number(decimal n) => n.ToString("0.##", CultureInfo.InvariantCulture);
 
-    private static string Quote(string cell) => cell.IndexOfAny([',', '"', '\n']) >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell;
+    private static string Text(string? cell) => SpreadsheetText.CsvField(cell);
 
     private static string Snake(string name) => string.Concat(name.Select((ch, i) => i > 0 && char.IsUpper(ch) ? "_" + char.ToLowerInvariant(ch) : char.ToLowerInvariant(ch).ToString()));
 }

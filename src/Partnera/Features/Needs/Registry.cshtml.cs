@@ -18,7 +18,7 @@ namespace Partnera.Features.Needs;
 /// (community × group). Entered by the working group or by those who run campaigns.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
-[RequestSizeLimit(5 * 1024 * 1024)]
+[Infrastructure.Imports.ImportRequestSize]
 public sealed class RegistryModel(PartneraDbContext db, RegistryImport importer, IStringLocalizer<NeedsStrings> t, IStringLocalizer<DirectoryStrings> d) : PageModel
 {
     public const int MaxPeople = 10_000_000;

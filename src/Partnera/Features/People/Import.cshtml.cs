@@ -18,7 +18,7 @@ namespace Partnera.Features.People;
 /// preview of the good ones, then register all, or only the valid rows; duplicates found are left for review.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
-[RequestSizeLimit(PeopleImport.MaxBytes)]
+[Infrastructure.Imports.ImportRequestSize]
 public sealed class ImportModel(PartneraDbContext db, PeopleImport import, PersonRegister register, AuditLog audit, CurrentUser user, IStringLocalizer<PeopleStrings> t) : PageModel
 {
     public const int ShownErrors = 200;
@@ -61,7 +61,7 @@ public sealed class ImportModel(PartneraDbContext db, PeopleImport import, Perso
         var (file, problem) = await import.UploadAsync(OrganisationId!.Value, Upload.FileName, stream, ct);
         if (file is null)
         {
-            ModelState.AddModelError(nameof(Upload), t[problem!]);
+            ModelState.AddModelError(nameof(Upload), problem!);
             return Page();
         }
         return Redirect($"/People/Import?upload={file.Id}");

@@ -4,9 +4,12 @@ using CsvHelper;
 using CsvHelper.Configuration;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using Partnera.Data;
 using Partnera.Infrastructure.Csv;
+using Partnera.Infrastructure.Imports;
 using Partnera.Infrastructure.Web;
+using Partnera.Resources;
 
 namespace Partnera.Features.Territories;
 
@@ -16,7 +19,8 @@ namespace Partnera.Features.Territories;
 /// updated, a new one created. A parent may come earlier in the same file. Either every row is good and
 /// all are saved, or nothing is saved and every bad row is reported.
 /// </summary>
-public sealed class TerritoryImporter(PartneraDbContext db, IStringLocalizer<TerritoryStrings> t, IStringLocalizerFactory localizers)
+public sealed class TerritoryImporter(PartneraDbContext db, IStringLocalizer<TerritoryStrings> t, IStringLocalizerFactory localizers,
+    IOptions<ImportLimits> limits, IStringLocalizer<SharedStrings> shared)
 {
     public static readonly string[] RequiredColumns = ["code", "level", "name", "time_zone"];
 
@@ -29,6 +33,12 @@ public sealed class TerritoryImporter(PartneraDbContext db, IStringLocalizer<Ter
                 .Select(x => new { x.Code, x.Id, x.Level }).ToListAsync(ct))
             .ToDictionary(x => x.Code!, x => new Known(x.Id, x.Level));
         var pending = new List<(string Code, TerritoryInput Input)>();
+        try { file = await TableFile.CheckedCsvAsync(file, limits.Value, ct); }
+        catch (ImportRefusedException refused)
+        {
+            report.Add(1, "", refused.Localised(shared));
+            return report;
+        }
         using var reader = new StreamReader(file);
         using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture)
         {

@@ -16,12 +16,15 @@ public sealed class ImportReport
 
     public sealed record RowError(int Row, string Field, string Message);
 
-    /// <summary>Every problem as a CSV file the user opens beside theirs (row, column, problem), with a BOM so that Excel reads it as UTF-8.</summary>
+    /// <summary>
+    /// Every problem as a CSV file the user opens beside theirs (row, column, problem), with a BOM so that Excel reads it
+    /// as UTF-8; the column names and messages repeat what the file said, so they are written as text that never runs.
+    /// </summary>
     public static byte[] ProblemsCsv(IEnumerable<RowError> errors)
     {
-        static string Quote(string value) => "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
         var csv = new System.Text.StringBuilder("row,column,problem\n");
-        foreach (var e in errors) csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"{e.Row},{Quote(e.Field)},{Quote(e.Message)}\n");
+        foreach (var e in errors)
+            csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"{e.Row},{SpreadsheetText.CsvField(e.Field, quote: true)},{SpreadsheetText.CsvField(e.Message, quote: true)}\n");
         return [.. System.Text.Encoding.UTF8.GetPreamble(), .. System.Text.Encoding.UTF8.GetBytes(csv.ToString())];
     }
 }

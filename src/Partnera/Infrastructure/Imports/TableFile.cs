@@ -10,12 +10,15 @@ namespace Partnera.Infrastructure.Imports;
 /// The cells of a spreadsheet users bring (paper surveys typed in, a provider's list of people): a header row, then
 /// one record per row. CSV (any usual delimiter) or the first sheet of an Excel workbook; numbers and dates from Excel
 /// come back as the invariant text a form would have sent. Rows are numbered as the user sees them in their program
-/// (the header is row 1). A CSV not in UTF-8 is read in the code page Excel on Windows saves it in: Cyrillic (1251)
+/// (the header is row 1). Every file is read within the <see cref="ImportLimits"/>. A CSV not in UTF-8 is read in the code page Excel on Windows saves it in: Cyrillic (1251)
 /// when most of its letters are beyond ASCII, Central European (1250, Romanian) otherwise.
 /// </summary>
 public static class TableFile
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    // The form an upload is kept in after its one reading: UTF-8 CSV, each row led by its number in the user's file.
+    private static readonly byte[] Kept = "partnera-table/1\n"u8.ToArray();
 
     static TableFile() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
@@ -24,25 +27,97 @@ public static class TableFile
     /// <summary>CSV or Excel, by the file's name.</summary>
     public static bool IsTable(string fileName) => IsExcel(fileName) || fileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The header row, or null when the file cannot be read as CSV or Excel (or has no header).</summary>
-    public static IReadOnlyList<string>? Headers(byte[] content, string fileName)
+    /// <summary>
+    /// Reads an upload once, within the limits, into the compact form kept for the later steps (mapping, checking,
+    /// saving), so that showing the upload again never parses the user's file again; null when it cannot be read as
+    /// CSV or Excel or has no header. Beyond a limit it throws <see cref="ImportRefusedException"/>.
+    /// </summary>
+    public static byte[]? Keep(byte[] content, string fileName, ImportLimits limits)
     {
         try
         {
-            var header = Rows(content, fileName).Select(r => r.Cells).FirstOrDefault()?.Select(h => h.Trim()).ToList();
+            using var output = new MemoryStream();
+            output.Write(Kept);
+            using (var writer = new StreamWriter(output, new UTF8Encoding(false), leaveOpen: true))
+            using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
+            {
+                var header = true;
+                foreach (var (number, cells) in Rows(content, fileName, limits))
+                {
+                    var used = cells.Length;
+                    while (used > 0 && cells[used - 1].Length == 0) used--;
+                    if (header && used == 0) return null;
+                    if (used == 0) continue;
+                    header = false;
+                    csv.WriteField(number);
+                    foreach (var cell in cells.AsSpan(0, used)) csv.WriteField(cell);
+                    csv.NextRecord();
+                }
+                if (header) return null;
+            }
+            return output.ToArray();
+        }
+        catch (Exception e) when (Unreadable(e)) { return null; }
+    }
+
+    /// <summary>The header row, or null when the file cannot be read as CSV or Excel (or has no header).</summary>
+    public static IReadOnlyList<string>? Headers(byte[] content, string fileName, ImportLimits? limits = null)
+    {
+        try
+        {
+            var header = Rows(content, fileName, limits ?? new()).Select(r => r.Cells).FirstOrDefault()?.Select(h => h.Trim()).ToList();
             return header is null || header.All(h => h.Length == 0) ? null : header;
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or FormatException or InvalidOperationException or NotSupportedException) { return null; }
+        catch (Exception e) when (Unreadable(e)) { return null; }
     }
 
     /// <summary>Every row after the header with its number; blank rows are skipped.</summary>
-    public static IEnumerable<(int Number, string[] Cells)> DataRows(byte[] content, string fileName) =>
-        Rows(content, fileName).Skip(1).Where(r => r.Cells.Any(c => c.Length > 0));
+    public static IEnumerable<(int Number, string[] Cells)> DataRows(byte[] content, string fileName, ImportLimits? limits = null) =>
+        Rows(content, fileName, limits ?? new()).Skip(1).Where(r => r.Cells.Any(c => c.Length > 0));
 
-    private static IEnumerable<(int Number, string[] Cells)> Rows(byte[] content, string fileName) =>
-        IsExcel(fileName) ? ExcelRows(content) : CsvRows(content);
+    /// <summary>
+    /// A CSV upload that an import reads with its own CsvReader (territories, registry counts), checked within the
+    /// limits first; beyond one it throws <see cref="ImportRefusedException"/>.
+    /// </summary>
+    public static async Task<Stream> CheckedCsvAsync(Stream content, ImportLimits limits, CancellationToken ct)
+    {
+        var bytes = await limits.ReadAsync(content, ct);
+        foreach (var _ in Limited(CsvRows(bytes), limits)) { }
+        return new MemoryStream(bytes);
+    }
 
-    private static IEnumerable<(int, string[])> CsvRows(byte[] content)
+    private static bool Unreadable(Exception e) =>
+        e is InvalidDataException or IOException or FormatException or InvalidOperationException or NotSupportedException or System.Xml.XmlException;
+
+    private static IEnumerable<(int Number, string[] Cells)> Rows(byte[] content, string fileName, ImportLimits limits) =>
+        content.AsSpan().StartsWith(Kept) ? KeptRows(content)
+        : Limited(IsExcel(fileName) ? ExcelRows(content, limits) : CsvRows(content), limits);
+
+    private static IEnumerable<(int Number, string[] Cells)> Limited(IEnumerable<(int Number, string[] Cells)> rows, ImportLimits limits)
+    {
+        var count = 0;
+        foreach (var row in rows)
+        {
+            if (++count > limits.MaxRows + 1 || row.Number > limits.MaxRows + 1) throw limits.TooManyRows();
+            if (row.Cells.Length > limits.MaxColumns) throw limits.TooManyColumns();
+            foreach (var cell in row.Cells)
+                if (cell.Length > limits.MaxCellLength) throw limits.CellTooLong(row.Number);
+            yield return row;
+        }
+    }
+
+    private static IEnumerable<(int, string[])> KeptRows(byte[] content)
+    {
+        using var reader = new StreamReader(new MemoryStream(content, Kept.Length, content.Length - Kept.Length), Encoding.UTF8);
+        using var csv = new CsvParser(reader, new CsvConfiguration(CultureInfo.InvariantCulture));
+        while (csv.Read())
+        {
+            var record = csv.Record ?? [];
+            yield return (int.Parse(record[0], CultureInfo.InvariantCulture), record[1..]);
+        }
+    }
+
+    private static IEnumerable<(int Number, string[] Cells)> CsvRows(byte[] content)
     {
         using var reader = new StreamReader(new MemoryStream(content), EncodingOf(content), detectEncodingFromByteOrderMarks: true);
         using var csv = new CsvParser(reader, new CsvConfiguration(CultureInfo.InvariantCulture)
@@ -70,8 +145,9 @@ public static class TableFile
         }
     }
 
-    private static IEnumerable<(int, string[])> ExcelRows(byte[] content)
+    private static IEnumerable<(int Number, string[] Cells)> ExcelRows(byte[] content, ImportLimits limits)
     {
+        XlsxCheck.Check(content, limits);
         var number = 0;
         foreach (IDictionary<string, object?> row in MiniExcel.Query(new MemoryStream(content), useHeaderRow: false, excelType: MiniExcelLibs.ExcelType.XLSX))
         {

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using Partnera.Data;
+using Partnera.Infrastructure.Csv;
 
 namespace Partnera.Features.Directory.Hsds;
 
@@ -176,16 +177,14 @@ public sealed class HsdsExport(PartneraDbContext db)
         public void Write<T>(T item)
         {
             var json = JsonSerializer.SerializeToNode(item, HsdsJson.Options)!.AsObject();
-            foreach (var column in columns) csv.WriteField(Cell(json[column]));
+            foreach (var column in columns)
+            {
+                // Text from the directory's editors is neutralised; numbers and nested JSON are written as they are.
+                if (json[column] is JsonValue value && value.TryGetValue<string>(out var text)) csv.WriteText(text);
+                else csv.WriteField(json[column]?.ToJsonString() ?? "");
+            }
             csv.NextRecord();
         }
-
-        private static string Cell(JsonNode? node) => node switch
-        {
-            null => "",
-            JsonValue value when value.TryGetValue<string>(out var text) => text,
-            _ => node.ToJsonString(),
-        };
 
         public void Dispose()
         {

@@ -5,12 +5,15 @@ using System.Text.Json.Nodes;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using Partnera.Data;
 using Partnera.Features.Directory.Search;
 using Partnera.Features.Directory.Taxonomies;
 using Partnera.Features.Organisations;
 using Partnera.Infrastructure.Csv;
+using Partnera.Infrastructure.Imports;
 using Partnera.Infrastructure.Text;
+using Partnera.Resources;
 
 namespace Partnera.Features.Directory.Hsds;
 
@@ -20,18 +23,15 @@ namespace Partnera.Features.Directory.Hsds;
 /// organisations the file names (an administrator moving a whole directory). Every bad record is reported by
 /// number; nothing is saved unless every record is good.
 /// </summary>
-public sealed class HsdsImport(PartneraDbContext db, ServiceSearchIndex search, IStringLocalizer<DirectoryStrings> t)
+public sealed class HsdsImport(PartneraDbContext db, ServiceSearchIndex search, IStringLocalizer<DirectoryStrings> t,
+    IOptions<ImportLimits> limits, IStringLocalizer<SharedStrings> shared)
 {
     public async Task<ImportReport> ImportJsonAsync(Stream json, Guid? organisationId, CancellationToken ct)
     {
         JsonNode? root;
-        try { root = await JsonNode.ParseAsync(json, cancellationToken: ct); }
-        catch (JsonException e)
-        {
-            var report = new ImportReport();
-            report.Add(1, "", t["HsdsImport_NotJson", (e.LineNumber ?? 0) + 1]);
-            return report;
-        }
+        try { root = JsonNode.Parse(await limits.Value.ReadAsync(json, ct)); }
+        catch (JsonException e) { return Refused(t["HsdsImport_NotJson", (e.LineNumber ?? 0) + 1]); }
+        catch (ImportRefusedException refused) { return Refused(refused.Localised(shared)); }
         var records = root switch
         {
             JsonArray array => array.OfType<JsonObject>().ToList(),
@@ -39,20 +39,42 @@ public sealed class HsdsImport(PartneraDbContext db, ServiceSearchIndex search, 
             JsonObject single => [single],
             _ => [],
         };
+        try { CheckValues(records); }
+        catch (ImportRefusedException refused) { return Refused(refused.Localised(shared)); }
         return await ImportAsync(records, organisationId, ct);
     }
 
     public async Task<ImportReport> ImportPackageAsync(Stream zip, Guid? organisationId, CancellationToken ct)
     {
         List<JsonObject> records;
-        try { records = HsdsPackageReader.Read(zip); }
-        catch (Exception e) when (e is InvalidDataException or CsvHelperException or KeyNotFoundException)
-        {
-            var report = new ImportReport();
-            report.Add(1, "", t["HsdsImport_NotPackage"]);
-            return report;
-        }
+        try { records = HsdsPackageReader.Read(new MemoryStream(await limits.Value.ReadAsync(zip, ct)), limits.Value); }
+        catch (Exception e) when (e is InvalidDataException or CsvHelperException or KeyNotFoundException) { return Refused(t["HsdsImport_NotPackage"]); }
+        catch (ImportRefusedException refused) { return Refused(refused.Localised(shared)); }
         return await ImportAsync(records, organisationId, ct);
+    }
+
+    private static ImportReport Refused(string message)
+    {
+        var report = new ImportReport();
+        report.Add(1, "", message);
+        return report;
+    }
+
+    /// <summary>The JSON file within the same limits as a table: records as rows, each string value as a cell.</summary>
+    private void CheckValues(List<JsonObject> records)
+    {
+        if (records.Count > limits.Value.MaxRows) throw limits.Value.TooManyRows();
+        for (var i = 0; i < records.Count; i++)
+        {
+            var values = new Stack<JsonNode?>([records[i]]);
+            while (values.TryPop(out var node))
+            {
+                if (node is JsonObject o) foreach (var child in o) values.Push(child.Value);
+                else if (node is JsonArray a) foreach (var child in a) values.Push(child);
+                else if (node is JsonValue v && v.TryGetValue<string>(out var text) && text.Length > limits.Value.MaxCellLength)
+                    throw limits.Value.CellTooLong(i + 1);
+            }
+        }
     }
 
     private async Task<ImportReport> ImportAsync(List<JsonObject> records, Guid? organisationId, CancellationToken ct)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text.Json.Nodes;
 using CsvHelper;
+using Partnera.Infrastructure.Imports;
 
 namespace Partnera.Features.Directory.Hsds;
 
@@ -11,11 +12,13 @@ namespace Partnera.Features.Directory.Hsds;
 /// </summary>
 public static class HsdsPackageReader
 {
-    public static List<JsonObject> Read(Stream zipStream)
+    /// <summary>Every part inflated within the unpack budget, every table within the row and cell limits.</summary>
+    public static List<JsonObject> Read(Stream zipStream, ImportLimits limits)
     {
         using var zip = new ZipArchive(zipStream, ZipArchiveMode.Read);
+        var budget = new UnpackBudget(zip, limits);
         var tables = zip.Entries.Where(e => e.FullName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
-            .ToDictionary(e => Path.GetFileName(e.FullName).ToLowerInvariant(), ReadCsv);
+            .ToDictionary(e => Path.GetFileName(e.FullName).ToLowerInvariant(), e => ReadCsv(budget.Open(e), limits));
         if (!tables.TryGetValue("services.csv", out var services)) throw new InvalidDataException("services.csv is missing");
         List<JsonObject> Table(string name) => tables.GetValueOrDefault(name) ?? [];
         ILookup<string, JsonObject> By(string table, string key) => Table(table).Where(r => r[key] is not null).ToLookup(r => (string)r[key]!);
@@ -60,19 +63,21 @@ public static class HsdsPackageReader
     }
 
     // Every row as an object of its non-empty cells.
-    private static List<JsonObject> ReadCsv(ZipArchiveEntry entry)
+    private static List<JsonObject> ReadCsv(Stream entry, ImportLimits limits)
     {
-        using var reader = new StreamReader(entry.Open());
+        using var reader = new StreamReader(entry);
         using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
         var rows = new List<JsonObject>();
         if (!csv.Read() || !csv.ReadHeader()) return rows;
         var header = csv.HeaderRecord!;
         while (csv.Read())
         {
+            if (rows.Count >= limits.MaxRows) throw limits.TooManyRows();
             var row = new JsonObject();
             foreach (var column in header)
             {
                 var value = csv.GetField(column);
+                if (value?.Length > limits.MaxCellLength) throw limits.CellTooLong(csv.Parser.Row);
                 if (!string.IsNullOrEmpty(value)) row[column] = value;
             }
             rows.Add(row);

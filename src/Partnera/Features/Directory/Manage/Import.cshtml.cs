@@ -12,11 +12,9 @@ namespace Partnera.Features.Directory.Manage;
 
 /// <summary>Staff bring their services from another system: an HSDS 3.0 JSON file or tabular package (zip).</summary>
 [Authorize(Policy = Policies.Staff)]
-[RequestSizeLimit(MaxBytes)]
+[Infrastructure.Imports.ImportRequestSize]
 public sealed class ImportModel(PartneraDbContext db, HsdsImport importer, IStringLocalizer<DirectoryStrings> t) : PageModel
 {
-    private const int MaxBytes = 50 * 1024 * 1024;
-
     [BindProperty(SupportsGet = true)] public Guid? OrganisationId { get; set; }
     [BindProperty] public IFormFile? Upload { get; set; }
     /// <summary>Administrators only: create or match the organisations the file names instead of importing into one.</summary>

@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using Partnera.Data;
 using Partnera.Features.Needs.Answers;
 using Partnera.Features.Needs.Tallies;
 using Partnera.Infrastructure.Auditing;
 using Partnera.Infrastructure.Imports;
+using Partnera.Resources;
 
 namespace Partnera.Features.Needs.Imports;
 
@@ -13,20 +15,20 @@ namespace Partnera.Features.Needs.Imports;
 /// or only the valid ones when the user asks for that. Saving writes the households in bulk in one transaction,
 /// with an audit entry per household that names who answered and one for the anonymous rest.
 /// </summary>
-public sealed class SurveyImport(PartneraDbContext db, CurrentUser user, AuditLog audit, TimeProvider time, IStringLocalizer<NeedsStrings> t, IStringLocalizerFactory localizers)
+public sealed class SurveyImport(PartneraDbContext db, CurrentUser user, AuditLog audit, TimeProvider time, IStringLocalizer<NeedsStrings> t, IStringLocalizerFactory localizers,
+    IOptions<ImportLimits> limits, IStringLocalizer<SharedStrings> shared)
 {
-    public const int MaxBytes = 30 * 1024 * 1024;
 
-    /// <summary>Keeps the file for the mapping step, with a first guess of what each column holds; or names what is wrong with it.</summary>
+    /// <summary>Keeps the file, read once into its compact form, for the mapping step, with a first guess of what each column holds; or says what is wrong with it.</summary>
     public async Task<(SurveyUpload? Upload, string? Problem)> UploadAsync(Guid campaignId, string fileName, Stream content, CancellationToken ct)
     {
         var campaign = await AnswerForm.LoadAsync(db, campaignId, ct);
-        if (campaign?.Definition is null) return (null, "Entry_NoQuestionnaire");
-        if (!TableFile.IsTable(fileName)) return (null, "Import_FileKind");
-        using var buffer = new MemoryStream();
-        await content.CopyToAsync(buffer, ct);
-        var bytes = buffer.ToArray();
-        if (TableFile.Headers(bytes, fileName) is not { } headers) return (null, "Import_Unreadable");
+        if (campaign?.Definition is null) return (null, t["Entry_NoQuestionnaire"]);
+        if (!TableFile.IsTable(fileName)) return (null, t["Import_FileKind"]);
+        byte[]? bytes;
+        try { bytes = TableFile.Keep(await limits.Value.ReadAsync(content, ct), fileName, limits.Value); }
+        catch (ImportRefusedException refused) { return (null, refused.Localised(shared)); }
+        if (bytes is null || TableFile.Headers(bytes, fileName) is not { } headers) return (null, t["Import_Unreadable"]);
         var now = time.GetUtcNow().UtcDateTime;
         await db.SurveyUploads.Where(u => u.UploadedAt < now - SurveyUpload.KeptFor).ExecuteDeleteAsync(ct);
         var upload = new SurveyUpload
@@ -55,7 +57,7 @@ public sealed class SurveyImport(PartneraDbContext db, CurrentUser user, AuditLo
             new CommunityNames(campaign.Communities.Select(c => (c.Id, codes.GetValueOrDefault(c.Id), c.Name))), time.GetUtcNow().UtcDateTime, user.Name);
     }
 
-    /// <summary>Every data row of the file, read; the file is read anew on each call, so a large file is never held as households.</summary>
+    /// <summary>Every data row of the file, read from its compact form anew on each call, so a large file is never held as households.</summary>
     public IEnumerable<SurveyRowReader.Row> Rows(SurveyUpload upload, SurveyRowReader.Context context)
     {
         var reader = new SurveyRowReader(context, t, localizers);

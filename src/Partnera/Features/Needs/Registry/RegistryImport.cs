@@ -3,12 +3,14 @@ using CsvHelper;
 using CsvHelper.Configuration;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using Partnera.Data;
 using Partnera.Features.Directory;
 using Partnera.Features.Needs.Imports;
 using Partnera.Infrastructure.Csv;
 using Partnera.Infrastructure.Imports;
 using Partnera.Infrastructure.Text;
+using Partnera.Resources;
 
 namespace Partnera.Features.Needs.Registry;
 
@@ -17,7 +19,8 @@ namespace Partnera.Features.Needs.Registry;
 /// community by code or name, the group by its name in any of the four languages or its English key. Every row
 /// is good and all are saved (replacing the same community, group and date), or nothing is and every bad row is listed.
 /// </summary>
-public sealed class RegistryImport(PartneraDbContext db, IStringLocalizer<NeedsStrings> t, IStringLocalizer<DirectoryStrings> directory)
+public sealed class RegistryImport(PartneraDbContext db, IStringLocalizer<NeedsStrings> t, IStringLocalizer<DirectoryStrings> directory,
+    IOptions<ImportLimits> limits, IStringLocalizer<SharedStrings> shared)
 {
     public static readonly string[] RequiredColumns = ["community", "group", "people"];
 
@@ -29,6 +32,12 @@ public sealed class RegistryImport(PartneraDbContext db, IStringLocalizer<NeedsS
         var names = new CommunityNames(communities);
         var groups = GroupNames();
         var rows = new List<Row>();
+        try { file = await TableFile.CheckedCsvAsync(file, limits.Value, ct); }
+        catch (ImportRefusedException refused)
+        {
+            report.Add(1, "", refused.Localised(shared));
+            return report;
+        }
         using var reader = new StreamReader(file);
         using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture)
         {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Localization;
 using Partnera.Features.Directory;
 using Partnera.Features.Needs.Answers;
 using Partnera.Features.Needs.Costing;
+using Partnera.Infrastructure.Csv;
 using MiniExcel = MiniExcelLibs.MiniExcel;
 
 namespace Partnera.Features.Needs.Reports;
@@ -52,5 +53,6 @@ public static class ReportWorkbook
         return stream.ToArray();
     }
 
-    private static Dictionary<string, object?> Row(params (string Column, object? Value)[] cells) => cells.ToDictionary(c => c.Column, c => c.Value);
+    // Names typed by people are neutralised text; the numbers stay numbers.
+    private static Dictionary<string, object?> Row(params (string Column, object? Value)[] cells) => cells.ToDictionary(c => c.Column, c => SpreadsheetText.Cell(c.Value));
 }

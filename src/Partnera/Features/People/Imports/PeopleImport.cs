@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using Partnera.Data;
 using Partnera.Features.Directory;
 using Partnera.Features.People.Matching;
 using Partnera.Infrastructure.Auditing;
 using Partnera.Infrastructure.Imports;
+using Partnera.Resources;
 
 namespace Partnera.Features.People.Imports;
 
@@ -15,21 +17,21 @@ namespace Partnera.Features.People.Imports;
 /// the pairs found wait in "Possible duplicates" for review.
 /// </summary>
 public sealed class PeopleImport(PartneraDbContext db, PersonRegister register, DuplicateScan scan, CurrentUser user, TimeProvider time,
-    IStringLocalizer<PeopleStrings> t, IStringLocalizer<DirectoryStrings> directory, IStringLocalizerFactory localizers)
+    IStringLocalizer<PeopleStrings> t, IStringLocalizer<DirectoryStrings> directory, IStringLocalizerFactory localizers,
+    IOptions<ImportLimits> limits, IStringLocalizer<SharedStrings> shared)
 {
-    public const int MaxBytes = 20 * 1024 * 1024;
     private const int Batch = 500;
 
     public sealed record Saved(int People, int Households, int WithDuplicates);
 
-    /// <summary>Keeps the file for the mapping step, with a first guess of what each column holds; or names what is wrong with it.</summary>
+    /// <summary>Keeps the file, read once into its compact form, for the mapping step, with a first guess of what each column holds; or says what is wrong with it.</summary>
     public async Task<(PeopleUpload? Upload, string? Problem)> UploadAsync(Guid organisationId, string fileName, Stream content, CancellationToken ct)
     {
-        if (!TableFile.IsTable(fileName)) return (null, "PeopleImport_FileKind");
-        using var buffer = new MemoryStream();
-        await content.CopyToAsync(buffer, ct);
-        var bytes = buffer.ToArray();
-        if (TableFile.Headers(bytes, fileName) is not { } headers) return (null, "PeopleImport_Unreadable");
+        if (!TableFile.IsTable(fileName)) return (null, t["PeopleImport_FileKind"]);
+        byte[]? bytes;
+        try { bytes = TableFile.Keep(await limits.Value.ReadAsync(content, ct), fileName, limits.Value); }
+        catch (ImportRefusedException refused) { return (null, refused.Localised(shared)); }
+        if (bytes is null || TableFile.Headers(bytes, fileName) is not { } headers) return (null, t["PeopleImport_Unreadable"]);
         var now = time.GetUtcNow().UtcDateTime;
         await db.PeopleUploads.Where(u => u.UploadedAt < now - PeopleUpload.KeptFor).ExecuteDeleteAsync(ct);
         var upload = new PeopleUpload
@@ -55,7 +57,7 @@ public sealed class PeopleImport(PartneraDbContext db, PersonRegister register, 
             new CommunityNames(communities.Select(c => (c.Id, c.Code, c.Name))), PeopleRowReader.Names(t, directory));
     }
 
-    /// <summary>Every data row of the file, read anew on each call.</summary>
+    /// <summary>Every data row of the file, read anew from its compact form on each call.</summary>
     public IEnumerable<PeopleRowReader.Row> Rows(PeopleUpload upload, PeopleRowReader.Context context)
     {
         var reader = new PeopleRowReader(context, t, localizers);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
+using Partnera.Infrastructure.Csv;
 using Partnera.Infrastructure.Imports;
 
 namespace Partnera.Features.People.Matching;
@@ -41,7 +42,10 @@ public static class MatchCommand
         foreach (var p in pairs)
         {
             var s = p.Score;
-            foreach (var field in new object?[] { ids[p.First], ids[p.Second], s.Total, s.FamilyName, s.GivenName, s.NamesSwapped, s.BirthDate, s.SameDocument, s.Patronymic, s.Address, s.SexDiffers })
+            // The ids come from the user's file: text that must not run in a spreadsheet; the scores are numbers.
+            csv.WriteText(ids[p.First]);
+            csv.WriteText(ids[p.Second]);
+            foreach (var field in new object?[] { s.Total, s.FamilyName, s.GivenName, s.NamesSwapped, s.BirthDate, s.SameDocument, s.Patronymic, s.Address, s.SexDiffers })
                 csv.WriteField(field);
             csv.NextRecord();
         }

@@ -9,11 +9,9 @@ namespace Partnera.Features.Territories.Manage;
 
 /// <summary>Administrators load a territory tree from a CSV file and see every bad row by number.</summary>
 [Authorize(Policy = Policies.Administrator)]
-[RequestSizeLimit(MaxBytes)]
+[Infrastructure.Imports.ImportRequestSize]
 public sealed class ImportModel(TerritoryImporter importer, IStringLocalizer<TerritoryStrings> t) : PageModel
 {
-    private const int MaxBytes = 5 * 1024 * 1024;
-
     [BindProperty] public IFormFile? Upload { get; set; }
     public ImportReport? Report { get; private set; }
 
@@ -24,11 +22,6 @@ public sealed class ImportModel(TerritoryImporter importer, IStringLocalizer<Ter
         if (Upload is null || Upload.Length == 0)
         {
             ModelState.AddModelError(nameof(Upload), t["Import_ChooseFile"]);
-            return Page();
-        }
-        if (Upload.Length > MaxBytes)
-        {
-            ModelState.AddModelError(nameof(Upload), t["Import_TooLarge"]);
             return Page();
         }
         await using var stream = Upload.OpenReadStream();
