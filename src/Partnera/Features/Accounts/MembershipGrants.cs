@@ -18,11 +18,19 @@ public sealed class MembershipGrants(PartneraDbContext db, AccessCheck access, I
     public static bool NeedsApproval(ClaimsPrincipal grantor, Guid organisation, Role role) =>
         PersonAccess.PersonalDataRoles.Contains(role) && !MembershipClaims.Of(grantor).Any(m => m.Role == Role.Administrator && m.OrganisationId == organisation);
 
-    /// <summary>Someone other than the one who asked and the one who would gain the role: the organisation's administrator or another platform administrator.</summary>
-    public static bool CanApprove(ClaimsPrincipal approver, Membership membership) =>
-        membership.PendingSince is not null && approver.IsAdministrator()
-        && !string.Equals(approver.Identity?.Name, membership.GrantedBy, StringComparison.OrdinalIgnoreCase)
-        && approver.FindFirstValue(ClaimTypes.NameIdentifier) != membership.UserId.ToString();
+    /// <summary>
+    /// Someone other than the one who asked and the one who would gain the role: the organisation's administrator, or
+    /// another platform administrator whom the one who asked did not make an administrator (a second account of theirs
+    /// is not a second pair of eyes).
+    /// </summary>
+    public async Task<bool> MayApproveAsync(ClaimsPrincipal approver, Membership membership, CancellationToken ct)
+    {
+        if (membership.PendingSince is null || !approver.IsAdministrator()
+            || string.Equals(approver.Identity?.Name, membership.GrantedBy, StringComparison.OrdinalIgnoreCase)
+            || !Guid.TryParse(approver.FindFirstValue(ClaimTypes.NameIdentifier), out var approverId) || approverId == membership.UserId) return false;
+        if (MembershipClaims.Of(approver).Any(m => m.Role == Role.Administrator && m.OrganisationId == membership.OrganisationId)) return true;
+        return !await db.Memberships.AnyAsync(m => m.UserId == approverId && m.Role == Role.Administrator && m.GrantedBy == membership.GrantedBy, ct);
+    }
 
     public async Task<Membership> GrantAsync(ClaimsPrincipal grantor, PartneraUser account, Guid organisation, Role role, CancellationToken ct)
     {
@@ -47,7 +55,7 @@ public sealed class MembershipGrants(PartneraDbContext db, AccessCheck access, I
     public async Task<bool> ApproveAsync(ClaimsPrincipal approver, PartneraUser account, Guid membershipId, CancellationToken ct)
     {
         var membership = await db.Memberships.FirstOrDefaultAsync(m => m.Id == membershipId && m.UserId == account.Id, ct);
-        if (membership is null || !CanApprove(approver, membership)) return false;
+        if (membership is null || !await MayApproveAsync(approver, membership, ct)) return false;
         (membership.PendingSince, membership.ApprovedBy) = (null, approver.Identity?.Name);
         await db.SaveChangesAsync(ct);
         access.Forget(account.Id);

@@ -45,7 +45,7 @@ public sealed class ImportModel(PartneraDbContext db, PeopleImport import, Perso
         if (people is { } n) Saved = new(n, households ?? 0, duplicates ?? 0);
         if (Sheet is null) return Page();
         // The check shows the people's cells: a read of personal data.
-        await audit.RecordAsync(AuditAction.Viewed, Sheet, Sheet.FileName, ct);
+        await audit.RecordAsync(AuditAction.Viewed, Sheet, null, ct); // A file name can name the people in it: not copied to the log.
         Check();
         return Page();
     }
@@ -105,7 +105,7 @@ public sealed class ImportModel(PartneraDbContext db, PeopleImport import, Perso
     public async Task<IActionResult> OnGetErrorsAsync(Guid upload, CancellationToken ct)
     {
         if (!await LoadAsync(upload, ct) || Sheet is null || Context is null) return NotFound();
-        await audit.RecordAsync(AuditAction.Exported, Sheet, Sheet.FileName, ct);
+        await audit.RecordAsync(AuditAction.Exported, Sheet, null, ct);
         return File(ImportReport.ProblemsCsv(import.Rows(Sheet, Context).SelectMany(r => r.Errors)), "text/csv", $"{Path.GetFileNameWithoutExtension(Sheet.FileName)}-problems.csv");
     }
 

@@ -137,14 +137,22 @@ public sealed class PersonAccess(PartneraDbContext db, AuditLog audit, IEmailSen
     {
         reason = reason?.Trim() ?? "";
         if (!WorksWithPeople(user)) return new(null, null);
-        if (reason.Length < EmergencyReasonLength || !reason.Any(char.IsLetter)) return new(null, "Emergency_ReasonRequired");
+        if (!IsRealReason(reason)) return new(null, "Emergency_ReasonRequired");
+        // One opening at a time per account, so parallel requests cannot pass the daily limit together.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({"emergency:" + user.Identity?.Name}))", ct);
         if (await EmergencyOpeningsTodayAsync(user, ct) >= configuration.GetValue("People:EmergencyOpeningsPerDay", 3)) return new(null, "Emergency_TooMany");
         var person = await LoadAsync(id, ct);
         if (person is null) return new(null, null);
         await audit.RecordAsync(AuditAction.Viewed, person, EmergencyReason + reason, ct);
+        await transaction.CommitAsync(ct);
         await TellInvolvedAsync(user, id, reason, ct);
         return new(person, null);
     }
+
+    /// <summary>A sentence: long enough, and at least three words with letters in them ("aaaaaaaaaaaaaaaaaaaa" is not one).</summary>
+    public static bool IsRealReason(string reason) =>
+        reason.Length >= EmergencyReasonLength && reason.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsLetter)) >= 3;
 
     private Task<int> EmergencyOpeningsTodayAsync(ClaimsPrincipal user, CancellationToken ct)
     {

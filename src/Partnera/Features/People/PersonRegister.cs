@@ -112,6 +112,8 @@ public sealed class PersonRegister(PartneraDbContext db, CurrentUser user, TimeP
         await db.Referrals.Where(r => r.PersonId == person.Id).ExecuteUpdateAsync(r => r.SetProperty(x => x.Reason, "").SetProperty(x => x.DeclineReason, (string?)null).SetProperty(x => x.Outcome, (string?)null), ct);
         await db.ReferralSteps.Where(s => referrals.Contains(s.ReferralId)).ExecuteUpdateAsync(s => s.SetProperty(x => x.Note, (string?)null), ct);
         await db.ReferralMessages.Where(m => referrals.Contains(m.ReferralId)).ExecuteDeleteAsync(ct);
+        // Nothing is left to compare, and an open pair would keep telling others that the record exists.
+        await db.DuplicatePairs.Where(d => d.Decision == Matching.DuplicateDecision.Open && (d.FirstId == person.Id || d.SecondId == person.Id)).ExecuteDeleteAsync(ct);
     }
 
     private Consent NewConsent(Guid personId, Guid organisationId, ConsentInput consent) => new()
@@ -139,7 +141,8 @@ public sealed class PersonRegister(PartneraDbContext db, CurrentUser user, TimeP
         // A member keeps a relation to the head; taking the relation away takes the person out of the household.
         if (person.HouseholdId is not null && input.Relation is null) person.HouseholdId = null;
         person.Relation = person.HouseholdId is null ? null : input.Relation;
-        var number = string.IsNullOrWhiteSpace(input.DocumentNumber) ? null : PersonDocument.Normalise(input.DocumentNumber);
+        // A number of punctuation alone is no number: kept empty, it would match everyone else's.
+        var number = PersonDocument.Normalise(input.DocumentNumber ?? "") is { Length: > 0 } typed ? typed : null;
         person.Documents.RemoveAll(d => number is null || d.Kind != input.DocumentKind || d.Number != number);
         if (number is not null && person.Documents.Count == 0) person.Documents.Add(new PersonDocument { PersonId = person.Id, Kind = input.DocumentKind!.Value, Number = number });
         foreach (var ended in person.Categories.Where(c => c.Until is null && !input.Categories.Contains(c.Group))) ended.Until = today;

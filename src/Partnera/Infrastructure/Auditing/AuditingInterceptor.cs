@@ -71,7 +71,8 @@ public sealed class AuditingInterceptor(CurrentUser user, TimeProvider time) : S
 
     private static Dictionary<string, object?[]> Changes(EntityEntry entry)
     {
-        // Every text in a person's case (a consent's purpose, a referral's reason, a plan's goal) tells about the person.
+        // Every value in a person's case (a consent's purpose, a referral's reason, a document's kind, a group's dates)
+        // tells about the person: only the references to other records are copied.
         var aboutPerson = ((IAudited)entry.Entity).AuditSubject.StartsWith("Person:", StringComparison.Ordinal);
         var properties = entry.Properties
             .Concat(entry.ComplexProperties.SelectMany(c => c.Properties))
@@ -84,7 +85,7 @@ public sealed class AuditingInterceptor(CurrentUser user, TimeProvider time) : S
                 : p.Metadata.Name;
             // Personal data is never copied into the log (administrators read it): the log says which field changed, not to what.
             var personal = p.Metadata.PropertyInfo?.IsDefined(typeof(Microsoft.AspNetCore.Identity.PersonalDataAttribute), true) == true
-                || (aboutPerson && p.Metadata.ClrType == typeof(string));
+                || (aboutPerson && p.Metadata.ClrType != typeof(Guid) && p.Metadata.ClrType != typeof(Guid?));
             object? Shown(object? value) => personal && value is not null ? PersonalDataMark : Printable(value);
             switch (entry.State)
             {

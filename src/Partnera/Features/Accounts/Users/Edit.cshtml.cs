@@ -17,6 +17,8 @@ public sealed class EditModel(PartneraDbContext db, UserManager<PartneraUser> us
     public PartneraUser Account { get; private set; } = null!;
     public bool LockedOut { get; private set; }
     public IReadOnlyList<(Membership Membership, MultilingualText Organisation)> Memberships { get; private set; } = [];
+    /// <summary>The waiting roles this administrator may approve.</summary>
+    public HashSet<Guid> Approvable { get; } = [];
     public IReadOnlyList<OrganisationChoices.Choice> Organisations { get; private set; } = [];
 
     [BindProperty] public string? OrganisationQuery { get; set; }
@@ -94,6 +96,8 @@ public sealed class EditModel(PartneraDbContext db, UserManager<PartneraUser> us
         Memberships = (await db.Memberships.AsNoTracking().Where(m => m.UserId == id)
                 .Select(m => new { Membership = m, m.Organisation!.Name }).ToListAsync(ct))
             .Select(m => (m.Membership, m.Name)).ToList();
+        foreach (var (membership, _) in Memberships.Where(m => m.Membership.PendingSince is not null))
+            if (await grants.MayApproveAsync(User, membership, ct)) Approvable.Add(membership.Id);
         Organisations = await OrganisationChoices.LoadAsync(db, OrganisationQuery, OrganisationId is { } o ? [o] : [], ct);
         return true;
     }

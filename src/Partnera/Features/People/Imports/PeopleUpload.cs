@@ -18,7 +18,8 @@ public sealed class PeopleUpload : IAudited
     public Guid Id { get; set; } = Guid.CreateVersion7();
     /// <summary>The organisation the people are registered for.</summary>
     public Guid OrganisationId { get; set; }
-    public string FileName { get; set; } = "";
+    /// <summary>As uploaded: it can name the people in it, so the audit log never copies it.</summary>
+    [PersonalData] public string FileName { get; set; } = "";
     [PersonalData] public byte[] Content { get; set; } = [];
     public DateTime UploadedAt { get; set; }
     public string UploadedBy { get; set; } = "";

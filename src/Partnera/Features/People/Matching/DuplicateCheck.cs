@@ -29,7 +29,7 @@ public sealed class DuplicateCheck(PartneraDbContext db, PersonAccess access, Au
     {
         var (f, g) = (person.FamilyKey, person.GivenKey);
         var keys = new[] { f, g }.Where(k => k.Length > 0).ToList();
-        var documents = person.Documents.Select(d => d.Number).ToList();
+        var documents = person.Documents.Select(d => d.Number).Where(n => n.Length > 0).ToList();
         var dates = person.BirthDate is { } d ? new[] { d, Swapped(d) ?? d } : [];
         // One indexed lookup per block, united: an OR across them would read the whole table.
         var byNames = db.People.Where(p => (p.FamilyKey == f && p.GivenKey == g) || (p.FamilyKey == g && p.GivenKey == f)).Select(p => p.Id);
