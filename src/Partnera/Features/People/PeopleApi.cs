@@ -43,7 +43,8 @@ public static class PeopleApi
         {
             null => TypedResults.NoContent(),
             "Referral_NotFound" => TypedResults.NotFound(),
-            var key when key is "Referral_ReasonRequired" or "Referral_OutcomeRequired" => TypedResults.Problem(detail: t[key], statusCode: StatusCodes.Status400BadRequest),
+            var key when key is "Referral_ReasonRequired" or "Referral_OutcomeRequired" or "Referral_NoteTooLong" =>
+                TypedResults.Problem(detail: t[key, ReferralFlow.NoteLength], statusCode: StatusCodes.Status400BadRequest),
             var key => TypedResults.Problem(detail: t[key], statusCode: StatusCodes.Status409Conflict),
         };
 }

@@ -216,4 +216,19 @@ public sealed class IndirectChannelTests(TestApps apps)
             await db.PersonInvolvements.AnyAsync(i => i.PersonId == second && i.OrganisationId == c.RedCross.Id)));
         Assert.Equal((null, false), (merged, receiverSees));
     }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task A_reason_longer_than_a_step_keeps_is_refused_with_a_problem_and_changes_nothing(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var c = await CaseAsync(app);
+        var referral = await app.WithDbAsync(db => db.Referrals.Where(r => r.PersonId == c.Client.Id).Select(r => r.Id).SingleAsync());
+        var (receiver, _, _) = await app.NewStaffAsync(c.RedCross.Id, Role.ProviderStaff);
+        var refused = await receiver.PostAsJsonAsync($"/api/v1/referrals/{referral}/moves", new { to = "Declined", note = new string('x', ReferralFlow.NoteLength + 1) });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("2000", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(ReferralStatus.Sent, await app.WithDbAsync(db => db.Referrals.Where(r => r.Id == referral).Select(r => r.Status).SingleAsync()));
+        var declined = await receiver.PostAsJsonAsync($"/api/v1/referrals/{referral}/moves", new { to = "Declined", note = "No beds until January" });
+        Assert.Equal(HttpStatusCode.NoContent, declined.StatusCode);
+    }
 }

@@ -32,7 +32,7 @@ public sealed class ReferralModel(PartneraDbContext db, PersonAccess access, Ref
     {
         if (await flow.MoveAsync(User, id, to, note, ct) is { } problem)
         {
-            ModelState.AddModelError("", t[problem]);
+            ModelState.AddModelError("", t[problem, ReferralFlow.NoteLength]);
             return await LoadAsync(id, ct) ? Page() : NotFound();
         }
         TempData["Message"] = "Common_Saved";

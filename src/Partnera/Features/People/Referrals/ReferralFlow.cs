@@ -75,6 +75,9 @@ public sealed class ReferralFlow(PartneraDbContext db, AuditLog audit, CurrentUs
     }
 
     /// <summary>Moves a referral on for this user's side, or returns why not (a message key).</summary>
+    /// <summary>The longest note, reason or outcome a step keeps (its column's length).</summary>
+    public const int NoteLength = 2000;
+
     public async Task<string?> MoveAsync(ClaimsPrincipal principal, Guid id, ReferralStatus to, string? note, CancellationToken ct)
     {
         var r = await db.Referrals.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
@@ -84,6 +87,7 @@ public sealed class ReferralFlow(PartneraDbContext db, AuditLog audit, CurrentUs
         if (!Moves.TryGetValue((r.Status, to), out var move)) return "Referral_IllegalMove";
         if (!sides.Contains(move.Side)) return "Referral_NotYourSide";
         if (move.NoteRequired && string.IsNullOrWhiteSpace(note)) return to == ReferralStatus.Completed ? "Referral_OutcomeRequired" : "Referral_ReasonRequired";
+        if (note?.Trim().Length > NoteLength) return "Referral_NoteTooLong";
         var now = time.GetUtcNow().UtcDateTime;
         var text = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
