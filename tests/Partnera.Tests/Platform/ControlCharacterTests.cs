@@ -32,4 +32,19 @@ public sealed class ControlCharacterTests(TestApps apps)
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.True(await app.WithDbAsync(db => db.Organisations.AnyAsync(o => o.Name.Value == $"Api NGO {tag}")));
     }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task A_null_list_in_a_json_body_is_a_bad_request(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var client = app.Browser("en");
+        await client.SignInAsync("specialist@partnera.demo");
+        foreach (var list in new[] { "servedTerritoryIds", "socialLinks", "workingHours" })
+        {
+            var body = new StringContent($$"""{ "name": "Null NGO", "kind": "Ngo", "{{list}}": null }""", System.Text.Encoding.UTF8, "application/json");
+            var response = await client.PostAsync("/api/v1/organisations", body);
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{list}: {(int)response.StatusCode}");
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        }
+    }
 }

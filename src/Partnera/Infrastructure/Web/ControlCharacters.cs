@@ -27,7 +27,12 @@ public static class ControlCharacters
 
     public static IServiceCollection AddControlCharacterStripping(this IServiceCollection services)
     {
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStrings()));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStrings());
+            // null for a list or text the API declares as never null is a bad request (400), not an ArgumentNullException later.
+            o.SerializerOptions.RespectNullableAnnotations = true;
+        });
         // After MVC has added its own factories.
         services.PostConfigure<MvcOptions>(o =>
         {
