@@ -35,6 +35,7 @@ public static class Platform
         services.AddOptions<Infrastructure.Imports.ImportLimits>().BindConfiguration(Infrastructure.Imports.ImportLimits.Section);
         services.AddLocalisation();
         services.AddErrorHandling();
+        services.AddControlCharacterStripping();
         services.AddRateLimits(builder.Configuration);
         services.AddEmail(builder.Configuration);
         services.AddOpenApi();

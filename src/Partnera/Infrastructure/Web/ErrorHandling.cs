@@ -12,6 +12,16 @@ public static class ErrorHandling
 
     public static WebApplication UseErrorHandling(this WebApplication app)
     {
+        // A database that is restarting or out of connections is worth a retry in a few seconds: say when.
+        app.Use(async (context, next) =>
+        {
+            context.Response.OnStarting(() =>
+            {
+                if (context.Response.StatusCode == StatusCodes.Status503ServiceUnavailable) context.Response.Headers.RetryAfter = "10";
+                return Task.CompletedTask;
+            });
+            await next(context);
+        });
         app.UseWhen(IsApi, api =>
         {
             api.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusFor });
@@ -26,9 +36,25 @@ public static class ErrorHandling
         return app;
     }
 
-    // Bad requests (unreadable bodies, failed anti-forgery checks) are the client's error, not ours.
-    private static int StatusFor(Exception exception) =>
-        exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
+    // Bad requests (unreadable bodies, failed anti-forgery checks) are the client's error, not ours; a database that
+    // cannot be reached for a moment (restart, shutdown, refused connection) is unavailable, not broken.
+    private static int StatusFor(Exception exception) => exception switch
+    {
+        BadHttpRequestException bad => bad.StatusCode,
+        _ when IsTransientDatabaseFailure(exception) => StatusCodes.Status503ServiceUnavailable,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+
+    public static bool IsTransientDatabaseFailure(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is Npgsql.PostgresException { SqlState: "57P01" or "57P02" or "57P03" or "53300" }) return true;
+            if (e is Npgsql.NpgsqlException { IsTransient: true } and not Npgsql.PostgresException) return true;
+            if (e is System.Net.Sockets.SocketException) return true;
+        }
+        return false;
+    }
 
     public static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
 }
