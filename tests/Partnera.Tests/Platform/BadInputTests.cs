@@ -68,6 +68,14 @@ public sealed class BadInputTests(TestApps apps)
     }
 
     [Theory, ClassData(typeof(Databases))]
+    public async Task A_sign_in_with_a_checkbox_value_that_is_not_a_yes_or_no_is_a_page_not_a_server_error(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var response = await app.Browser().SubmitAsync("/Account/Login", new Dictionary<string, string[]> { ["Input.Email"] = ["nobody@example.test"], ["Input.Password"] = ["wrong-password-1"], ["Input.RememberMe"] = ["x"] });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory, ClassData(typeof(Databases))]
     public async Task Public_pages_stay_under_100_KB(DatabaseProvider provider)
     {
         var app = await apps.GetAsync(provider);

@@ -24,13 +24,13 @@ public static class ErrorHandling
         });
         app.UseWhen(IsApi, api =>
         {
-            api.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusFor });
+            api.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusFor, SuppressDiagnosticsCallback = LogClientErrorsAsInformation });
             api.UseStatusCodePages();
         });
         app.UseWhen(c => !IsApi(c), pages =>
         {
             if (!app.Environment.IsDevelopment())
-                pages.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/Error", StatusCodeSelector = StatusFor });
+                pages.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/Error", StatusCodeSelector = StatusFor, SuppressDiagnosticsCallback = LogClientErrorsAsInformation });
             pages.UseStatusCodePagesWithReExecute("/Error/{0}");
         });
         return app;
@@ -44,6 +44,15 @@ public static class ErrorHandling
         _ when IsTransientDatabaseFailure(exception) => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status500InternalServerError,
     };
+
+    /// <summary>A request the client got wrong is logged as information, one line and no stack trace; the rest as errors, as usual.</summary>
+    private static bool LogClientErrorsAsInformation(Microsoft.AspNetCore.Diagnostics.ExceptionHandlerSuppressDiagnosticsContext context)
+    {
+        if (context.Exception is not BadHttpRequestException bad) return false;
+        context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(nameof(ErrorHandling))
+            .LogInformation("Bad request {Method} {Path}: {Reason}", context.HttpContext.Request.Method, context.HttpContext.Request.Path, bad.Message);
+        return true;
+    }
 
     public static bool IsTransientDatabaseFailure(Exception exception)
     {
