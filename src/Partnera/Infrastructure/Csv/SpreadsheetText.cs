@@ -13,6 +13,13 @@ public static class SpreadsheetText
     public static string Neutralise(string? text) =>
         text is { Length: > 0 } && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text ?? "";
 
+    /// <summary>
+    /// A field read back from a file the app (or another OWASP-following tool) wrote: the neutralising quote before =,
+    /// +, -, @, tab or CR comes off, so an exported package imports to the same values.
+    /// </summary>
+    public static string? Restore(string? field) =>
+        field is { Length: > 1 } && field[0] == '\'' && field[1] is '=' or '+' or '-' or '@' or '\t' or '\r' ? field[1..] : field;
+
     /// <summary>An Excel cell: text neutralised, anything else (numbers, dates) as it is.</summary>
     public static object? Cell(object? value) => value is string text ? Neutralise(text) : value;
 

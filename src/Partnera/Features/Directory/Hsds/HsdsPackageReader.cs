@@ -76,7 +76,7 @@ public static class HsdsPackageReader
             var row = new JsonObject();
             foreach (var column in header)
             {
-                var value = csv.GetField(column);
+                var value = Infrastructure.Csv.SpreadsheetText.Restore(csv.GetField(column));
                 if (value?.Length > limits.MaxCellLength) throw limits.CellTooLong(csv.Parser.Row);
                 if (!string.IsNullOrEmpty(value)) row[column] = value;
             }
