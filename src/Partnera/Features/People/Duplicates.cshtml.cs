@@ -38,13 +38,13 @@ public sealed class DuplicatesModel(PartneraDbContext db, PersonAccess access, D
             .OrderByDescending(d => d.Total).ThenBy(d => d.Id).ToPageAsync(PageNumber, null, ct);
         var ids = pairs.Items.SelectMany(p => new[] { p.FirstId, p.SecondId }).Distinct().ToList();
         var held = await access.Held(User).AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
-        var hidden = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id) && !held.Keys.Contains(p.Id)).ToListAsync(ct);
-        var registrars = await access.DiscloseAsync(hidden, ct);
+        var hidden = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id) && !held.Keys.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        var registrars = await access.DiscloseAsync(hidden.Values, ct);
         var decidable = pairs.Items.Where(p => held.ContainsKey(p.FirstId) && held.ContainsKey(p.SecondId)).SelectMany(p => new[] { p.FirstId, p.SecondId }).Distinct().ToList();
         var audiences = await access.AudiencesAsync(decidable, ct);
         var names = await OrganisationNamesAsync(audiences.Values.SelectMany(a => a.Keys).Distinct().ToList(), ct);
         Side SideOf(Guid id) => held.TryGetValue(id, out var p) ? new Side(p.Id, p.FullName, p.BirthDate, null)
-            : new Side(null, null, null, hidden.FirstOrDefault(h => h.Id == id) is { } h ? registrars.GetValueOrDefault(h.RegisteredById) : null);
+            : new Side(null, null, null, hidden.TryGetValue(id, out var h) ? registrars.GetValueOrDefault(h.RegisteredById) : null);
         IReadOnlyList<MultilingualText> WideningOf(DuplicatePair p) => audiences.TryGetValue(p.FirstId, out var a) && audiences.TryGetValue(p.SecondId, out var b)
             ? DuplicateReview.Widening(a, b).Select(o => names[o]).ToList() : [];
         Pairs = new Page<Row>(pairs.Items.Select(p => new Row(p, SideOf(p.FirstId), SideOf(p.SecondId), WideningOf(p))).ToList(), pairs.Number, pairs.Size, pairs.TotalItems);

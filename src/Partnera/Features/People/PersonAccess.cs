@@ -17,7 +17,7 @@ namespace Partnera.Features.People;
 /// administrators of that person's organisations.
 /// </summary>
 public sealed class PersonAccess(PartneraDbContext db, AuditLog audit, IEmailSender email, IStringLocalizer<PeopleStrings> t, ILogger<PersonAccess> logger,
-    IConfiguration configuration, TimeProvider time, Infrastructure.Web.PublicLinks links)
+    IConfiguration configuration, TimeProvider time, Infrastructure.Web.PublicLinks links, CurrentUser current)
 {
     /// <summary>Why a name was shown in a list: the audit reasons of the people list.</summary>
     public const string ListReason = "list", SearchReason = "search";
@@ -74,11 +74,17 @@ public sealed class PersonAccess(PartneraDbContext db, AuditLog audit, IEmailSen
         var ids = people.Select(p => p.Id).ToList();
         var held = await db.PersonInvolvements.Where(i => ids.Contains(i.PersonId) && i.Kind != Involvement.ReferralReceived && organisations.Contains(i.OrganisationId))
             .Select(i => i.PersonId).Distinct().ToListAsync(ct);
-        var shared = (await db.Referrals.Where(r => ids.Contains(r.PersonId) && organisations.Contains(r.ToOrganisationId)).Select(r => new { r.PersonId, r.Shared }).ToListAsync(ct))
-            .ToLookup(r => r.PersonId, r => r.Shared);
+        var shared = await SharedWithAsync(ids, organisations, ct);
         foreach (var person in people.Where(p => !held.Contains(p.Id)))
-            Redact(person, shared[person.Id].Aggregate(Referrals.SharedData.None, (all, one) => all | one));
+            Redact(person, shared.GetValueOrDefault(person.Id));
     }
+
+    /// <summary>Per person, everything the referrals to these organisations shared, taken together.</summary>
+    private async Task<Dictionary<Guid, Referrals.SharedData>> SharedWithAsync(IReadOnlyCollection<Guid> people, IReadOnlyList<Guid> organisations, CancellationToken ct) =>
+        (await db.Referrals.Where(r => people.Contains(r.PersonId) && organisations.Contains(r.ToOrganisationId)).Select(r => new { r.PersonId, r.Shared }).ToListAsync(ct))
+            .GroupBy(r => r.PersonId).ToDictionary(g => g.Key, g => Together(g.Select(r => r.Shared)));
+
+    private static Referrals.SharedData Together(IEnumerable<Referrals.SharedData> shared) => shared.Aggregate(Referrals.SharedData.None, (all, one) => all | one);
 
     /// <summary>
     /// Who sees each of these people and how much: per organisation, null for the whole record, otherwise what the
@@ -91,7 +97,7 @@ public sealed class PersonAccess(PartneraDbContext db, AuditLog audit, IEmailSen
             .ToLookup(r => (r.PersonId, r.ToOrganisationId), r => r.Shared);
         return people.ToDictionary(p => p, p => involvements.Where(i => i.PersonId == p).GroupBy(i => i.OrganisationId).ToDictionary(g => g.Key,
             g => g.Any(i => i.Kind != Involvement.ReferralReceived) ? null
-                : (Referrals.SharedData?)shared[(p, g.Key)].Aggregate(Referrals.SharedData.None, (all, one) => all | one)));
+                : (Referrals.SharedData?)Together(shared[(p, g.Key)])));
     }
 
     /// <summary>
@@ -141,7 +147,7 @@ public sealed class PersonAccess(PartneraDbContext db, AuditLog audit, IEmailSen
         // One opening at a time per account, so parallel requests cannot pass the daily limit together.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({"emergency:" + user.Identity?.Name}))", ct);
-        if (await EmergencyOpeningsTodayAsync(user, ct) >= configuration.GetValue("People:EmergencyOpeningsPerDay", 3)) return new(null, "Emergency_TooMany");
+        if (await EmergencyOpeningsTodayAsync(ct) >= configuration.GetValue("People:EmergencyOpeningsPerDay", 3)) return new(null, "Emergency_TooMany");
         var person = await LoadAsync(id, ct);
         if (person is null) return new(null, null);
         await audit.RecordAsync(AuditAction.Viewed, person, EmergencyReason + reason, ct);
@@ -154,9 +160,10 @@ public sealed class PersonAccess(PartneraDbContext db, AuditLog audit, IEmailSen
     public static bool IsRealReason(string reason) =>
         reason.Length >= EmergencyReasonLength && reason.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsLetter)) >= 3;
 
-    private Task<int> EmergencyOpeningsTodayAsync(ClaimsPrincipal user, CancellationToken ct)
+    /// <summary>Counted from the audit log, under the same user id the log writes (CurrentUser).</summary>
+    private Task<int> EmergencyOpeningsTodayAsync(CancellationToken ct)
     {
-        Guid? userId = Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var known) ? known : null;
+        var userId = current.Id;
         var since = time.GetUtcNow().UtcDateTime.AddDays(-1);
         return db.AuditLog.CountAsync(e => e.UserId == userId && e.At > since && e.Action == AuditAction.Viewed && e.Reason!.StartsWith(EmergencyReason), ct);
     }
@@ -179,8 +186,7 @@ public sealed class PersonAccess(PartneraDbContext db, AuditLog audit, IEmailSen
 
     private async Task<Person?> SharedAsync(Guid id, IReadOnlyList<Guid> organisations, CancellationToken ct)
     {
-        var shared = (await db.Referrals.Where(r => r.PersonId == id && organisations.Contains(r.ToOrganisationId)).Select(r => r.Shared).ToListAsync(ct))
-            .Aggregate(Referrals.SharedData.None, (all, one) => all | one);
+        var shared = (await SharedWithAsync([id], organisations, ct)).GetValueOrDefault(id);
         var person = await db.People.AsNoTracking().Include(p => p.Categories).Include(p => p.Documents).AsSplitQuery().FirstOrDefaultAsync(p => p.Id == id, ct);
         if (person is null) return null;
         Redact(person, shared);
