@@ -11,11 +11,22 @@ namespace Partnera.Features.Accounts;
 /// Giving someone a role. A role that opens an organisation's personal data is given at once only by that
 /// organisation's own administrator; from any other administrator (including for themselves) it waits for the
 /// organisation's administrator or a second platform administrator to approve it, and the organisation is told.
+/// The administrator role itself always waits for a second administrator (unless the one giving it is the only one), so
+/// no administrator can build a chain of their own accounts that approve each other.
 /// </summary>
 public sealed class MembershipGrants(PartneraDbContext db, AccessCheck access, IEmailSender email, Infrastructure.Web.PublicLinks links, IStringLocalizer<AccountStrings> t,
     IStringLocalizer<Resources.SharedStrings> shared, TimeProvider time, ILogger<MembershipGrants> logger)
 {
-    public static bool NeedsApproval(ClaimsPrincipal grantor, Guid organisation, Role role) =>
+    private async Task<bool> NeedsApprovalAsync(ClaimsPrincipal grantor, Guid organisation, Role role, CancellationToken ct) =>
+        role == Role.Administrator ? await OtherAdministratorExistsAsync(grantor, ct) : NeedsApproval(grantor, organisation, role);
+
+    private Task<bool> OtherAdministratorExistsAsync(ClaimsPrincipal grantor, CancellationToken ct)
+    {
+        var grantorId = Guid.TryParse(grantor.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : Guid.Empty;
+        return db.Memberships.AnyAsync(m => m.Role == Role.Administrator && m.PendingSince == null && m.UserId != grantorId, ct);
+    }
+
+    private static bool NeedsApproval(ClaimsPrincipal grantor, Guid organisation, Role role) =>
         PersonAccess.PersonalDataRoles.Contains(role) && !MembershipClaims.Of(grantor).Any(m => m.Role == Role.Administrator && m.OrganisationId == organisation);
 
     /// <summary>
@@ -34,7 +45,7 @@ public sealed class MembershipGrants(PartneraDbContext db, AccessCheck access, I
 
     public async Task<Membership> GrantAsync(ClaimsPrincipal grantor, PartneraUser account, Guid organisation, Role role, CancellationToken ct)
     {
-        var pending = NeedsApproval(grantor, organisation, role);
+        var pending = await NeedsApprovalAsync(grantor, organisation, role, ct);
         var membership = new Membership
         {
             UserId = account.Id,

@@ -13,18 +13,16 @@ namespace Partnera.Features.People;
 
 /// <summary>
 /// The pairs the nightly scan found among the records this user's organisations hold, best match first: both names, the
-/// score per field and a merge or "not the same person" when they hold both; otherwise only which organisation registered
-/// the other record (no score, and the disclosure is in that record's log).
+/// score per field and a merge or "not the same person". A pair with a record held elsewhere is not listed: whether the
+/// scan paired it depends on that record's date and documents, so listing it would confirm them; the record's own page
+/// names the organisations that registered someone with the same names.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
 public sealed class DuplicatesModel(PartneraDbContext db, PersonAccess access, DuplicateReview review, AuditLog audit) : PageModel
 {
-    public sealed record Side(Guid? Id, string? Name, DateOnly? BirthDate, MultilingualText? RegisteredBy);
+    public sealed record Side(Guid Id, string Name, DateOnly? BirthDate);
     /// <summary>A pair; <paramref name="Widening"/> names the organisations a merge would show more (then it is not offered).</summary>
-    public sealed record Row(DuplicatePair Pair, Side First, Side Second, IReadOnlyList<MultilingualText> Widening)
-    {
-        public bool BothHeld => First.Id is not null && Second.Id is not null;
-    }
+    public sealed record Row(DuplicatePair Pair, Side First, Side Second, IReadOnlyList<MultilingualText> Widening);
 
     [FromQuery(Name = "page")] public int? PageNumber { get; set; }
     public Page<Row> Pairs { get; private set; } = null!;
@@ -34,19 +32,14 @@ public sealed class DuplicatesModel(PartneraDbContext db, PersonAccess access, D
         if (!PersonAccess.WorksWithPeople(User)) return Forbid();
         var mine = access.Held(User).Select(p => p.Id);
         var pairs = await db.DuplicatePairs.AsNoTracking()
-            .Where(d => d.Decision == DuplicateDecision.Open && (mine.Contains(d.FirstId) || mine.Contains(d.SecondId)))
+            .Where(d => d.Decision == DuplicateDecision.Open && mine.Contains(d.FirstId) && mine.Contains(d.SecondId))
             .OrderByDescending(d => d.Total).ThenBy(d => d.Id).ToPageAsync(PageNumber, null, ct);
         var ids = pairs.Items.SelectMany(p => new[] { p.FirstId, p.SecondId }).Distinct().ToList();
         var held = await access.Held(User).AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
-        var hidden = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id) && !held.Keys.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
-        var registrars = await access.DiscloseAsync(hidden.Values, ct);
-        var decidable = pairs.Items.Where(p => held.ContainsKey(p.FirstId) && held.ContainsKey(p.SecondId)).SelectMany(p => new[] { p.FirstId, p.SecondId }).Distinct().ToList();
-        var audiences = await access.AudiencesAsync(decidable, ct);
+        var audiences = await access.AudiencesAsync(ids, ct);
         var names = await OrganisationNamesAsync(audiences.Values.SelectMany(a => a.Keys).Distinct().ToList(), ct);
-        Side SideOf(Guid id) => held.TryGetValue(id, out var p) ? new Side(p.Id, p.FullName, p.BirthDate, null)
-            : new Side(null, null, null, hidden.TryGetValue(id, out var h) ? registrars.GetValueOrDefault(h.RegisteredById) : null);
-        IReadOnlyList<MultilingualText> WideningOf(DuplicatePair p) => audiences.TryGetValue(p.FirstId, out var a) && audiences.TryGetValue(p.SecondId, out var b)
-            ? DuplicateReview.Widening(a, b).Select(o => names[o]).ToList() : [];
+        Side SideOf(Guid id) => new(id, held[id].FullName, held[id].BirthDate);
+        IReadOnlyList<MultilingualText> WideningOf(DuplicatePair p) => DuplicateReview.Widening(audiences[p.FirstId], audiences[p.SecondId]).Select(o => names[o]).ToList();
         Pairs = new Page<Row>(pairs.Items.Select(p => new Row(p, SideOf(p.FirstId), SideOf(p.SecondId), WideningOf(p))).ToList(), pairs.Number, pairs.Size, pairs.TotalItems);
         if (held.Count > 0) await audit.RecordAsync(AuditAction.Viewed, held.Values, PersonAccess.ListReason, ct);
         return Page();

@@ -88,7 +88,12 @@ public sealed class PeopleImport(PartneraDbContext db, PersonRegister register, 
             await transaction.CommitAsync(ct);
         });
         db.ChangeTracker.Clear();
-        var withDuplicates = await scan.CheckAsync(people, ct);
-        return new Saved(people.Count, households.Count, withDuplicates);
+        var found = await scan.CheckAsync(people, ct);
+        // Only duplicates among the organisation's own records count: how many matched elsewhere would tell which of the
+        // file's dates and documents other organisations hold (see DuplicateCheck).
+        var others = found.Select(f => f.Other).Distinct().ToList();
+        var own = await db.PersonInvolvements.Where(i => others.Contains(i.PersonId) && i.OrganisationId == upload.OrganisationId && i.Kind != Involvement.ReferralReceived)
+            .Select(i => i.PersonId).Distinct().ToListAsync(ct);
+        return new Saved(people.Count, households.Count, found.Where(f => own.Contains(f.Other)).Select(f => f.Person).Distinct().Count());
     }
 }

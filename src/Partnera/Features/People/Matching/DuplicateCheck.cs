@@ -14,8 +14,9 @@ public sealed record DuplicateCandidate(Guid? PersonId, string? Name, MatchScore
 
 /// <summary>
 /// Looks for probable duplicates of a person across all organisations (by name skeleton, either order, or a shared
-/// document) and scores them. It never reveals a person whose record the reader's organisations do not hold: such a
-/// candidate shows only that a match exists and which organisation registered it, and that disclosure is audited.
+/// document) and scores them. It never reveals a person whose record the reader's organisations do not hold: for such
+/// records it says only that someone with the same names was registered and by which organisation, and that disclosure
+/// is audited.
 /// </summary>
 public sealed class DuplicateCheck(PartneraDbContext db, PersonAccess access, AuditLog audit)
 {
@@ -61,17 +62,35 @@ public sealed class DuplicateCheck(PartneraDbContext db, PersonAccess access, Au
         return others.Select(o => (o.Person, Score: PersonMatcher.Score(me, o.Record, rare))).Where(x => x.Score.Probable).OrderByDescending(x => x.Score.Total).ToList();
     }
 
+    /// <summary>Most namesakes registered elsewhere that one record's page mentions.</summary>
+    private const int MostNamesakesElsewhere = 20;
+
+    /// <summary>
+    /// The probable duplicates among the records the reader holds (name and score), then the records registered elsewhere
+    /// under the same names in either order (only which organisation registered each). Those are decided on the names
+    /// alone, never on a date, document or address: otherwise editing one's own record until a hint appears would
+    /// confirm another organisation's birth date or passport number.
+    /// </summary>
     public async Task<List<DuplicateCandidate>> FindAsync(ClaimsPrincipal user, Person person, CancellationToken ct)
     {
         var probable = await ProbableAsync(db, person, ct);
-        if (probable.Count == 0) return [];
         var ids = probable.Select(x => x.Person.Id).ToList();
         var held = await access.Held(user).Where(p => ids.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct);
-        var (visible, hidden) = (probable.Where(x => held.Contains(x.Person.Id)).Select(x => x.Person).ToList(), probable.Where(x => !held.Contains(x.Person.Id)).Select(x => x.Person).ToList());
-        if (visible.Count > 0) await audit.RecordAsync(AuditAction.Viewed, visible, PersonAccess.DuplicateReason, ct);
+        var visible = probable.Where(x => held.Contains(x.Person.Id)).ToList();
+        if (visible.Count > 0) await audit.RecordAsync(AuditAction.Viewed, visible.Select(x => x.Person).ToList(), PersonAccess.DuplicateReason, ct);
+        var hidden = await NamesakesElsewhereAsync(user, person, ct);
         var registrars = await access.DiscloseAsync(hidden, ct);
-        return probable.Select(x => held.Contains(x.Person.Id)
-            ? new DuplicateCandidate(x.Person.Id, x.Person.FullName, x.Score, null)
-            : new DuplicateCandidate(null, null, null, registrars.GetValueOrDefault(x.Person.RegisteredById))).ToList();
+        return visible.Select(x => new DuplicateCandidate(x.Person.Id, x.Person.FullName, x.Score, null))
+            .Concat(hidden.Select(p => new DuplicateCandidate(null, null, null, registrars.GetValueOrDefault(p.RegisteredById)))).ToList();
+    }
+
+    private async Task<List<Person>> NamesakesElsewhereAsync(ClaimsPrincipal user, Person person, CancellationToken ct)
+    {
+        var (f, g) = (person.FamilyKey, person.GivenKey);
+        if (f.Length == 0 || g.Length == 0) return [];
+        var held = access.Held(user).Select(p => p.Id);
+        return await db.People.AsNoTracking()
+            .Where(p => ((p.FamilyKey == f && p.GivenKey == g) || (p.FamilyKey == g && p.GivenKey == f)) && p.Id != person.Id && p.ErasedAt == null && p.MergedIntoId == null && !held.Contains(p.Id))
+            .OrderBy(p => p.Id).Take(MostNamesakesElsewhere).ToListAsync(ct);
     }
 }

@@ -40,19 +40,19 @@ public sealed class DuplicateScan(PartneraDbContext db, TimeProvider time, ILogg
 
     /// <summary>
     /// Checks people just added in bulk (an import) against the registry now rather than at night, and stores the pairs
-    /// found for review; returns how many of them have a probable duplicate.
+    /// found for review; returns each person with the probable duplicates found.
     /// </summary>
-    public async Task<int> CheckAsync(IReadOnlyList<Person> people, CancellationToken ct)
+    public async Task<List<(Guid Person, Guid Other)>> CheckAsync(IReadOnlyList<Person> people, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var stored = new HashSet<(Guid, Guid)>();
-        var found = 0;
+        var found = new List<(Guid, Guid)>();
         foreach (var person in people)
         {
             var probable = await DuplicateCheck.ProbableAsync(db, person, ct);
-            if (probable.Count > 0) found++;
             foreach (var (other, score) in probable)
             {
+                found.Add((person.Id, other.Id));
                 var key = DuplicatePair.Order(person.Id, other.Id);
                 if (!stored.Add(key) || await db.DuplicatePairs.AnyAsync(p => p.FirstId == key.First && p.SecondId == key.Second, ct)) continue;
                 db.DuplicatePairs.Add(new DuplicatePair { FirstId = key.First, SecondId = key.Second, Total = score.Total, Why = JsonSerializer.Serialize(score), FoundAt = now });
