@@ -47,6 +47,7 @@ public static class Platform
         });
         services.AddOutputCache(o => o.AddPolicy(PublicPageCache.Name, new PublicPageCache()));
         services.AddRazorPages(o => o.RootDirectory = "/Features")
+            .AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new CheckboxBinder.Provider()))
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = FeatureStringsLocalizer.For);
         return builder;

@@ -26,9 +26,6 @@ public sealed class LoginModel(PasswordSignIn signIn, IStringLocalizer<AccountSt
 
     public async Task<IActionResult> OnPostAsync()
     {
-        // A checkbox redrawn with a value that is not true/false makes the input tag helper throw: it is just unticked.
-        if (ModelState.GetFieldValidationState("Input.RememberMe") == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
-            ModelState.Remove("Input.RememberMe");
         if (!ModelState.IsValid) return Page();
         var result = await signIn.SignInAsync(Input.Email!, Input.Password!, Input.RememberMe, HttpContext);
         if (result.Succeeded) return LocalRedirect(LocalUrl.OrHome(ReturnUrl));

@@ -22,7 +22,7 @@ public sealed class ServiceInput
     [StringLength(1000), Display(Name = "Service_Fees")] public string? FeesDescription { get; set; }
     [Range(0, 1_000_000), Display(Name = "Service_Capacity")] public int? Capacity { get; set; }
     [Range(0, 1_000_000), Display(Name = "Service_Occupancy")] public int? Occupancy { get; set; }
-    [Range(0, 1_000_000_000), Display(Name = "Service_UnitCost")] public decimal? UnitCost { get; set; }
+    [Range(typeof(decimal), "0", "1000000000"), Display(Name = "Service_UnitCost")] public decimal? UnitCost { get; set; }
     [RegularExpression("^[A-Za-z]{3}$"), Display(Name = "Service_Currency")] public string? UnitCostCurrency { get; set; }
     [Display(Name = "Service_Funding")] public FundingSource? Funding { get; set; }
     /// <summary>The service's phone numbers, separated by commas (every number is kept, none is lost on saving).</summary>

@@ -28,7 +28,8 @@ public sealed class ErrorModel : PageModel
 
     private void Show()
     {
-        int? code = int.TryParse(RouteData.Values["code"]?.ToString(), out var c) ? c : null;
+        // Only error statuses: /Error/1 is an address someone typed, not a status to answer with.
+        int? code = int.TryParse(RouteData.Values["code"]?.ToString(), out var c) ? c is >= 400 and <= 599 ? c : 404 : null;
         Code = code ?? (Response.StatusCode >= 400 ? Response.StatusCode : 500);
         // Direct visits to /Error show the page with 200; re-executed errors keep their status.
         if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null && code is null) return;

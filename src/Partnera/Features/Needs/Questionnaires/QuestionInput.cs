@@ -14,8 +14,8 @@ public sealed class QuestionInput
     [Required, Display(Name = "Question_Kind")] public QuestionKind? Kind { get; set; }
     [Display(Name = "Question_Text")] public Dictionary<string, string?> Text { get; set; } = [];
     [Display(Name = "Question_Required")] public bool Required { get; set; }
-    [Range(-1_000_000, 1_000_000), Display(Name = "Question_Minimum")] public decimal? Minimum { get; set; }
-    [Range(-1_000_000, 1_000_000), Display(Name = "Question_Maximum")] public decimal? Maximum { get; set; }
+    [Range(typeof(decimal), "-1000000", "1000000"), Display(Name = "Question_Minimum")] public decimal? Minimum { get; set; }
+    [Range(typeof(decimal), "-1000000", "1000000"), Display(Name = "Question_Maximum")] public decimal? Maximum { get; set; }
     [Display(Name = "Question_ShowWhen")] public string? ShowWhenQuestion { get; set; }
     [StringLength(40), Display(Name = "Question_ShowWhenAnswer")] public string? ShowWhenAnswer { get; set; }
     [Display(Name = "Question_Options")] public List<OptionInput> Options { get; set; } = [];
