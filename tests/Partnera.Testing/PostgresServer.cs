@@ -14,13 +14,15 @@ public sealed class PostgresServer : IAsyncDisposable
     private readonly string folder;
     private readonly string binaries;
     private readonly bool kept;
+    private readonly string[] settings;
     public int Port { get; }
 
-    private PostgresServer(string folder, string binaries, int port, bool kept)
+    private PostgresServer(string folder, string binaries, int port, bool kept, string[] settings)
     {
         this.folder = folder;
         this.binaries = binaries;
         this.kept = kept;
+        this.settings = settings;
         Port = port;
     }
 
@@ -39,14 +41,20 @@ public sealed class PostgresServer : IAsyncDisposable
         Directory.CreateDirectory(folder);
         if (IsRoot) await RunAsync("chown", $"postgres {folder}");
         var port = FreePort();
-        var server = new PostgresServer(folder, binaries, port, keptFolder is not null);
+        var server = new PostgresServer(folder, binaries, port, keptFolder is not null, settings);
         var data = Path.Combine(folder, "data");
         if (!Directory.Exists(data))
             await server.AsServerUserAsync("initdb", $"-D {data} -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync");
-        await server.AsServerUserAsync("pg_ctl",
-            $"-D {data} -l {Path.Combine(folder, "log")} -w -t 60 -o \"-c listen_addresses=127.0.0.1 -p {port} -k {folder} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200{string.Concat(settings.Select(x => " -c " + x))}\" start");
+        await server.StartAgainAsync();
         return server;
     }
+
+    /// <summary>Starts the stopped server again, on the same port with the same settings.</summary>
+    public Task StartAgainAsync() => AsServerUserAsync("pg_ctl",
+        $"-D {Path.Combine(folder, "data")} -l {Path.Combine(folder, "log")} -w -t 60 -o \"-c listen_addresses=127.0.0.1 -p {Port} -k {folder} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200{string.Concat(settings.Select(x => " -c " + x))}\" start");
+
+    /// <summary>Stops the server as an administrator restarting it would (sessions ended, nothing lost that was committed).</summary>
+    public Task StopAsync() => AsServerUserAsync("pg_ctl", $"-D {Path.Combine(folder, "data")} -m fast -w stop");
 
     public async ValueTask DisposeAsync()
     {
