@@ -18,7 +18,7 @@ public sealed class MembershipGrants(PartneraDbContext db, AccessCheck access, I
     IStringLocalizer<Resources.SharedStrings> shared, TimeProvider time, ILogger<MembershipGrants> logger)
 {
     private async Task<bool> NeedsApprovalAsync(ClaimsPrincipal grantor, Guid organisation, Role role, CancellationToken ct) =>
-        role == Role.Administrator ? await OtherAdministratorExistsAsync(grantor, ct) : NeedsApproval(grantor, organisation, role);
+        NeedsApproval(grantor, organisation, role) || (role == Role.Administrator && await OtherAdministratorExistsAsync(grantor, ct));
 
     private Task<bool> OtherAdministratorExistsAsync(ClaimsPrincipal grantor, CancellationToken ct)
     {
@@ -30,20 +30,40 @@ public sealed class MembershipGrants(PartneraDbContext db, AccessCheck access, I
         PersonAccess.PersonalDataRoles.Contains(role) && !MembershipClaims.Of(grantor).Any(m => m.Role == Role.Administrator && m.OrganisationId == organisation);
 
     /// <summary>
-    /// Someone other than the one who asked and the one who would gain the role: the organisation's administrator, or
-    /// another platform administrator whom the one who asked did not make an administrator (a second account of theirs
-    /// is not a second pair of eyes).
+    /// Someone other than the one who asked and the one who would gain the role: an administrator whose own administrator
+    /// role the one who asked did not give or approve, however many accounts lie between (a chain of one person's
+    /// accounts is not a second pair of eyes).
     /// </summary>
     public async Task<bool> MayApproveAsync(ClaimsPrincipal approver, Membership membership, CancellationToken ct)
     {
-        if (membership.PendingSince is null || !approver.IsAdministrator()
-            || string.Equals(approver.Identity?.Name, membership.GrantedBy, StringComparison.OrdinalIgnoreCase)
+        if (membership.PendingSince is null || !approver.IsAdministrator() || membership.GrantedBy is not { } requester
+            || string.Equals(approver.Identity?.Name, requester, StringComparison.OrdinalIgnoreCase)
             || !Guid.TryParse(approver.FindFirstValue(ClaimTypes.NameIdentifier), out var approverId) || approverId == membership.UserId) return false;
-        if (MembershipClaims.Of(approver).Any(m => m.Role == Role.Administrator && m.OrganisationId == membership.OrganisationId)) return true;
-        return !await db.Memberships.AnyAsync(m => m.UserId == approverId && m.Role == Role.Administrator && m.GrantedBy == membership.GrantedBy, ct);
+        return !await VouchedForByAsync(approver.Identity?.Name ?? "", requester, ct);
     }
 
-    public async Task<Membership> GrantAsync(ClaimsPrincipal grantor, PartneraUser account, Guid organisation, Role role, CancellationToken ct)
+    /// <summary>Whether <paramref name="requester"/> gave or approved <paramref name="approver"/>'s administrator role, directly or through others they made.</summary>
+    private async Task<bool> VouchedForByAsync(string approver, string requester, CancellationToken ct)
+    {
+        // Administrators are a handful: their roles' history is read once and walked here.
+        var roles = (await db.Memberships.Where(m => m.Role == Role.Administrator && m.PendingSince == null && m.User!.Email != null)
+            .Select(m => new { Email = m.User!.Email!, m.GrantedBy, m.ApprovedBy }).ToListAsync(ct))
+            .ToLookup(m => m.Email, StringComparer.OrdinalIgnoreCase);
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { approver };
+        var next = new Queue<string>([approver]);
+        while (next.TryDequeue(out var account))
+        {
+            foreach (var voucher in roles[account].SelectMany(m => new[] { m.GrantedBy, m.ApprovedBy }).OfType<string>())
+            {
+                if (string.Equals(voucher, requester, StringComparison.OrdinalIgnoreCase)) return true;
+                if (seen.Add(voucher)) next.Enqueue(voucher);
+            }
+        }
+        return false;
+    }
+
+    /// <returns>The membership, and for one that waits, how many people were told of it (none when the organisation has no administrator or address).</returns>
+    public async Task<(Membership Membership, int Told)> GrantAsync(ClaimsPrincipal grantor, PartneraUser account, Guid organisation, Role role, CancellationToken ct)
     {
         var pending = await NeedsApprovalAsync(grantor, organisation, role, ct);
         var membership = new Membership
@@ -58,8 +78,8 @@ public sealed class MembershipGrants(PartneraDbContext db, AccessCheck access, I
         await db.SaveChangesAsync(ct);
         // No new security stamp (that would end the person's sessions): AccessCheck reads the roles again, at once here.
         access.Forget(account.Id);
-        if (pending) await TellOrganisationAsync(membership, account, "Membership_PendingSubject", "Membership_PendingBody", grantor, ct);
-        return membership;
+        var told = pending ? await TellOrganisationAsync(membership, account, "Membership_PendingSubject", "Membership_PendingBody", grantor, ct) : 0;
+        return (membership, told);
     }
 
     /// <summary>Approves a waiting role; false when this approver may not (the one who asked, the one who gains it, or not an administrator).</summary>
@@ -74,17 +94,22 @@ public sealed class MembershipGrants(PartneraDbContext db, AccessCheck access, I
         return true;
     }
 
-    /// <summary>The organisation's administrators, or its own address when it has none; never the one acting.</summary>
-    private async Task TellOrganisationAsync(Membership membership, PartneraUser account, string subject, string body, ClaimsPrincipal actor, CancellationToken ct)
+    /// <summary>The organisation's administrators, or its own address, or else the platform administrators; never the one acting. Returns how many were told.</summary>
+    private async Task<int> TellOrganisationAsync(Membership membership, PartneraUser account, string subject, string body, ClaimsPrincipal actor, CancellationToken ct)
     {
         var organisation = await db.Organisations.Where(o => o.Id == membership.OrganisationId).Select(o => new { o.Name, o.Email }).SingleAsync(ct);
         var to = await db.Memberships.Where(m => m.OrganisationId == membership.OrganisationId && m.Role == Role.Administrator && m.PendingSince == null && m.User!.Email != null)
             .Select(m => m.User!.Email!).Distinct().ToListAsync(ct);
         if (to.Count == 0 && organisation.Email is { } own) to.Add(own);
+        // No one at the organisation to tell: the other platform administrators, one of whom must approve anyway.
+        if (to.Count == 0)
+            to = await db.Memberships.Where(m => m.Role == Role.Administrator && m.PendingSince == null && m.User!.Email != null).Select(m => m.User!.Email!).Distinct().ToListAsync(ct);
         string Html(string? text) => System.Net.WebUtility.HtmlEncode(text ?? "");
         var role = shared[$"Role_{membership.Role}"].Value;
-        foreach (var address in to.Where(a => !string.Equals(a, actor.Identity?.Name, StringComparison.OrdinalIgnoreCase)))
+        var recipients = to.Where(a => !string.Equals(a, actor.Identity?.Name, StringComparison.OrdinalIgnoreCase)).ToList();
+        foreach (var address in recipients)
             await email.SendNoticeAsync(logger, address, t[subject], t[body, Html(account.DisplayName), Html(account.Email), Html(role), Html(organisation.Name.Value), Html(actor.Identity?.Name),
                 Infrastructure.Web.PublicLinks.Anchor(links.For($"/Account/Users/Edit/{account.Id}"))], ct);
+        return recipients.Count;
     }
 }

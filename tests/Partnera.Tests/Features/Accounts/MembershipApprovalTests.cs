@@ -90,4 +90,53 @@ public sealed class MembershipApprovalTests(TestApps apps)
         var membership = await app.WithDbAsync(db => db.Memberships.AsNoTracking().SingleAsync(m => m.UserId == colleague && m.Role == Role.ProviderStaff));
         Assert.Null(membership.PendingSince);
     }
+
+    private static async Task<HttpStatusCode> AddAsync(HttpClient client, Guid account, Guid organisation, Role role) =>
+        (await client.SubmitAsync($"/Account/Users/Edit/{account}", new Dictionary<string, string[]> { ["OrganisationId"] = [organisation.ToString()], ["Role"] = [role.ToString()] }, "form[action*='handler=Add']")).StatusCode;
+
+    private static async Task<HttpStatusCode> ApproveAsync(HttpClient client, Guid account, Guid membership)
+    {
+        var token = (await client.GetPageAsync("/Account/Manage")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        return (await client.PostAsync($"/Account/Users/Edit/{account}?handler=Approve", new FormUrlEncodedContent(new Dictionary<string, string> { ["membershipId"] = membership.ToString(), ["__RequestVerificationToken"] = token }))).StatusCode;
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task No_chain_of_administrators_one_person_made_approves_that_persons_access(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var (council, centre) = await app.WithDbAsync(async db =>
+        {
+            var council = new Organisation { Name = new MultilingualText("Council " + TestNames.Family("Chain")), Kind = OrganisationKind.PublicAuthority };
+            var centre = new Organisation { Name = new MultilingualText("Centre " + TestNames.Family("Chain")), Kind = OrganisationKind.StateServiceProvider };
+            db.Organisations.AddRange(council, centre);
+            await db.SaveChangesAsync();
+            return (council.Id, centre.Id);
+        });
+        var (intruder, intruderEmail, intruderId) = await app.NewStaffAsync(council, Role.Administrator);
+        var (independent, _, _) = await app.NewStaffAsync(council, Role.Administrator);
+        Task<Membership> MembershipAsync(Guid account, Guid organisation, Role role) =>
+            app.WithDbAsync(db => db.Memberships.AsNoTracking().SingleAsync(m => m.UserId == account && m.OrganisationId == organisation && m.Role == role));
+
+        // The administrator role at another organisation waits like any role that opens its people.
+        Assert.Equal(HttpStatusCode.Redirect, await AddAsync(intruder, intruderId, centre, Role.Administrator));
+        Assert.NotNull((await MembershipAsync(intruderId, centre, Role.Administrator)).PendingSince);
+
+        // The intruder makes B an administrator (approved by an independent one), B makes C (approved by the intruder).
+        var (b, _, bId) = await app.NewStaffAsync(council, Role.VolunteerCoordinator);
+        Assert.Equal(HttpStatusCode.Redirect, await AddAsync(intruder, bId, council, Role.Administrator));
+        Assert.Equal(HttpStatusCode.Redirect, await ApproveAsync(independent, bId, (await MembershipAsync(bId, council, Role.Administrator)).Id));
+        var (c, _, cId) = await app.NewStaffAsync(council, Role.VolunteerCoordinator);
+        Assert.Equal(HttpStatusCode.Redirect, await AddAsync(b, cId, council, Role.Administrator));
+        Assert.Equal(HttpStatusCode.Redirect, await ApproveAsync(intruder, cId, (await MembershipAsync(cId, council, Role.Administrator)).Id));
+        Assert.Null((await MembershipAsync(cId, council, Role.Administrator)).PendingSince);
+
+        // Neither B nor C approves the intruder's own access: both owe their role to the intruder.
+        Assert.Equal(HttpStatusCode.Redirect, await AddAsync(intruder, intruderId, centre, Role.ProviderStaff));
+        var wanted = await MembershipAsync(intruderId, centre, Role.ProviderStaff);
+        Assert.Equal(HttpStatusCode.NotFound, await ApproveAsync(b, intruderId, wanted.Id));
+        Assert.Equal(HttpStatusCode.NotFound, await ApproveAsync(c, intruderId, wanted.Id));
+        Assert.NotNull((await MembershipAsync(intruderId, centre, Role.ProviderStaff)).PendingSince);
+        Assert.Equal(HttpStatusCode.Redirect, await ApproveAsync(independent, intruderId, wanted.Id));
+        Assert.Equal(intruderEmail, (await MembershipAsync(intruderId, centre, Role.ProviderStaff)).GrantedBy);
+    }
 }

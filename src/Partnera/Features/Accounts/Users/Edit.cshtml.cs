@@ -41,8 +41,8 @@ public sealed class EditModel(PartneraDbContext db, UserManager<PartneraUser> us
         else if (await db.Memberships.AnyAsync(m => m.UserId == id && m.OrganisationId == OrganisationId && m.Role == Role, ct))
             ModelState.AddModelError(nameof(OrganisationId), t["Memberships_Exists"]);
         if (!ModelState.IsValid) return Page();
-        var membership = await grants.GrantAsync(User, Account, OrganisationId!.Value, Role, ct);
-        TempData["Message"] = membership.PendingSince is null ? "Common_Saved" : "Memberships_AwaitingApproval";
+        var (membership, told) = await grants.GrantAsync(User, Account, OrganisationId!.Value, Role, ct);
+        TempData["Message"] = membership.PendingSince is null ? "Common_Saved" : told > 0 ? "Memberships_AwaitingApproval" : "Memberships_AwaitingApprovalNoOneTold";
         return Redirect($"/Account/Users/Edit/{id}");
     }
 
