@@ -47,7 +47,11 @@ public static class Platform
         });
         services.AddOutputCache(o => o.AddPolicy(PublicPageCache.Name, new PublicPageCache()));
         services.AddRazorPages(o => o.RootDirectory = "/Features")
-            .AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new CheckboxBinder.Provider()))
+            .AddMvcOptions(o =>
+            {
+                o.ModelBinderProviders.Insert(0, new CheckboxBinder.Provider());
+                o.Filters.Add(new UnknownHandlers());
+            })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = FeatureStringsLocalizer.For);
         return builder;

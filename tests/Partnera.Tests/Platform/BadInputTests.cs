@@ -68,6 +68,24 @@ public sealed class BadInputTests(TestApps apps)
     }
 
     [Theory, ClassData(typeof(Databases))]
+    public async Task A_null_working_day_or_an_all_zero_territory_is_a_bad_request_not_a_server_error(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var client = app.Browser("en");
+        await client.SignInAsync("specialist@partnera.demo");
+        var zero = Guid.Empty.ToString();
+        foreach (var body in new[] { """{"name":"Null day NGO","kind":"Ngo","workingHours":[null]}""", $$"""{"name":"Zero NGO","kind":"Ngo","territoryId":"{{zero}}"}""", $$"""{"name":"Zero NGO","kind":"Ngo","servedTerritoryIds":["{{zero}}"]}""" })
+        {
+            var response = await client.PostAsync("/api/v1/organisations", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{body}: {(int)response.StatusCode}");
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        }
+        var page = await client.SubmitAsync("/Organisations/Edit", new Dictionary<string, string[]> { ["Input.Name"] = ["Zero page NGO"], ["Input.Kind"] = ["PublicAuthority"], ["Input.TerritoryId"] = [zero] });
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.NotEmpty(Infrastructure.Pages.Parse(await page.TextAsync()).FieldErrors());
+    }
+
+    [Theory, ClassData(typeof(Databases))]
     public async Task A_sign_in_with_a_checkbox_value_that_is_not_a_yes_or_no_is_a_page_not_a_server_error(DatabaseProvider provider)
     {
         var app = await apps.GetAsync(provider);

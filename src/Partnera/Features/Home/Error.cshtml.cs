@@ -15,7 +15,7 @@ public sealed class ErrorModel : PageModel
     {
         404 => "Error_NotFoundTitle",
         403 => "Error_ForbiddenTitle",
-        400 => "Error_BadRequestTitle",
+        400 or 405 => "Error_BadRequestTitle",
         429 => "Error_TooManyTitle",
         _ => "Error_GeneralTitle",
     };

@@ -12,13 +12,16 @@ public sealed class OrganisationEditor(PartneraDbContext db)
     public async Task<List<RuleError>> CheckAsync(OrganisationInput input, CancellationToken ct)
     {
         var errors = new List<RuleError>();
-        var territoryIds = input.ServedTerritoryIds.Append(input.TerritoryId ?? Guid.Empty).Where(id => id != Guid.Empty).Distinct().ToList();
+        // An all-zero id is an unknown territory too (it would reach the database as a broken reference).
+        var territoryIds = input.TerritoryId is { } home ? input.ServedTerritoryIds.Append(home).Distinct().ToList() : input.ServedTerritoryIds.Distinct().ToList();
         var found = await db.Territories.CountAsync(t => territoryIds.Contains(t.Id), ct);
         if (found != territoryIds.Count) errors.Add(new(nameof(input.ServedTerritoryIds), "Organisation_UnknownTerritory"));
         foreach (var link in input.SocialLinks.Where(l => !string.IsNullOrWhiteSpace(l)))
         {
             if (!IsWebAddress(link)) errors.Add(new(nameof(input.SocialLinks), "Organisation_BadLink"));
         }
+        // A JSON list may hold a null where a day belongs.
+        if (input.WorkingHours.Any(d => d is null)) return [.. errors, new(nameof(input.WorkingHours), "Hours_Order")];
         if (input.WorkingHours.GroupBy(d => d.Day).Any(g => g.Count() > 1)) errors.Add(new(nameof(input.WorkingHours), "Organisation_DayTwice"));
         foreach (var day in input.WorkingHours)
         {

@@ -81,9 +81,20 @@ public static class TableFile
     /// </summary>
     public static async Task<Stream> CheckedCsvAsync(Stream content, ImportLimits limits, CancellationToken ct)
     {
-        var bytes = await limits.ReadAsync(content, ct);
+        var bytes = WithoutControlBytes(await limits.ReadAsync(content, ct));
         foreach (var _ in Limited(CsvRows(bytes), limits)) { }
         return new MemoryStream(bytes);
+    }
+
+    /// <summary>
+    /// The file without the C0 control characters no one types (a NUL is refused by PostgreSQL): in the encodings read
+    /// here (UTF-8, 1251, 1250) those bytes are never part of another character. UTF-16 (with its byte order mark) is left as it is.
+    /// </summary>
+    private static byte[] WithoutControlBytes(byte[] content)
+    {
+        static bool Control(byte b) => b < 0x20 && b is not ((byte)'\t' or (byte)'\r' or (byte)'\n');
+        if (content is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..] || !content.Any(Control)) return content;
+        return content.Where(b => !Control(b)).ToArray();
     }
 
     private static bool Unreadable(Exception e) =>
@@ -100,8 +111,11 @@ public static class TableFile
         {
             if (++count > limits.MaxRows + 1 || row.Number > limits.MaxRows + 1) throw limits.TooManyRows();
             if (row.Cells.Length > limits.MaxColumns) throw limits.TooManyColumns();
-            foreach (var cell in row.Cells)
-                if (cell.Length > limits.MaxCellLength) throw limits.CellTooLong(row.Number);
+            for (var i = 0; i < row.Cells.Length; i++)
+            {
+                if (row.Cells[i].Length > limits.MaxCellLength) throw limits.CellTooLong(row.Number);
+                row.Cells[i] = Web.ControlCharacters.Strip(row.Cells[i]);
+            }
             yield return row;
         }
     }

@@ -148,4 +148,21 @@ public sealed class ImportTests(TestApps apps)
         var (volunteers, _, _) = await app.NewStaffAsync(providerId, Role.VolunteerCoordinator);
         Assert.Equal(HttpStatusCode.NotFound, (await volunteers.GetAsync("/People/Import")).StatusCode);
     }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Control_characters_in_a_file_are_dropped_not_a_server_error(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var family = TestNames.Family("Нуль");
+        var (providerId, _, _) = await CaseAsync(app, TestNames.Family("Бойко"));
+        var (staff, _, _) = await app.NewStaffAsync(providerId, Role.ProviderStaff);
+        var csv = $"family_name,given_name,birth_date,address,consent_date,consent_purpose\n{family[..2]}\0{family[2..]},Пе\u0001тро,1980-01-01,Str\0eet 1,2026-01-01,x\n";
+        var uploaded = await staff.SubmitAsync("/People/Import", new Dictionary<string, string[]>(), "#upload-form", "Upload",
+            new Dictionary<string, (string, byte[])> { ["Upload"] = ("list.csv", Encoding.UTF8.GetBytes(csv)) });
+        var withUpload = uploaded.Headers.Location!.OriginalString;
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.SubmitAsync(withUpload, new Dictionary<string, string[]>(), "#mapping-form")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.SubmitAsync(withUpload, new Dictionary<string, string[]>(), "#save-form")).StatusCode);
+        var saved = await app.WithDbAsync(db => db.People.Where(p => p.RegisteredById == providerId && p.FamilyName == family).Select(p => new { p.GivenName, p.Address }).SingleAsync());
+        Assert.Equal(("Петро", "Street 1"), (saved.GivenName, saved.Address));
+    }
 }

@@ -61,6 +61,7 @@ public sealed class HsdsImport(PartneraDbContext db, ServiceSearchIndex search, 
     }
 
     /// <summary>The JSON file within the same limits as a table: records as rows, each string value as a cell.</summary>
+    /// <summary>Refuses texts over the cell limit and drops control characters from the rest (a NUL would be refused by PostgreSQL).</summary>
     private void CheckValues(List<JsonObject> records)
     {
         if (records.Count > limits.Value.MaxRows) throw limits.Value.TooManyRows();
@@ -69,12 +70,26 @@ public sealed class HsdsImport(PartneraDbContext db, ServiceSearchIndex search, 
             var values = new Stack<JsonNode?>([records[i]]);
             while (values.TryPop(out var node))
             {
-                if (node is JsonObject o) foreach (var child in o) values.Push(child.Value);
-                else if (node is JsonArray a) foreach (var child in a) values.Push(child);
-                else if (node is JsonValue v && v.TryGetValue<string>(out var text) && text.Length > limits.Value.MaxCellLength)
-                    throw limits.Value.CellTooLong(i + 1);
+                if (node is JsonObject o)
+                {
+                    foreach (var key in o.Select(p => p.Key).ToList()) { if (Checked(o[key], i) is var clean && !ReferenceEquals(clean, o[key])) o[key] = clean; }
+                    foreach (var child in o) values.Push(child.Value);
+                }
+                else if (node is JsonArray a)
+                {
+                    for (var j = 0; j < a.Count; j++) { if (Checked(a[j], i) is var clean && !ReferenceEquals(clean, a[j])) a[j] = clean; }
+                    foreach (var child in a) values.Push(child);
+                }
             }
         }
+    }
+
+    private JsonNode? Checked(JsonNode? node, int record)
+    {
+        if (node is not JsonValue v || !v.TryGetValue<string>(out var text)) return node;
+        if (text.Length > limits.Value.MaxCellLength) throw limits.Value.CellTooLong(record + 1);
+        var clean = Infrastructure.Web.ControlCharacters.Strip(text);
+        return ReferenceEquals(clean, text) ? node : JsonValue.Create(clean);
     }
 
     private async Task<ImportReport> ImportAsync(List<JsonObject> records, Guid? organisationId, CancellationToken ct)

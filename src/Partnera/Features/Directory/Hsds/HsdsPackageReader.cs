@@ -76,7 +76,7 @@ public static class HsdsPackageReader
             var row = new JsonObject();
             foreach (var column in header)
             {
-                var value = Infrastructure.Csv.SpreadsheetText.Restore(csv.GetField(column));
+                var value = Infrastructure.Csv.SpreadsheetText.Restore(Infrastructure.Web.ControlCharacters.Strip(csv.GetField(column) ?? ""));
                 if (value?.Length > limits.MaxCellLength) throw limits.CellTooLong(csv.Parser.Row);
                 if (!string.IsNullOrEmpty(value)) row[column] = value;
             }

@@ -34,7 +34,7 @@ public sealed class SurveyImport(PartneraDbContext db, CurrentUser user, AuditLo
         var upload = new SurveyUpload
         {
             CampaignId = campaignId,
-            FileName = Path.GetFileName(fileName),
+            FileName = Infrastructure.Web.ControlCharacters.Strip(Path.GetFileName(fileName)),
             Content = bytes,
             UploadedAt = now,
             UploadedBy = user.Name,

@@ -37,7 +37,7 @@ public sealed class PeopleImport(PartneraDbContext db, PersonRegister register, 
         var upload = new PeopleUpload
         {
             OrganisationId = organisationId,
-            FileName = Path.GetFileName(fileName),
+            FileName = Infrastructure.Web.ControlCharacters.Strip(Path.GetFileName(fileName)),
             Content = bytes,
             UploadedAt = now,
             UploadedBy = user.Name ?? "",
