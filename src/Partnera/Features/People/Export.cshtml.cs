@@ -29,21 +29,21 @@ public sealed class ExportModel(PartneraDbContext db, PersonAccess access) : Pag
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        if (await access.OpenAsync(User, id, AuditAction.Exported, ct) is not { SharedOnly: null } person) return NotFound();
+        if (await access.OpenHeldAsync(User, id, AuditAction.Exported, ct) is not { } person) return NotFound();
         Export = await PersonExportDto.OfAsync(db, person, ct);
         return Page();
     }
 
     public async Task<IActionResult> OnGetPrintAsync(Guid id, CancellationToken ct)
     {
-        if (await access.OpenAsync(User, id, AuditAction.Printed, ct) is not { SharedOnly: null } person) return NotFound();
+        if (await access.OpenHeldAsync(User, id, AuditAction.Printed, ct) is not { } person) return NotFound();
         (Export, Printing) = (await PersonExportDto.OfAsync(db, person, ct), true);
         return Page();
     }
 
     public async Task<IActionResult> OnGetJsonAsync(Guid id, CancellationToken ct)
     {
-        if (await access.OpenAsync(User, id, AuditAction.Exported, ct) is not { SharedOnly: null } person) return NotFound();
+        if (await access.OpenHeldAsync(User, id, AuditAction.Exported, ct) is not { } person) return NotFound();
         return new JsonResult(await PersonExportDto.OfAsync(db, person, ct), Readable) { ContentType = "application/json; charset=utf-8" };
     }
 }

@@ -35,7 +35,7 @@ public static class PeopleApi
             : TypedResults.NotFound();
 
     private static async Task<Results<Ok<PersonExportDto>, NotFound>> ExportAsync(Guid id, ClaimsPrincipal user, PersonAccess access, PartneraDbContext db, CancellationToken ct) =>
-        await access.OpenAsync(user, id, AuditAction.Exported, ct) is { SharedOnly: null } p ? TypedResults.Ok(await PersonExportDto.OfAsync(db, p, ct)) : TypedResults.NotFound();
+        await access.OpenHeldAsync(user, id, AuditAction.Exported, ct) is { } p ? TypedResults.Ok(await PersonExportDto.OfAsync(db, p, ct)) : TypedResults.NotFound();
 
     private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> MoveAsync(Guid id, MoveRequest move, ClaimsPrincipal user, ReferralFlow flow,
         IStringLocalizer<PeopleStrings> t, CancellationToken ct) =>

@@ -113,12 +113,20 @@ public sealed class PersonAccess(PartneraDbContext db, AuditLog audit, IEmailSen
     }
 
     /// <summary>The person with their categories, documents and consents, when this user may see them; the opening is audited with the reason it is allowed.</summary>
-    public async Task<Person?> OpenAsync(ClaimsPrincipal user, Guid id, AuditAction action, CancellationToken ct)
+    public Task<Person?> OpenAsync(ClaimsPrincipal user, Guid id, AuditAction action, CancellationToken ct) => OpenAsync(user, id, action, heldOnly: false, ct);
+
+    /// <summary>
+    /// The whole record, only for organisations that hold it (an export or a print); a receiver of a referral gets
+    /// nothing, and nothing is written in the record's log for a refusal.
+    /// </summary>
+    public Task<Person?> OpenHeldAsync(ClaimsPrincipal user, Guid id, AuditAction action, CancellationToken ct) => OpenAsync(user, id, action, heldOnly: true, ct);
+
+    private async Task<Person?> OpenAsync(ClaimsPrincipal user, Guid id, AuditAction action, bool heldOnly, CancellationToken ct)
     {
         var organisations = Organisations(user);
         var why = await db.PersonInvolvements.Where(i => i.PersonId == id && organisations.Contains(i.OrganisationId))
             .Select(i => i.Kind).Distinct().ToListAsync(ct);
-        if (why.Count == 0) return null;
+        if (why.Count == 0 || (heldOnly && why.All(k => k == Involvement.ReferralReceived))) return null;
         // An organisation that only received a referral sees what the sender ticked, and nothing else.
         var person = why.Any(k => k != Involvement.ReferralReceived) ? await LoadAsync(id, ct) : await SharedAsync(id, organisations, ct);
         if (person is not null) await audit.RecordAsync(action, person, string.Join(", ", why.Order()), ct);

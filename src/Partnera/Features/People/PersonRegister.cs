@@ -10,6 +10,8 @@ namespace Partnera.Features.People;
 /// </summary>
 public sealed class PersonRegister(PartneraDbContext db, CurrentUser user, TimeProvider time)
 {
+    private static readonly DateOnly EarliestBirth = new(1900, 1, 1), EarliestConsent = new(1990, 1, 1);
+
     /// <summary>Problems as (field, message key); the consent fields are named "Consent.*".</summary>
     public static List<(string Field, string Key)> Problems(PersonInput input, ConsentInput? consent, bool hasConsent, bool joiningHousehold = false)
     {
@@ -21,6 +23,9 @@ public sealed class PersonRegister(PartneraDbContext db, CurrentUser user, TimeP
         if (!string.IsNullOrWhiteSpace(input.DocumentNumber) && input.DocumentKind is null) problems.Add((nameof(input.DocumentKind), "Person_DocumentKindRequired"));
         if (joiningHousehold && input.Relation is null) problems.Add((nameof(input.Relation), "Person_RelationRequired"));
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        // A year typed as 0001 or 9999 is a slip, and a date no one can be born on or consent on.
+        if (input.BirthDate is { } born && (born < EarliestBirth || born > today)) problems.Add((nameof(input.BirthDate), "Person_BirthDateOutOfRange"));
+        if (consent?.Given == true && consent.GivenOn is { } given && (given < EarliestConsent || given > today)) problems.Add(("Consent.GivenOn", "Consent_DateOutOfRange"));
         problems.AddRange(input.Categories.Where(g => input.CategorySince.GetValueOrDefault(g) > today).Select(g => ($"{nameof(input.CategorySince)}[{g}]", "Person_CategorySinceFuture")));
         return problems;
     }

@@ -129,6 +129,7 @@ public sealed class AccountTests(TestApps apps)
         Assert.Contains("between 12 and 100", Errors(await RegisterAsync("Password12")), StringComparison.Ordinal);
         Assert.Contains("most common", Errors(await RegisterAsync("Password1234")), StringComparison.Ordinal);
         Assert.Contains("most common", Errors(await RegisterAsync("Qwertyuiop12!")), StringComparison.Ordinal);
+        Assert.Contains("most common", Errors(await RegisterAsync("Partnera2026!")), StringComparison.Ordinal);
         Assert.Contains("Check your e-mail", await RegisterAsync(DemoDataSeeder.DemoPassword), StringComparison.Ordinal);
 
         // The person changes it on their own account page, with the current one.
@@ -185,6 +186,23 @@ public sealed class AccountTests(TestApps apps)
         var off = await fresh.SubmitAsync("/Account/Manage/TwoFactor", new Dictionary<string, string[]> { ["Code"] = [Totp.Code(key, DateTimeOffset.UtcNow)] }, "form[action*='Disable']");
         Assert.Equal(HttpStatusCode.Redirect, off.StatusCode);
         Assert.False(await EnabledAsync());
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Guessing_the_code_to_switch_two_factor_off_locks_the_account(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var email = await CreateConfirmedAsync(app);
+        var client = app.Browser();
+        await client.SignInAsync(email, Password);
+        var key = (await client.GetPageAsync("/Account/Manage/TwoFactor")).QuerySelector("#shared-key")!.TextContent;
+        await client.SubmitAsync("/Account/Manage/TwoFactor", new Dictionary<string, string[]> { ["Code"] = [Totp.Code(key, DateTimeOffset.UtcNow)] }, "form[action*='Enable']");
+        string last = "";
+        for (var guess = 0; guess < 5; guess++)
+            last = await (await client.SubmitAsync("/Account/Manage/TwoFactor", new Dictionary<string, string[]> { ["Code"] = [$"00000{guess}"] }, "form[action*='Disable']")).TextAsync();
+        Assert.Contains("locked", Pages.Parse(last).FieldErrors().Single(), StringComparison.Ordinal);
+        Assert.NotNull(await app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.LockoutEnd).SingleAsync()));
+        Assert.True(await app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.TwoFactorEnabled).SingleAsync()));
     }
 
     [Fact]

@@ -121,6 +121,9 @@ public sealed class IndirectChannelTests(TestApps apps)
         Assert.Equal(HttpStatusCode.OK, export.StatusCode);
         AssertNothingPersonal(await export.Content.ReadAsStringAsync(), "the export of the receiver's own record");
         Assert.Equal(HttpStatusCode.NotFound, (await receiver.GetAsync($"/api/v1/people/{c.Client.Id}/export")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await receiver.GetAsync($"/People/Export/{c.Client.Id}")).StatusCode);
+        // A refused export is not one: the holders' log of the record must not say the receiver took it.
+        Assert.False(await app.WithDbAsync(db => db.AuditLog.AnyAsync(e => e.Subject == $"Person:{c.Client.Id}" && (e.Action == AuditAction.Exported || e.Action == AuditAction.Printed))));
     }
 
     [Theory, ClassData(typeof(Databases))]

@@ -59,13 +59,18 @@ public sealed class TwoFactorModel(UserManager<PartneraUser> users, SignInManage
     {
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
+        // Wrong codes count as failed sign-ins: someone holding a stolen session cannot guess their way to switching it off.
         if (ModelState.IsValid && !await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, Digits(Code!)))
-            ModelState.AddModelError(nameof(Code), t["TwoFactor_WrongCode"]);
+        {
+            await users.AccessFailedAsync(user);
+            ModelState.AddModelError(nameof(Code), await users.IsLockedOutAsync(user) ? t["Login_LockedOut"] : t["TwoFactor_WrongCode"]);
+        }
         if (!ModelState.IsValid)
         {
             await LoadAsync(user);
             return Page();
         }
+        await users.ResetAccessFailedCountAsync(user);
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
         await signIn.RefreshSignInAsync(user);
