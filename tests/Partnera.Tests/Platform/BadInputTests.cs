@@ -95,8 +95,12 @@ public sealed class BadInputTests(TestApps apps)
         {
             var response = await client.SubmitAsync("/People/Register", new Dictionary<string, string[]>
             {
-                ["Input.FamilyName"] = ["Датенко"], ["Input.GivenName"] = ["Іван"], ["Input.BirthDate"] = [born],
-                ["Consent.Given"] = ["true"], ["Consent.Purpose"] = ["Social services"], ["Consent.GivenOn"] = [given],
+                ["Input.FamilyName"] = ["Датенко"],
+                ["Input.GivenName"] = ["Іван"],
+                ["Input.BirthDate"] = [born],
+                ["Consent.Given"] = ["true"],
+                ["Consent.Purpose"] = ["Social services"],
+                ["Consent.GivenOn"] = [given],
             }, "#person-form");
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Contains(Infrastructure.Pages.Parse(await response.TextAsync()).FieldErrors(), e => e.Contains("between 19", StringComparison.Ordinal));
