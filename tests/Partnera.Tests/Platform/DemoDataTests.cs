@@ -46,7 +46,7 @@ public sealed class DemoDataTests(TestApps apps)
     [Fact]
     public async Task Demo_accounts_never_exist_in_production()
     {
-        await using var app = await apps.NewAppAsync(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["DemoData:Seed"] = "true", ["App:PublicUrl"] = "https://partnera.example.org", ["AllowedHosts"] = "localhost" }, "Production");
+        await using var app = await apps.NewAppAsync(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["DemoData:Seed"] = "true", ["App:PublicUrl"] = "https://partnera.example.org", ["AllowedHosts"] = "localhost", ["Budgeting:BallotKey"] = "a-test-ballot-key-of-more-than-32-characters" }, "Production");
         Assert.False(await app.WithDbAsync(db => db.Users.AnyAsync()));
         Assert.False(await app.WithDbAsync(db => db.Territories.AnyAsync()));
         var signIn = await app.Browser().SubmitAsync("/Account/Login", ("Input.Email", "admin@partnera.demo"), ("Input.Password", Partnera.Data.DemoData.DemoDataSeeder.DemoPassword));

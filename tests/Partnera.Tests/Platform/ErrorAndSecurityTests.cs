@@ -113,6 +113,9 @@ public sealed class ErrorAndSecurityTests(TestApps apps)
         var anyHost = await Assert.ThrowsAnyAsync<Exception>(() => apps.NewAppAsync(DatabaseProvider.Sqlite,
             new Dictionary<string, string?> { ["App:PublicUrl"] = "https://partnera.example.org", ["AllowedHosts"] = "*" }, "Production"));
         Assert.Contains("AllowedHosts is '*'", anyHost.ToString(), StringComparison.Ordinal);
+        var noBallotKey = await Assert.ThrowsAnyAsync<Exception>(() => apps.NewAppAsync(DatabaseProvider.Sqlite,
+            new Dictionary<string, string?> { ["App:PublicUrl"] = "https://partnera.example.org", ["AllowedHosts"] = "partnera.example.org", ["Budgeting:BallotKey"] = "" }, "Production"));
+        Assert.Contains("Budgeting:BallotKey is not set", noBallotKey.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -122,6 +125,7 @@ public sealed class ErrorAndSecurityTests(TestApps apps)
         {
             ["App:PublicUrl"] = "https://partnera.example.org",
             ["AllowedHosts"] = "partnera.example.org",
+            ["Budgeting:BallotKey"] = "a-test-ballot-key-of-more-than-32-characters",
             ["https_port"] = "443",
         }, "Production");
         HttpClient At(string address) => app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri(address), AllowAutoRedirect = false });

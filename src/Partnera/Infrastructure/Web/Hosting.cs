@@ -16,6 +16,9 @@ public static class Hosting
         builder.Services.AddSingleton(new PublicLinks(PublicUrl(configuration, production)));
         if (production && AllowsAnyHost(configuration["AllowedHosts"]))
             throw new InvalidOperationException("AllowedHosts is '*' or not set. In Production list the host names people use, e.g. \"partnera.example.org\" (separated by ';').");
+        // The key file made on first use sits in App_Data, beside a SQLite database and in the same copies of that folder.
+        if (production && string.IsNullOrWhiteSpace(configuration[Features.Planning.Budgeting.BallotKeyring.Setting]))
+            throw new InvalidOperationException($"{Features.Planning.Budgeting.BallotKeyring.Setting} is not set. In Production give every instance the same secret of 32+ characters, kept out of the database and its backups.");
         // Behind a reverse proxy on this machine (nginx in front of several instances), the client's address and
         // scheme come from its X-Forwarded-* headers; only loopback proxies are trusted by default. Only the one
         // address our proxy adds counts: earlier ones in the header are whatever the client sent.
