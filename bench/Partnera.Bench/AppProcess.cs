@@ -31,6 +31,11 @@ public sealed class AppProcess : IAsyncDisposable
         info.Environment["ConnectionStrings__Partnera"] = connection;
         info.Environment["DemoData__Seed"] = "false";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
+        // The settings Production refuses to start without, for a bench on loopback over plain HTTP.
+        info.Environment["App__PublicUrl"] = $"http://127.0.0.1:{port}";
+        info.Environment["AllowedHosts"] = "127.0.0.1;localhost";
+        info.Environment["Budgeting__BallotKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        info.Environment["Security__RedirectToHttps"] = "false";
         var process = Process.Start(info)!;
         _ = process.StandardOutput.ReadToEndAsync();
         _ = process.StandardError.ReadToEndAsync();
