@@ -90,7 +90,7 @@ public sealed class AccountTests(TestApps apps)
         Assert.Equal(HttpStatusCode.OK, blocked.StatusCode);
         var unknown = await attacker.SubmitAsync("/Account/Login", ("Input.Email", NewEmail()), ("Input.Password", Password));
         Assert.Equal(Pages.Parse(await unknown.TextAsync()).FieldErrors(), Pages.Parse(await blocked.TextAsync()).FieldErrors());
-        Assert.Contains("try again in 15 minutes", string.Join(" ", Pages.Parse(await blocked.TextAsync()).FieldErrors()), StringComparison.Ordinal);
+        Assert.Contains("pauses for 15 minutes", string.Join(" ", Pages.Parse(await blocked.TextAsync()).FieldErrors()), StringComparison.Ordinal);
 
         await From(app, "198.51.100.20").SignInAsync(email, Password);
     }

@@ -121,4 +121,31 @@ public sealed class ReferralTests(TestApps apps)
         var response = await client.PostAsync(action, new FormUrlEncodedContent([KeyValuePair.Create("__RequestVerificationToken", token), KeyValuePair.Create("note", note ?? "")]));
         return response.StatusCode == HttpStatusCode.Redirect ? null : Pages.Parse(await response.Content.ReadAsStringAsync()).QuerySelector("#referral-errors")!.TextContent;
     }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task A_referral_to_an_organisation_where_no_one_works_with_people_says_they_will_not_see_it(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var (ngo, volunteers, service, person) = await app.WithDbAsync(async db =>
+        {
+            var ngo = new Organisation { Name = new MultilingualText("Sender " + Guid.NewGuid().ToString("N")[..5]), Kind = OrganisationKind.Ngo };
+            var volunteers = new Organisation { Name = new MultilingualText("Volunteers only " + Guid.NewGuid().ToString("N")[..5]), Kind = OrganisationKind.Ngo };
+            var service = new Service { OrganisationId = volunteers.Id, Name = new MultilingualText("Food parcels"), LastModified = DateTime.UtcNow };
+            var person = new Person { FamilyName = TestNames.Family("Мороз"), GivenName = "Ганна", RegisteredById = ngo.Id, RegisteredAt = DateTime.UtcNow };
+            person.IndexNames();
+            db.Organisations.AddRange(ngo, volunteers);
+            db.Services.Add(service);
+            db.People.Add(person);
+            db.PersonInvolvements.Add(new PersonInvolvement { PersonId = person.Id, OrganisationId = ngo.Id, Kind = Involvement.Registered, Since = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+            return (ngo.Id, volunteers.Id, service.Id, person.Id);
+        });
+        await app.NewStaffAsync(volunteers, Role.VolunteerCoordinator);
+        var (social, _, _) = await app.NewStaffAsync(ngo, Role.ProviderStaff);
+        var sent = await social.SubmitAsync($"/People/Referrals/Send/{person}", new Dictionary<string, string[]>
+        { ["Input.ServiceId"] = [service.ToString()], ["Input.Reason"] = ["Needs food"], ["Input.Urgency"] = ["Routine"] }, "#referral-form");
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        var page = await social.GetPageAsync(sent.Headers.Location!.OriginalString);
+        Assert.Contains("no one there will see this referral", page.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
+    }
 }

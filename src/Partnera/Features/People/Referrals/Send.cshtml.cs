@@ -51,7 +51,9 @@ public sealed class SendModel(PartneraDbContext db, PersonAccess access, Referra
             ModelState.AddModelError($"{nameof(Input)}.{nameof(SendInput.ServiceId)}", t[problem]);
             return Page();
         }
-        TempData["Message"] = "Common_Saved";
+        // An organisation where no one works with people on Partnera would never see it: the sender must reach them otherwise.
+        var seen = await db.Memberships.AnyAsync(m => m.OrganisationId == referral!.ToOrganisationId && m.PendingSince == null && PersonAccess.PersonalDataRoles.Contains(m.Role), ct);
+        TempData["Message"] = seen ? "Common_Saved" : "Referral_SentNoOneThere";
         return Redirect($"/People/Referrals/Referral/{referral!.Id}");
     }
 
