@@ -1,0 +1,91 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Partnera.Data;
+using Partnera.Data.DemoData;
+using Partnera.Features.Accounts;
+
+namespace Partnera.BrowserTests;
+
+/// <summary>
+/// Pages a person opens on a small phone (360 px) fit its width: nothing scrolls sideways. Checked in the languages
+/// whose words are longest, as the role that sees each page's widest parts (toolbars, the access log, a waiting role).
+/// </summary>
+public sealed class NarrowScreenTests(BrowserFixture fixture)
+{
+    private const int Phone = 360;
+
+    public static TheoryData<string> Languages() => ["uk", "ro"];
+
+    [Theory, MemberData(nameof(Languages))]
+    public async Task A_provider_s_people_pages_fit_a_small_phone(string language)
+    {
+        var page = await NarrowPageAsync("provider@partnera.demo", language);
+        await Screenshots.OnFailureAsync(page, $"{nameof(A_provider_s_people_pages_fit_a_small_phone)}-{language}", async () =>
+        {
+            await AssertFitsAsync(page, "/People");
+            await Assertions.Expect(page.Locator("#people-actions #register-person")).ToBeVisibleAsync();
+            var person = await page.Locator("#people a").First.GetAttributeAsync("href");
+            // Opened twice, so the access log has more than one line.
+            await page.GotoAsync(person!);
+            await AssertFitsAsync(page, person!);
+            await Assertions.Expect(page.Locator("#person-actions #refer")).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("#access-log tbody tr").First).ToBeVisibleAsync();
+            await AssertFitsAsync(page, "/People/Duplicates");
+            await AssertFitsAsync(page, "/People/Referrals");
+        });
+    }
+
+    [Theory, MemberData(nameof(Languages))]
+    public async Task An_administrator_s_account_pages_fit_a_small_phone_with_a_role_waiting_for_approval(string language)
+    {
+        var account = await AccountWithWaitingRoleAsync();
+        var page = await NarrowPageAsync("admin@partnera.demo", language);
+        await Screenshots.OnFailureAsync(page, $"{nameof(An_administrator_s_account_pages_fit_a_small_phone_with_a_role_waiting_for_approval)}-{language}", async () =>
+        {
+            await AssertFitsAsync(page, $"/Account/Users/Edit/{account}");
+            var waiting = page.Locator("#memberships li:has(.pending)");
+            await Assertions.Expect(waiting).ToHaveCountAsync(1);
+            var remove = await waiting.Locator("button.btn-outline-danger").BoundingBoxAsync();
+            Assert.True(remove is { } box && box.X >= 0 && box.X + box.Width <= Phone, $"the waiting role's Remove button is at {remove?.X}+{remove?.Width}");
+            await AssertFitsAsync(page, "/Account/Users");
+            await AssertFitsAsync(page, "/Audit");
+        });
+    }
+
+    /// <summary>A window 360 px wide without JavaScript, signed in, in the given language (chosen in the header, as the account may prefer another).</summary>
+    private async Task<IPage> NarrowPageAsync(string email, string language)
+    {
+        var page = await fixture.NewPageAsync(language, Phone, javaScript: false);
+        await BrowserFixture.SignInAsync(page, email);
+        await page.Locator($"header a[hreflang='{language}']").ClickAsync();
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language);
+        return page;
+    }
+
+    private static async Task AssertFitsAsync(IPage page, string url)
+    {
+        var response = await page.GotoAsync(url);
+        Assert.True(response?.Ok, $"{url}: {response?.Status}");
+        var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        Assert.True(width <= Phone, $"{url} is {width} px wide on a {Phone} px screen");
+    }
+
+    /// <summary>A new account with one role and another (in an organisation the administrator does not run) waiting for approval.</summary>
+    private async Task<Guid> AccountWithWaitingRoleAsync()
+    {
+        await using var scope = fixture.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PartneraDbContext>();
+        var council = await db.Memberships.Where(m => m.User!.Email == "admin@partnera.demo").Select(m => m.OrganisationId).FirstAsync();
+        var centre = await db.Memberships.Where(m => m.User!.Email == "provider@partnera.demo").Select(m => m.OrganisationId).FirstAsync();
+        var email = $"{Guid.NewGuid():N}@staff.test";
+        var user = new PartneraUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Олександра Коваленко-Шевченко" };
+        Assert.True((await scope.ServiceProvider.GetRequiredService<UserManager<PartneraUser>>().CreateAsync(user, DemoDataSeeder.DemoPassword)).Succeeded);
+        db.Memberships.AddRange(
+            new Membership { UserId = user.Id, OrganisationId = council, Role = Role.AuthoritySpecialist },
+            new Membership { UserId = user.Id, OrganisationId = centre, Role = Role.ProviderStaff, PendingSince = DateTime.UtcNow, GrantedBy = "admin@partnera.demo" });
+        await db.SaveChangesAsync();
+        return user.Id;
+    }
+}
