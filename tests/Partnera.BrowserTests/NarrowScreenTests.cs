@@ -5,6 +5,8 @@ using Microsoft.Playwright;
 using Partnera.Data;
 using Partnera.Data.DemoData;
 using Partnera.Features.Accounts;
+using Partnera.Features.People;
+using Partnera.Features.People.Matching;
 
 namespace Partnera.BrowserTests;
 
@@ -21,6 +23,7 @@ public sealed class NarrowScreenTests(BrowserFixture fixture)
     [Theory, MemberData(nameof(Languages))]
     public async Task A_provider_s_people_pages_fit_a_small_phone(string language)
     {
+        var twins = await TwinRecordsAsync();
         var page = await NarrowPageAsync("provider@partnera.demo", language);
         await Screenshots.OnFailureAsync(page, $"{nameof(A_provider_s_people_pages_fit_a_small_phone)}-{language}", async () =>
         {
@@ -33,6 +36,8 @@ public sealed class NarrowScreenTests(BrowserFixture fixture)
             await Assertions.Expect(page.Locator("#person-actions #refer")).ToBeVisibleAsync();
             await Assertions.Expect(page.Locator("#access-log tbody tr").First).ToBeVisibleAsync();
             await AssertFitsAsync(page, "/People/Duplicates");
+            await Assertions.Expect(page.Locator($"#pairs .side[data-person='{twins.Second}'] a")).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator($"form[data-keep='{twins.Second}'] button.merge")).ToContainTextAsync(twins.Second.ToString("N")[^8..]);
             await AssertFitsAsync(page, "/People/Referrals");
         });
     }
@@ -70,6 +75,34 @@ public sealed class NarrowScreenTests(BrowserFixture fixture)
         Assert.True(response?.Ok, $"{url}: {response?.Status}");
         var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
         Assert.True(width <= Phone, $"{url} is {width} px wide on a {Phone} px screen");
+    }
+
+    /// <summary>Two records of one person with long names in the provider's centre, paired for review (the merge buttons are the longest).</summary>
+    private async Task<(Guid First, Guid Second)> TwinRecordsAsync()
+    {
+        await using var scope = fixture.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PartneraDbContext>();
+        var centre = await db.Memberships.Where(m => m.User!.Email == "provider@partnera.demo").Select(m => m.OrganisationId).FirstAsync();
+        var family = "Дмитренко-Ковальчук" + string.Concat(Guid.NewGuid().ToString("N")[..5].Select(c => (char)('а' + c % 26)));
+        var twins = Enumerable.Range(0, 2).Select(i => new Person
+        {
+            FamilyName = family,
+            GivenName = "Олександра",
+            Patronymic = "Володимирівна",
+            BirthDate = new DateOnly(1961, 4, 17),
+            RegisteredById = centre,
+            RegisteredAt = DateTime.UtcNow.AddDays(-30 * i),
+        }).ToList();
+        foreach (var person in twins)
+        {
+            person.IndexNames();
+            db.People.Add(person);
+            db.PersonInvolvements.Add(new PersonInvolvement { PersonId = person.Id, OrganisationId = centre, Kind = Involvement.Registered, Since = DateTime.UtcNow });
+        }
+        await db.SaveChangesAsync();
+        var pairs = await scope.ServiceProvider.GetRequiredService<DuplicateScan>().CheckAsync([twins[1]], CancellationToken.None);
+        Assert.Contains(pairs, p => p.Other == twins[0].Id || p.Person == twins[0].Id);
+        return (twins[0].Id, twins[1].Id);
     }
 
     /// <summary>A new account with one role and another (in an organisation the administrator does not run) waiting for approval.</summary>

@@ -23,8 +23,8 @@ public sealed class DuplicatesModel(PartneraDbContext db, PersonAccess access, D
     /// <summary>One record of a pair, with what tells it from the other when both carry the same names: its short number and registration date.</summary>
     public sealed record Side(Guid Id, string Name, DateOnly? BirthDate, DateTime RegisteredAt)
     {
-        /// <summary>The first characters of the record's id (its address ends with the whole id).</summary>
-        public string ShortId => Id.ToString("N")[..8];
+        /// <summary>The last characters of the record's id, as its address ends (ids begin with their creation time, alike for records made together).</summary>
+        public string ShortId => Id.ToString("N")[^8..];
     }
     /// <summary>A pair; <paramref name="Widening"/> names the organisations a merge would show more (then it is not offered, "not the same person" still is).</summary>
     public sealed record Row(DuplicatePair Pair, Side First, Side Second, IReadOnlyList<MultilingualText> Widening);

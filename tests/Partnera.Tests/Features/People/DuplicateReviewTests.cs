@@ -154,7 +154,7 @@ public sealed class DuplicateReviewTests(TestApps apps)
         var twin = await app.WithDbAsync(async db =>
         {
             var copy = NewPerson(centre.Id, held.FamilyName, held.GivenName, Born);
-            copy.RegisteredAt = held.RegisteredAt.AddDays(-40);
+            copy.RegisteredAt = held.RegisteredAt; // registered the same day (an import, say): only the record number tells them apart
             db.People.Add(copy);
             db.PersonInvolvements.Add(new PersonInvolvement { PersonId = copy.Id, OrganisationId = centre.Id, Kind = Involvement.Registered, Since = DateTime.UtcNow });
             await db.SaveChangesAsync();
@@ -167,12 +167,12 @@ public sealed class DuplicateReviewTests(TestApps apps)
         string Button(Guid keep) => page.QuerySelector($"form[data-pair='{pair.Id}'][data-keep='{keep}'] button")!.TextContent.Trim();
         var (keepHeld, keepTwin) = (Button(held.Id), Button(twin.Id));
         Assert.NotEqual(keepHeld, keepTwin);
-        Assert.Contains(held.Id.ToString("N")[..8], keepHeld, StringComparison.Ordinal);
-        Assert.Contains(twin.Id.ToString("N")[..8], keepTwin, StringComparison.Ordinal);
+        Assert.Contains(held.Id.ToString("N")[^8..], keepHeld, StringComparison.Ordinal);
+        Assert.Contains(twin.Id.ToString("N")[^8..], keepTwin, StringComparison.Ordinal);
         Assert.Contains(twin.RegisteredAt.ToString("d", System.Globalization.CultureInfo.GetCultureInfo("en")), keepTwin, StringComparison.Ordinal);
         // Each side says the same, next to its name.
         var side = page.QuerySelector($"#pairs .side[data-person='{twin.Id}']")!.TextContent;
-        Assert.Contains(twin.Id.ToString("N")[..8], side, StringComparison.Ordinal);
+        Assert.Contains(twin.Id.ToString("N")[^8..], side, StringComparison.Ordinal);
         Assert.NotNull(page.QuerySelector($"form[data-pair='{pair.Id}'][data-not-same]"));
     }
 
