@@ -17,6 +17,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     private IPlaywright? playwright;
 
     public string BaseUrl { get; private set; } = "";
+    /// <summary>The app itself, for a test that prepares records a person would need many steps to reach.</summary>
+    public PartneraApp App => app ?? throw new InvalidOperationException("The app has not started.");
     public IBrowser Browser { get; private set; } = null!;
 
     public async ValueTask InitializeAsync()
@@ -32,10 +34,15 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser window (own cookies) whose first visit asks for the given language.</summary>
-    public async Task<IPage> NewPageAsync(string language = "en")
+    /// <summary>
+    /// A fresh browser window (own cookies) whose first visit asks for the given language; a phone's width when given,
+    /// and without JavaScript when told (pages must work and fit without it).
+    /// </summary>
+    public async Task<IPage> NewPageAsync(string language = "en", int? width = null, bool javaScript = true)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = language });
+        var options = new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = language, JavaScriptEnabled = javaScript };
+        if (width is { } w) options.ViewportSize = new ViewportSize { Width = w, Height = 800 };
+        var context = await Browser.NewContextAsync(options);
         return await context.NewPageAsync();
     }
 

@@ -91,16 +91,35 @@ public sealed class ErrorAndSecurityTests(TestApps apps)
     }
 
     [Fact]
-    public async Task Sign_in_is_rate_limited_per_client()
+    public async Task Sign_in_attempts_are_rate_limited_per_client_and_a_refused_page_is_the_localised_error_page()
     {
         await using var app = await apps.NewAppAsync(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["RateLimiting:SignInPerMinute"] = "3" });
         var client = app.Browser("uk");
-        var statuses = new List<HttpStatusCode>();
-        for (var i = 0; i < 3; i++) statuses.Add((await client.GetAsync("/Account/Login")).StatusCode);
-        var refused = await client.GetAsync("/Account/Login");
-        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
+        // Opening the pages is not an attempt: more views than the limit are all answered.
+        foreach (var url in new[] { "/Account/Login", "/Account/Login", "/Account/ForgotPassword", "/Account/Register", "/Account/Login" })
+            await client.GetPageAsync(url);
+
+        var attempts = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+            attempts.Add((await client.SubmitAsync("/Account/Login", ("Input.Email", "nobody@example.org"), ("Input.Password", "wrong-password-1"))).StatusCode);
+        Assert.All(attempts, s => Assert.Equal(HttpStatusCode.OK, s));
+        var refused = await client.SubmitAsync("/Account/Login", ("Input.Email", "nobody@example.org"), ("Input.Password", "wrong-password-1"));
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
-        Assert.Contains("Забагато спроб", await refused.TextAsync());
+        Assert.Equal("60", refused.Headers.RetryAfter?.ToString());
+        Assert.Equal("text/html", refused.Content.Headers.ContentType?.MediaType);
+        var page = Pages.Parse(await refused.TextAsync());
+        Assert.Equal("uk", page.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("Забагато спроб", page.QuerySelector("main h1")!.TextContent.Trim());
+        Assert.NotNull(page.QuerySelector("header a[href='/Account/Login']"));
+
+        // The API says the same as problem details; the sign-in page itself still opens.
+        var api = await client.PostAsJsonAsync("/api/v1/auth/token", new { email = "nobody@example.org", password = "wrong-password-1" });
+        Assert.Equal(HttpStatusCode.TooManyRequests, api.StatusCode);
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(await api.TextAsync());
+        Assert.Equal(429, problem.RootElement.GetProperty("status").GetInt32());
+        Assert.Contains("Забагато спроб", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        await client.GetPageAsync("/Account/Login");
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Organisations")).StatusCode);
     }
 
@@ -157,16 +176,19 @@ public sealed class ErrorAndSecurityTests(TestApps apps)
         await using var app = await apps.NewAppAsync(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["RateLimiting:SignInPerMinute"] = "3" });
         // nginx on this machine appends the address it sees; whatever the client wrote before it does not count.
         var proxy = new HttpClient(app.Server.CreateHandler(c => c.Connection.RemoteIpAddress = IPAddress.Loopback)) { BaseAddress = new Uri("http://localhost") };
-        async Task<HttpStatusCode> SignInPageAsync(string forwardedFor)
+        async Task<HttpStatusCode> SignInAttemptAsync(string forwardedFor)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, "/Account/Login");
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/token")
+            {
+                Content = JsonContent.Create(new { email = "nobody@example.org", password = "wrong-password-1" }),
+            };
             request.Headers.Add("X-Forwarded-For", forwardedFor);
             return (await proxy.SendAsync(request)).StatusCode;
         }
         var statuses = new List<HttpStatusCode>();
-        for (var i = 1; i <= 4; i++) statuses.Add(await SignInPageAsync($"198.51.100.{i}, 203.0.113.9"));
-        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
-        Assert.Equal(HttpStatusCode.OK, await SignInPageAsync("198.51.100.1, 203.0.113.10"));
+        for (var i = 1; i <= 4; i++) statuses.Add(await SignInAttemptAsync($"198.51.100.{i}, 203.0.113.9"));
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(HttpStatusCode.Unauthorized, await SignInAttemptAsync("198.51.100.1, 203.0.113.10"));
     }
 
     [Fact]

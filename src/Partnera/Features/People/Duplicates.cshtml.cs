@@ -20,8 +20,13 @@ namespace Partnera.Features.People;
 [Authorize(Policy = Policies.Staff)]
 public sealed class DuplicatesModel(PartneraDbContext db, PersonAccess access, DuplicateReview review, AuditLog audit) : PageModel
 {
-    public sealed record Side(Guid Id, string Name, DateOnly? BirthDate);
-    /// <summary>A pair; <paramref name="Widening"/> names the organisations a merge would show more (then it is not offered).</summary>
+    /// <summary>One record of a pair, with what tells it from the other when both carry the same names: its short number and registration date.</summary>
+    public sealed record Side(Guid Id, string Name, DateOnly? BirthDate, DateTime RegisteredAt)
+    {
+        /// <summary>The last characters of the record's id, as its address ends (ids begin with their creation time, alike for records made together).</summary>
+        public string ShortId => Id.ToString("N")[^8..];
+    }
+    /// <summary>A pair; <paramref name="Widening"/> names the organisations a merge would show more (then it is not offered, "not the same person" still is).</summary>
     public sealed record Row(DuplicatePair Pair, Side First, Side Second, IReadOnlyList<MultilingualText> Widening);
 
     [FromQuery(Name = "page")] public int? PageNumber { get; set; }
@@ -38,7 +43,7 @@ public sealed class DuplicatesModel(PartneraDbContext db, PersonAccess access, D
         var held = await access.Held(User).AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
         var audiences = await access.AudiencesAsync(ids, ct);
         var names = await OrganisationNamesAsync(audiences.Values.SelectMany(a => a.Keys).Distinct().ToList(), ct);
-        Side SideOf(Guid id) => new(id, held[id].FullName, held[id].BirthDate);
+        Side SideOf(Guid id) => new(id, held[id].FullName, held[id].BirthDate, held[id].RegisteredAt);
         IReadOnlyList<MultilingualText> WideningOf(DuplicatePair p) => DuplicateReview.Widening(audiences[p.FirstId], audiences[p.SecondId]).Select(o => names[o]).ToList();
         Pairs = new Page<Row>(pairs.Items.Select(p => new Row(p, SideOf(p.FirstId), SideOf(p.SecondId), WideningOf(p))).ToList(), pairs.Number, pairs.Size, pairs.TotalItems);
         if (held.Count > 0) await audit.RecordAsync(AuditAction.Viewed, held.Values, PersonAccess.ListReason, ct);

@@ -20,19 +20,28 @@ public static class RateLimits
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(SignIn, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            // Only attempts count (a sent form, a token request): opening the sign-in page, or coming back to it, is not one.
+            o.AddPolicy(SignIn, context => !HttpMethods.IsPost(context.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("views")
+                : RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             o.AddPolicy(PublicWrite, context => HttpMethods.IsGet(context.Request.Method)
                 ? RateLimitPartition.GetNoLimiter("reads")
                 : RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = publicWrites, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            // The API answers with problem details; a page with the localised error page (the status code pages
+            // re-execute /Error/429 for a response left without a body), with the site's header and a way back.
             o.OnRejected = async (context, ct) =>
             {
-                var s = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedStrings>>();
-                context.HttpContext.Response.Headers.RetryAfter = "60";
-                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
-                await context.HttpContext.Response.WriteAsync(s["Error_TooManyRequests"], ct);
+                var http = context.HttpContext;
+                http.Response.Headers.RetryAfter = "60";
+                if (!ErrorHandling.IsApi(http)) return;
+                var s = http.RequestServices.GetRequiredService<IStringLocalizer<SharedStrings>>();
+                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = http,
+                    ProblemDetails = { Status = StatusCodes.Status429TooManyRequests, Title = s["Error_TooManyTitle"], Detail = s["Error_TooManyRequests"] },
+                });
             };
         });
         return services;

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Partnera.Data;
 using Partnera.Features.Accounts;
 using Partnera.Features.Organisations;
@@ -126,6 +127,62 @@ public sealed class AccessTests(TestApps apps)
         Assert.Contains(strangerEmail, log, StringComparison.Ordinal);
         Assert.Contains("Emergency access: Found unconscious", log, StringComparison.Ordinal);
         Assert.Contains(workerEmail, log, StringComparison.Ordinal);
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task The_access_log_and_the_audit_log_name_the_kind_of_record_in_the_readers_language(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var (involved, _, person, _) = await CaseAsync(app);
+        var (worker, _, _) = await app.NewStaffAsync(involved, Role.ProviderStaff);
+        var (administrator, _, _) = await app.NewStaffAsync(involved, Role.Administrator);
+        foreach (var client in new[] { worker, administrator })
+        {
+            client.DefaultRequestHeaders.AcceptLanguage.Clear();
+            client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("uk");
+        }
+        await worker.GetPageAsync($"/People/Person/{person}");
+        var rawNames = new System.Text.RegularExpressions.Regex($"\\b(?:{string.Join('|', Partnera.Features.Audit.AuditStrings.EntityTypes)})\\b");
+
+        // Registered with a consent and a document, then opened: each entry says what in Ukrainian.
+        var log = (await worker.GetPageAsync($"/People/Person/{person}")).QuerySelector("#access-log")!.TextContent;
+        Assert.Empty(rawNames.Matches(log).Select(m => m.Value).Distinct());
+        foreach (var said in new[] { "Створено · Особа", "Створено · Згода", "Створено · Документ особи", "Створено · Залучена організація", "Переглянуто · Особа" })
+            Assert.Contains(said, log, StringComparison.Ordinal);
+
+        var audit = await administrator.GetPageAsync($"/Audit?subject={Uri.EscapeDataString($"Person:{person}")}");
+        var records = string.Join(" ", audit.QuerySelectorAll("#audit-log tbody td:nth-child(4) a").Select(a => a.TextContent));
+        Assert.Contains("Особа", records, StringComparison.Ordinal);
+        Assert.Empty(rawNames.Matches(records).Select(m => m.Value).Distinct());
+        // The filter by kind of record offers the kinds by their names, and still filters by the stored type.
+        var filter = audit.QuerySelector("select#entityType")!;
+        Assert.Equal("Особа", filter.QuerySelector("option[value='Person']")!.TextContent.Trim());
+        var people = await administrator.GetPageAsync($"/Audit?entityType=Consent&subject={Uri.EscapeDataString($"Person:{person}")}");
+        Assert.Equal(["Згода"], people.QuerySelectorAll("#audit-log tbody td:nth-child(4) a").Select(a => a.TextContent.Trim()).Distinct());
+    }
+
+    [Fact]
+    public async Task Every_kind_of_audited_record_has_a_name_in_all_four_languages()
+    {
+        var app = await apps.GetAsync(DatabaseProvider.Sqlite);
+        var missing = await app.WithScopeAsync(s =>
+        {
+            var t = s.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Partnera.Features.Audit.AuditStrings>>();
+            var gaps = new List<string>();
+            var before = System.Globalization.CultureInfo.CurrentUICulture;
+            try
+            {
+                foreach (var language in new[] { "en", "uk", "ru", "ro" })
+                {
+                    System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo(language);
+                    gaps.AddRange(Partnera.Features.Audit.AuditStrings.EntityTypes.Where(type => t[$"AuditEntity_{type}"].ResourceNotFound).Select(type => $"{language}: {type}"));
+                }
+            }
+            finally { System.Globalization.CultureInfo.CurrentUICulture = before; }
+            return Task.FromResult(gaps);
+        });
+        Assert.True(Partnera.Features.Audit.AuditStrings.EntityTypes.Count > 40);
+        Assert.Empty(missing);
     }
 
     [Theory, ClassData(typeof(Databases))]

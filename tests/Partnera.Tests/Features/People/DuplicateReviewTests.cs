@@ -147,6 +147,36 @@ public sealed class DuplicateReviewTests(TestApps apps)
     }
 
     [Theory, ClassData(typeof(Databases))]
+    public async Task The_two_merge_buttons_of_a_pair_with_the_same_names_say_which_record_each_keeps(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var (centre, _, held, _, _) = await CaseAsync(app);
+        var twin = await app.WithDbAsync(async db =>
+        {
+            var copy = NewPerson(centre.Id, held.FamilyName, held.GivenName, Born);
+            copy.RegisteredAt = held.RegisteredAt; // registered the same day (an import, say): only the record number tells them apart
+            db.People.Add(copy);
+            db.PersonInvolvements.Add(new PersonInvolvement { PersonId = copy.Id, OrganisationId = centre.Id, Kind = Involvement.Registered, Since = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+            return copy;
+        });
+        await ScanAsync(app);
+        var pair = Assert.Single(await PairsAsync(app, held.Id, twin.Id));
+        var (worker, _, _) = await app.NewStaffAsync(centre.Id, Role.ProviderStaff);
+        var page = await worker.GetPageAsync("/People/Duplicates");
+        string Button(Guid keep) => page.QuerySelector($"form[data-pair='{pair.Id}'][data-keep='{keep}'] button")!.TextContent.Trim();
+        var (keepHeld, keepTwin) = (Button(held.Id), Button(twin.Id));
+        Assert.NotEqual(keepHeld, keepTwin);
+        Assert.Contains(held.Id.ToString("N")[^8..], keepHeld, StringComparison.Ordinal);
+        Assert.Contains(twin.Id.ToString("N")[^8..], keepTwin, StringComparison.Ordinal);
+        Assert.Contains(twin.RegisteredAt.ToString("d", System.Globalization.CultureInfo.GetCultureInfo("en")), keepTwin, StringComparison.Ordinal);
+        // Each side says the same, next to its name.
+        var side = page.QuerySelector($"#pairs .side[data-person='{twin.Id}']")!.TextContent;
+        Assert.Contains(twin.Id.ToString("N")[^8..], side, StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector($"form[data-pair='{pair.Id}'][data-not-same]"));
+    }
+
+    [Theory, ClassData(typeof(Databases))]
     public async Task Not_the_same_person_is_remembered_by_the_next_scans_and_the_record(DatabaseProvider provider)
     {
         var app = await apps.GetAsync(provider);

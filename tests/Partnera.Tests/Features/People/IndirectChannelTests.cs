@@ -236,6 +236,13 @@ public sealed class IndirectChannelTests(TestApps apps)
             await db.People.Where(p => p.Id == c.Client.Id).Select(p => p.MergedIntoId).SingleAsync(),
             await db.PersonInvolvements.AnyAsync(i => i.PersonId == second && i.OrganisationId == c.RedCross.Id)));
         Assert.Equal((null, false), (merged, receiverSees));
+
+        // Telling the two apart is still the holder's to decide: "not the same person" is offered, and the pair leaves the list.
+        Assert.NotNull(row.QuerySelector($"form[data-pair='{pair.Id}'][data-not-same] button.not-same"));
+        var notSame = await holder.SubmitAsync("/People/Duplicates", new Dictionary<string, string[]>(), $"form[data-pair='{pair.Id}'][data-not-same]");
+        Assert.Equal(HttpStatusCode.Redirect, notSame.StatusCode);
+        Assert.Equal(DuplicateDecision.NotSamePerson, await app.WithDbAsync(db => db.DuplicatePairs.Where(p => p.Id == pair.Id).Select(p => p.Decision).SingleAsync()));
+        Assert.Null((await holder.GetPageAsync("/People/Duplicates")).QuerySelector($"form[data-pair='{pair.Id}']"));
     }
 
     [Theory, ClassData(typeof(Databases))]

@@ -1,0 +1,126 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Partnera.Data;
+using Partnera.Data.DemoData;
+using Partnera.Features.Accounts;
+using Partnera.Features.People;
+using Partnera.Features.People.Matching;
+
+namespace Partnera.BrowserTests;
+
+/// <summary>
+/// Pages a person opens on a small phone (360 px) fit its width: nothing scrolls sideways. Checked in the languages
+/// whose words are longest, as the role that sees each page's widest parts (toolbars, the access log, a waiting role).
+/// </summary>
+public sealed class NarrowScreenTests(BrowserFixture fixture)
+{
+    private const int Phone = 360;
+
+    public static TheoryData<string> Languages() => ["uk", "ro"];
+
+    [Theory, MemberData(nameof(Languages))]
+    public async Task A_provider_s_people_pages_fit_a_small_phone(string language)
+    {
+        var twins = await TwinRecordsAsync();
+        var page = await NarrowPageAsync("provider@partnera.demo", language);
+        await Screenshots.OnFailureAsync(page, $"{nameof(A_provider_s_people_pages_fit_a_small_phone)}-{language}", async () =>
+        {
+            await AssertFitsAsync(page, "/People");
+            await Assertions.Expect(page.Locator("#people-actions #register-person")).ToBeVisibleAsync();
+            // A record the centre holds whole (others in the list may be shared by a referral, with no buttons), opened
+            // twice so its access log has views besides its creation, and with its possible duplicate shown.
+            var person = $"/People/Person/{twins.First}";
+            await page.GotoAsync(person);
+            await AssertFitsAsync(page, person);
+            await Assertions.Expect(page.Locator("#person-actions #refer")).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("#access-log tbody tr").First).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("#duplicates")).ToBeVisibleAsync();
+            await AssertFitsAsync(page, "/People/Duplicates");
+            await Assertions.Expect(page.Locator($"#pairs .side[data-person='{twins.Second}'] a")).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator($"form[data-keep='{twins.Second}'] button.merge")).ToContainTextAsync(twins.Second.ToString("N")[^8..]);
+            await AssertFitsAsync(page, "/People/Referrals");
+        });
+    }
+
+    [Theory, MemberData(nameof(Languages))]
+    public async Task An_administrator_s_account_pages_fit_a_small_phone_with_a_role_waiting_for_approval(string language)
+    {
+        var account = await AccountWithWaitingRoleAsync();
+        var page = await NarrowPageAsync("admin@partnera.demo", language);
+        await Screenshots.OnFailureAsync(page, $"{nameof(An_administrator_s_account_pages_fit_a_small_phone_with_a_role_waiting_for_approval)}-{language}", async () =>
+        {
+            await AssertFitsAsync(page, $"/Account/Users/Edit/{account}");
+            var waiting = page.Locator("#memberships li:has(.pending)");
+            await Assertions.Expect(waiting).ToHaveCountAsync(1);
+            var remove = await waiting.Locator("button.btn-outline-danger").BoundingBoxAsync();
+            Assert.True(remove is { } box && box.X >= 0 && box.X + box.Width <= Phone, $"the waiting role's Remove button is at {remove?.X}+{remove?.Width}");
+            await AssertFitsAsync(page, "/Account/Users");
+            await AssertFitsAsync(page, "/Audit");
+        });
+    }
+
+    /// <summary>A window 360 px wide without JavaScript, signed in, in the given language (chosen in the header, as the account may prefer another).</summary>
+    private async Task<IPage> NarrowPageAsync(string email, string language)
+    {
+        var page = await fixture.NewPageAsync(language, Phone, javaScript: false);
+        await BrowserFixture.SignInAsync(page, email);
+        await page.Locator($"header a[hreflang='{language}']").ClickAsync();
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language);
+        return page;
+    }
+
+    private static async Task AssertFitsAsync(IPage page, string url)
+    {
+        var response = await page.GotoAsync(url);
+        Assert.True(response?.Ok, $"{url}: {response?.Status}");
+        var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        Assert.True(width <= Phone, $"{url} is {width} px wide on a {Phone} px screen");
+    }
+
+    /// <summary>Two records of one person with long names in the provider's centre, paired for review (the merge buttons are the longest).</summary>
+    private async Task<(Guid First, Guid Second)> TwinRecordsAsync()
+    {
+        await using var scope = fixture.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PartneraDbContext>();
+        var centre = await db.Memberships.Where(m => m.User!.Email == "provider@partnera.demo").Select(m => m.OrganisationId).FirstAsync();
+        var family = "Дмитренко-Ковальчук" + string.Concat(Guid.NewGuid().ToString("N")[..5].Select(c => (char)('а' + c % 26)));
+        var twins = Enumerable.Range(0, 2).Select(i => new Person
+        {
+            FamilyName = family,
+            GivenName = "Олександра",
+            Patronymic = "Володимирівна",
+            BirthDate = new DateOnly(1961, 4, 17),
+            RegisteredById = centre,
+            RegisteredAt = DateTime.UtcNow.AddDays(-30 * i),
+        }).ToList();
+        foreach (var person in twins)
+        {
+            person.IndexNames();
+            db.People.Add(person);
+            db.PersonInvolvements.Add(new PersonInvolvement { PersonId = person.Id, OrganisationId = centre, Kind = Involvement.Registered, Since = DateTime.UtcNow });
+        }
+        await db.SaveChangesAsync();
+        var pairs = await scope.ServiceProvider.GetRequiredService<DuplicateScan>().CheckAsync([twins[1]], CancellationToken.None);
+        Assert.Contains(pairs, p => p.Other == twins[0].Id || p.Person == twins[0].Id);
+        return (twins[0].Id, twins[1].Id);
+    }
+
+    /// <summary>A new account with one role and another (in an organisation the administrator does not run) waiting for approval.</summary>
+    private async Task<Guid> AccountWithWaitingRoleAsync()
+    {
+        await using var scope = fixture.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PartneraDbContext>();
+        var council = await db.Memberships.Where(m => m.User!.Email == "admin@partnera.demo").Select(m => m.OrganisationId).FirstAsync();
+        var centre = await db.Memberships.Where(m => m.User!.Email == "provider@partnera.demo").Select(m => m.OrganisationId).FirstAsync();
+        var email = $"{Guid.NewGuid():N}@staff.test";
+        var user = new PartneraUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Олександра Коваленко-Шевченко" };
+        Assert.True((await scope.ServiceProvider.GetRequiredService<UserManager<PartneraUser>>().CreateAsync(user, DemoDataSeeder.DemoPassword)).Succeeded);
+        db.Memberships.AddRange(
+            new Membership { UserId = user.Id, OrganisationId = council, Role = Role.AuthoritySpecialist },
+            new Membership { UserId = user.Id, OrganisationId = centre, Role = Role.ProviderStaff, PendingSince = DateTime.UtcNow, GrantedBy = "admin@partnera.demo" });
+        await db.SaveChangesAsync();
+        return user.Id;
+    }
+}
