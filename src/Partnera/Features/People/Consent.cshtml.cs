@@ -26,14 +26,15 @@ public sealed class ConsentModel(PartneraDbContext db, PersonAccess access, Pers
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        if (await access.OpenAsync(User, id, AuditAction.Viewed, ct) is not { SharedOnly: null } person) return NotFound();
+        if (await access.OpenHeldAsync(User, id, AuditAction.Viewed, ct) is not { } person) return NotFound();
         Person = person;
+        Input.GivenOn ??= DateOnly.FromDateTime(DateTime.Now);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
-        if (await access.OpenAsync(User, id, AuditAction.Viewed, ct) is not { SharedOnly: null } person) return NotFound();
+        if (await access.OpenHeldAsync(User, id, AuditAction.Viewed, ct) is not { } person) return NotFound();
         Person = person;
         Input.Given = true;
         foreach (var (field, key) in PersonRegister.Problems(new PersonInput(), Input, person.HasConsent))
@@ -57,7 +58,7 @@ public sealed class ConsentModel(PartneraDbContext db, PersonAccess access, Pers
 
     public async Task<IActionResult> OnPostWithdrawAsync(Guid id, Guid consent, CancellationToken ct)
     {
-        if (await access.OpenAsync(User, id, AuditAction.Viewed, ct) is not { SharedOnly: null } person) return NotFound();
+        if (await access.OpenHeldAsync(User, id, AuditAction.Viewed, ct) is not { } person) return NotFound();
         await register.WithdrawAsync(person, consent, ct);
         TempData["Message"] = "Common_Saved";
         return Redirect($"/People/Consent/{id}");

@@ -17,7 +17,7 @@ public sealed class EditModel(PersonAccess access, PersonRegister register, IStr
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        if (await access.OpenAsync(User, id, AuditAction.Viewed, ct) is not { SharedOnly: null } person) return NotFound();
+        if (await access.OpenHeldAsync(User, id, AuditAction.Viewed, ct) is not { } person) return NotFound();
         (Person, Input) = (person, PersonInput.From(person));
         Communities = await register.CommunitiesAsync(User, Input.TerritoryId, ct);
         return Page();
@@ -25,7 +25,7 @@ public sealed class EditModel(PersonAccess access, PersonRegister register, IStr
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
-        if (await access.OpenAsync(User, id, AuditAction.Viewed, ct) is not { SharedOnly: null } person) return NotFound();
+        if (await access.OpenHeldAsync(User, id, AuditAction.Viewed, ct) is not { } person) return NotFound();
         Person = person;
         Communities = await register.CommunitiesAsync(User, Input.TerritoryId, ct);
         foreach (var (field, key) in PersonRegister.Problems(Input, null, person.HasConsent)) ModelState.AddModelError($"{nameof(Input)}.{field}", t[key]);

@@ -44,6 +44,8 @@ public sealed class ExportModel(PartneraDbContext db, PersonAccess access) : Pag
     public async Task<IActionResult> OnGetJsonAsync(Guid id, CancellationToken ct)
     {
         if (await access.OpenHeldAsync(User, id, AuditAction.Exported, ct) is not { } person) return NotFound();
-        return new JsonResult(await PersonExportDto.OfAsync(db, person, ct), Readable) { ContentType = "application/json; charset=utf-8" };
+        // A file to keep or hand to the person (their right of access), not a page to read in the browser.
+        var json = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(await PersonExportDto.OfAsync(db, person, ct), Readable);
+        return File(json, "application/json; charset=utf-8", $"person-{id:N}.json");
     }
 }

@@ -26,7 +26,7 @@ public sealed class HouseholdModel(PartneraDbContext db, PersonAccess access, Au
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        if (await access.OpenAsync(User, id, AuditAction.Viewed, ct) is not { SharedOnly: null } person) return NotFound();
+        if (await access.OpenHeldAsync(User, id, AuditAction.Viewed, ct) is not { } person) return NotFound();
         Person = person;
         await SearchAsync(ct);
         return Page();
@@ -34,9 +34,9 @@ public sealed class HouseholdModel(PartneraDbContext db, PersonAccess access, Au
 
     public async Task<IActionResult> OnPostAsync(Guid id, Guid other, HouseholdRelation? relation, CancellationToken ct)
     {
-        if (await access.OpenAsync(User, id, AuditAction.Viewed, ct) is not { SharedOnly: null } person) return NotFound();
+        if (await access.OpenHeldAsync(User, id, AuditAction.Viewed, ct) is not { } person) return NotFound();
         Person = person;
-        if (other == id || await access.OpenAsync(User, other, AuditAction.Viewed, ct) is not { SharedOnly: null } member) return NotFound();
+        if (other == id || await access.OpenHeldAsync(User, other, AuditAction.Viewed, ct) is not { } member) return NotFound();
         if (!member.HasConsent) ModelState.AddModelError("relation", t["Household_NeedsConsent", member.FullName]);
         else if (relation is null) ModelState.AddModelError("relation", t["Person_RelationRequired"]);
         if (!ModelState.IsValid)

@@ -116,8 +116,8 @@ public sealed class PersonAccess(PartneraDbContext db, AuditLog audit, IEmailSen
     public Task<Person?> OpenAsync(ClaimsPrincipal user, Guid id, AuditAction action, CancellationToken ct) => OpenAsync(user, id, action, heldOnly: false, ct);
 
     /// <summary>
-    /// The whole record, only for organisations that hold it (an export or a print); a receiver of a referral gets
-    /// nothing, and nothing is written in the record's log for a refusal.
+    /// The whole record, only for organisations that hold it (to change, export, print or act on it); a receiver of a
+    /// referral gets nothing, and nothing is written in the record's log for a refusal.
     /// </summary>
     public Task<Person?> OpenHeldAsync(ClaimsPrincipal user, Guid id, AuditAction action, CancellationToken ct) => OpenAsync(user, id, action, heldOnly: true, ct);
 

@@ -116,7 +116,7 @@ public sealed class PlansModel(PartneraDbContext db, PersonAccess access, TimePr
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        if (await access.OpenAsync(User, id, AuditAction.Viewed, ct) is not { SharedOnly: null } person) return false;
+        if (await access.OpenHeldAsync(User, id, AuditAction.Viewed, ct) is not { } person) return false;
         Person = person;
         Plans = await db.IndividualPlans.AsNoTracking().Include(p => p.Goals).Include(p => p.FollowUps).AsSplitQuery()
             .Where(p => p.PersonId == id).OrderByDescending(p => p.AssessedOn).ToListAsync(ct);

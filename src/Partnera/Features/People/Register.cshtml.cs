@@ -27,6 +27,8 @@ public sealed class RegisterModel(PersonRegister register, PersonAccess access, 
     {
         if (!PersonAccess.WorksWithPeople(User)) return Forbid();
         if (!await LoadAsync(householdOf, ct)) return NotFound();
+        // Consent is mostly recorded the day it is given.
+        Consent.GivenOn ??= DateOnly.FromDateTime(DateTime.Now);
         return Page();
     }
 
@@ -51,7 +53,7 @@ public sealed class RegisterModel(PersonRegister register, PersonAccess access, 
     {
         if (householdOf is { } member)
         {
-            Household = await access.OpenAsync(User, member, AuditAction.Viewed, ct) is { SharedOnly: null } p ? p : null;
+            Household = await access.OpenHeldAsync(User, member, AuditAction.Viewed, ct) is { } p ? p : null;
             if (Household is null) return false;
             // Members usually share the home: offered, and changed when not.
             if (HttpMethods.IsGet(Request.Method)) (Input.Address, Input.TerritoryId) = (Household.Address, Household.TerritoryId);

@@ -277,7 +277,9 @@ public sealed class AccessTests(TestApps apps)
             return 0;
         });
         var (worker, _, _) = await app.NewStaffAsync(involved, Role.ProviderStaff);
-        var json = await worker.GetStringAsync($"/People/Export/{person}?handler=Json");
+        using var download = await worker.GetAsync($"/People/Export/{person}?handler=Json");
+        Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
+        var json = await download.Content.ReadAsStringAsync();
         foreach (var expected in new[] { family, "АА123456", "1980-05-01", "Social services", "OlderPeople" }) Assert.Contains(expected, json, StringComparison.Ordinal);
         Assert.Contains(family, (await worker.GetPageAsync($"/People/Export/{person}")).QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
 

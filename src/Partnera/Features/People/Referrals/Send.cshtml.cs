@@ -60,7 +60,7 @@ public sealed class SendModel(PartneraDbContext db, PersonAccess access, Referra
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
         // Only an organisation holding the whole record refers the person on.
-        if (await access.OpenAsync(User, id, AuditAction.Viewed, ct) is not { SharedOnly: null } person) return false;
+        if (await access.OpenHeldAsync(User, id, AuditAction.Viewed, ct) is not { } person) return false;
         Person = person;
         var key = SearchKey.For(ServiceQuery);
         var services = db.Services.AsNoTracking().Where(s => s.Status == Directory.ServiceStatus.Active || (Input.ServiceId != null && s.Id == Input.ServiceId));
