@@ -31,7 +31,9 @@ public static class DataModule
         }
         services.AddDataProtection().SetApplicationName("Partnera").PersistKeysToDbContext<PartneraDbContext>();
         services.AddScoped<DemoDataSeeder>();
-        services.AddHostedService<DatabaseMigrator>();
+        // First of the hosted services (they start in order): Data Protection's own one reads its keys from the
+        // database at start, and on a new database it would log "no such table" before the migrations made it.
+        services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseMigrator>());
         services.AddHealthChecks().AddDbContextCheck<PartneraDbContext>("database", tags: ["ready"]);
         return builder;
     }
