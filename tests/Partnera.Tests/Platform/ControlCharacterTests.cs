@@ -27,6 +27,9 @@ public sealed class ControlCharacterTests(TestApps apps)
         Assert.True((int)saved.StatusCode < 500, $"{(int)saved.StatusCode}");
         var names = await app.WithDbAsync(db => db.Organisations.Where(o => o.Name.Value.EndsWith(tag)).Select(o => o.Name.Value).ToListAsync());
         Assert.DoesNotContain(names, n => n.Contains('\0', StringComparison.Ordinal));
+        // A mark that turns text round or hides in it is dropped too: the name shows as what it is.
+        await client.SubmitAsync("/Organisations/Edit", new Dictionary<string, string[]> { ["Input.Name"] = [$"Marked\u202E NGO\u200B {tag}"], ["Input.Kind"] = ["Ngo"] });
+        Assert.True(await app.WithDbAsync(db => db.Organisations.AnyAsync(o => o.Name.Value == $"Marked NGO {tag}")));
 
         var created = await client.PostAsJsonAsync("/api/v1/organisations", new { name = $"Api\0 NGO {tag}", kind = "Ngo", address = "Street\0 1\tSide" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);

@@ -92,7 +92,7 @@ public sealed class FuzzTests(TestApps apps)
         foreach (var endpoint in app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
         {
             var pattern = endpoint.RoutePattern;
-            if (pattern.Parameters.Any(p => p.IsCatchAll)) continue;
+            if (Routes.Fill(pattern, Guid.Empty) is null) continue;
             if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is { } page)
             {
                 var compiled = loader.LoadAsync(page, endpoint.Metadata).GetAwaiter().GetResult();
@@ -242,28 +242,18 @@ public sealed class FuzzTests(TestApps apps)
     private static async Task<string> ResolveAsync(HttpClient client, Target target, IReadOnlyList<(string Table, Guid Id)> ids, CancellationToken ct)
     {
         var parameters = target.Route.Parameters.Where(p => !p.IsOptional || p.ParameterPolicies.Any(c => c.Content == "guid")).ToList();
-        if (parameters.Count == 0) return Fill(target.Route, Guid.Empty);
+        if (parameters.Count == 0) return Routes.Fill(target.Route, Guid.Empty)!;
         var words = target.Pattern.ToLowerInvariant().Split('/', '-').Where(w => w.Length > 2 && !w.StartsWith('{')).Select(w => w.TrimEnd('s')).ToList();
         bool Named(string table) => words.Any(w => table.Contains(w, StringComparison.OrdinalIgnoreCase) || w.Contains(table.ToLowerInvariant(), StringComparison.Ordinal));
         foreach (var id in ids.OrderBy(i => Named(i.Table) ? 0 : 1).Select(i => i.Id))
         {
-            var path = Fill(target.Route, id);
+            var path = Routes.Fill(target.Route, id)!;
             using var probe = target.Form ? new HttpRequestMessage(HttpMethod.Get, path) : JsonRequest(target, path, Mode.Empty);
             using var response = await client.SendAsync(probe, ct);
             if (target.Form ? response.StatusCode == HttpStatusCode.OK : response.StatusCode != HttpStatusCode.NotFound) return path;
         }
-        return Fill(target.Route, Guid.NewGuid());
+        return Routes.Fill(target.Route, Guid.NewGuid())!;
     }
-
-    private static string Fill(RoutePattern pattern, Guid id) => "/" + string.Join('/', pattern.PathSegments.Select(s => string.Concat(s.Parts.Select(part => part switch
-    {
-        RoutePatternLiteralPart literal => literal.Content,
-        RoutePatternSeparatorPart separator => separator.Content,
-        RoutePatternParameterPart p when p.ParameterPolicies.Any(c => c.Content is "int" or "long") => "1",
-        RoutePatternParameterPart p when p.IsOptional && !p.ParameterPolicies.Any(c => c.Content == "guid") => "",
-        RoutePatternParameterPart => id.ToString(),
-        _ => "",
-    }))).Where(s => s.Length > 0));
 
     private static async Task<string> TokenAsync(HttpClient client)
     {

@@ -13,7 +13,7 @@ public sealed class DemoDataSeeder(PartneraDbContext db, Microsoft.AspNetCore.Id
     Features.Directory.Search.ServiceSearchIndex searchIndex, ILogger<DemoDataSeeder> logger)
 {
     /// <summary>The password of every demo account (listed in the README; demo data never exists in Production).</summary>
-    public const string DemoPassword = "Partnera-Demo-2026";
+    public const string DemoPassword = "Demo-Bakhmut-Orhei-2026";
 
     public async Task SeedAsync(CancellationToken ct)
     {

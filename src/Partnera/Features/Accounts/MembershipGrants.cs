@@ -30,36 +30,41 @@ public sealed class MembershipGrants(PartneraDbContext db, AccessCheck access, I
         PersonAccess.PersonalDataRoles.Contains(role) && !MembershipClaims.Of(grantor).Any(m => m.Role == Role.Administrator && m.OrganisationId == organisation);
 
     /// <summary>
-    /// Someone other than the one who asked and the one who would gain the role: an administrator whose own administrator
-    /// role the one who asked did not give or approve, however many accounts lie between (a chain of one person's
-    /// accounts is not a second pair of eyes).
+    /// Someone independent of the one who asked and the one who would gain the role: an administrator whose own
+    /// administrator role neither of them gave, and who gave neither of theirs, however many accounts lie between (a
+    /// chain of accounts one person made is not a second pair of eyes, in either direction).
     /// </summary>
     public async Task<bool> MayApproveAsync(ClaimsPrincipal approver, Membership membership, CancellationToken ct)
     {
-        if (membership.PendingSince is null || !approver.IsAdministrator() || membership.GrantedBy is not { } requester
-            || string.Equals(approver.Identity?.Name, requester, StringComparison.OrdinalIgnoreCase)
+        if (membership.PendingSince is null || !approver.IsAdministrator() || membership.GrantedBy is not { } requester || approver.Identity?.Name is not { } approverName
+            || string.Equals(approverName, requester, StringComparison.OrdinalIgnoreCase)
             || !Guid.TryParse(approver.FindFirstValue(ClaimTypes.NameIdentifier), out var approverId) || approverId == membership.UserId) return false;
-        return !await VouchedForByAsync(approver.Identity?.Name ?? "", requester, ct);
+        var grantee = await db.Users.Where(u => u.Id == membership.UserId).Select(u => u.Email).SingleOrDefaultAsync(ct);
+        var vouchers = await VouchersAsync(ct);
+        return !vouchers(approverName).Contains(requester) && !vouchers(requester).Contains(approverName)
+            && (grantee is null || !vouchers(grantee).Contains(approverName));
     }
 
-    /// <summary>Whether <paramref name="requester"/> gave or approved <paramref name="approver"/>'s administrator role, directly or through others they made.</summary>
-    private async Task<bool> VouchedForByAsync(string approver, string requester, CancellationToken ct)
+    /// <summary>
+    /// For an account, everyone who gave it its administrator role, and who gave them theirs, and so on: whoever made an
+    /// account controls it, whoever approved it only looked. Administrators are a handful: read once, walked in memory.
+    /// </summary>
+    private async Task<Func<string, HashSet<string>>> VouchersAsync(CancellationToken ct)
     {
-        // Administrators are a handful: their roles' history is read once and walked here.
         var roles = (await db.Memberships.Where(m => m.Role == Role.Administrator && m.PendingSince == null && m.User!.Email != null)
-            .Select(m => new { Email = m.User!.Email!, m.GrantedBy, m.ApprovedBy }).ToListAsync(ct))
+            .Select(m => new { Email = m.User!.Email!, m.GrantedBy }).ToListAsync(ct))
             .ToLookup(m => m.Email, StringComparer.OrdinalIgnoreCase);
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { approver };
-        var next = new Queue<string>([approver]);
-        while (next.TryDequeue(out var account))
+        return account =>
         {
-            foreach (var voucher in roles[account].SelectMany(m => new[] { m.GrantedBy, m.ApprovedBy }).OfType<string>())
+            var found = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var next = new Queue<string>([account]);
+            while (next.TryDequeue(out var current))
             {
-                if (string.Equals(voucher, requester, StringComparison.OrdinalIgnoreCase)) return true;
-                if (seen.Add(voucher)) next.Enqueue(voucher);
+                foreach (var voucher in roles[current].Select(m => m.GrantedBy).OfType<string>())
+                    if (found.Add(voucher)) next.Enqueue(voucher);
             }
-        }
-        return false;
+            return found;
+        };
     }
 
     /// <returns>The membership, and for one that waits, how many people were told of it (none when the organisation has no administrator or address).</returns>

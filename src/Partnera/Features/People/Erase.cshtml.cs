@@ -15,11 +15,11 @@ public sealed class EraseModel(PersonAccess access, PersonRegister register, Aud
     public Person Person { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
-        await access.OpenAsync(User, id, AuditAction.Viewed, ct) is { } person && PersonAccess.CanErase(User, person) ? Show(person) : NotFound();
+        await access.OpenHeldAsync(User, id, AuditAction.Viewed, ct) is { } person && PersonAccess.CanErase(User, person) ? Show(person) : NotFound();
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
-        if (await access.OpenAsync(User, id, AuditAction.Viewed, ct) is not { } person || !PersonAccess.CanErase(User, person)) return NotFound();
+        if (await access.OpenHeldAsync(User, id, AuditAction.Viewed, ct) is not { } person || !PersonAccess.CanErase(User, person)) return NotFound();
         if (string.IsNullOrWhiteSpace(Reason)) ModelState.AddModelError(nameof(Reason), t["Erase_ReasonRequired"]);
         if (!ModelState.IsValid) return Show(person);
         await audit.RecordAsync(AuditAction.Deleted, person, Reason!.Trim(), ct);

@@ -121,13 +121,16 @@ public sealed class MembershipApprovalTests(TestApps apps)
         Assert.Equal(HttpStatusCode.Redirect, await AddAsync(intruder, intruderId, centre, Role.Administrator));
         Assert.NotNull((await MembershipAsync(intruderId, centre, Role.Administrator)).PendingSince);
 
-        // The intruder makes B an administrator (approved by an independent one), B makes C (approved by the intruder).
+        // The intruder makes B an administrator, B makes C (both approved by an independent one: the intruder may not
+        // approve what the account it made asked for).
         var (b, _, bId) = await app.NewStaffAsync(council, Role.VolunteerCoordinator);
         Assert.Equal(HttpStatusCode.Redirect, await AddAsync(intruder, bId, council, Role.Administrator));
         Assert.Equal(HttpStatusCode.Redirect, await ApproveAsync(independent, bId, (await MembershipAsync(bId, council, Role.Administrator)).Id));
         var (c, _, cId) = await app.NewStaffAsync(council, Role.VolunteerCoordinator);
         Assert.Equal(HttpStatusCode.Redirect, await AddAsync(b, cId, council, Role.Administrator));
-        Assert.Equal(HttpStatusCode.Redirect, await ApproveAsync(intruder, cId, (await MembershipAsync(cId, council, Role.Administrator)).Id));
+        var cAdministrator = (await MembershipAsync(cId, council, Role.Administrator)).Id;
+        Assert.Equal(HttpStatusCode.NotFound, await ApproveAsync(intruder, cId, cAdministrator));
+        Assert.Equal(HttpStatusCode.Redirect, await ApproveAsync(independent, cId, cAdministrator));
         Assert.Null((await MembershipAsync(cId, council, Role.Administrator)).PendingSince);
 
         // Neither B nor C approves the intruder's own access: both owe their role to the intruder.
@@ -138,5 +141,12 @@ public sealed class MembershipApprovalTests(TestApps apps)
         Assert.NotNull((await MembershipAsync(intruderId, centre, Role.ProviderStaff)).PendingSince);
         Assert.Equal(HttpStatusCode.Redirect, await ApproveAsync(independent, intruderId, wanted.Id));
         Assert.Equal(intruderEmail, (await MembershipAsync(intruderId, centre, Role.ProviderStaff)).GrantedBy);
+
+        // Nor the other way round: C asks for the centre for itself, and the intruder, whose account B made C, may not approve.
+        Assert.Equal(HttpStatusCode.Redirect, await AddAsync(c, cId, centre, Role.ProviderStaff));
+        var puppets = await MembershipAsync(cId, centre, Role.ProviderStaff);
+        Assert.Equal(HttpStatusCode.NotFound, await ApproveAsync(b, cId, puppets.Id));
+        Assert.Equal(HttpStatusCode.NotFound, await ApproveAsync(intruder, cId, puppets.Id));
+        Assert.NotNull((await MembershipAsync(cId, centre, Role.ProviderStaff)).PendingSince);
     }
 }

@@ -101,7 +101,7 @@ public sealed class IndirectChannelTests(TestApps apps)
     {
         var app = await apps.GetAsync(provider);
         var c = await CaseAsync(app);
-        var (receiver, _, _) = await app.NewStaffAsync(c.RedCross.Id, Role.ProviderStaff);
+        var (receiver, receiverEmail, _) = await app.NewStaffAsync(c.RedCross.Id, Role.ProviderStaff);
         var own = await RegisterNamesakeAsync(receiver, c.RedCross.Id, c.Client, withDetails: false);
         var pair = await app.WithDbAsync(db => db.DuplicatePairs.AsNoTracking().SingleAsync(p => (p.FirstId == own && p.SecondId == c.Client.Id) || (p.FirstId == c.Client.Id && p.SecondId == own)));
 
@@ -122,8 +122,11 @@ public sealed class IndirectChannelTests(TestApps apps)
         AssertNothingPersonal(await export.Content.ReadAsStringAsync(), "the export of the receiver's own record");
         Assert.Equal(HttpStatusCode.NotFound, (await receiver.GetAsync($"/api/v1/people/{c.Client.Id}/export")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await receiver.GetAsync($"/People/Export/{c.Client.Id}")).StatusCode);
-        // A refused export is not one: the holders' log of the record must not say the receiver took it.
-        Assert.False(await app.WithDbAsync(db => db.AuditLog.AnyAsync(e => e.Subject == $"Person:{c.Client.Id}" && (e.Action == AuditAction.Exported || e.Action == AuditAction.Printed))));
+        foreach (var page in new[] { "Erase", "Edit", "Consent", "Household", "Plans" })
+            Assert.Equal(HttpStatusCode.NotFound, (await receiver.GetAsync($"/People/{page}/{c.Client.Id}")).StatusCode);
+        // A refusal is not a reading: the holders' log of the record must not say the receiver took or opened it.
+        Assert.Empty(await app.WithDbAsync(db => db.AuditLog.Where(e => e.Subject == $"Person:{c.Client.Id}" && e.UserName == receiverEmail && (e.Action == AuditAction.Viewed || e.Action == AuditAction.Exported || e.Action == AuditAction.Printed))
+            .Select(e => e.Action + " " + e.Reason).ToListAsync()));
     }
 
     [Theory, ClassData(typeof(Databases))]

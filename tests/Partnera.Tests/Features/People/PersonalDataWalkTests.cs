@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.DependencyInjection;
 using Partnera.Data;
 using Partnera.Features.Accounts;
@@ -127,7 +126,7 @@ public sealed class PersonalDataWalkTests(TestApps apps)
         var urls = new HashSet<string>();
         foreach (var endpoint in app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
         {
-            if (Path(endpoint.RoutePattern, person) is not { } path) continue;
+            if (Routes.Fill(endpoint.RoutePattern, person) is not { } path) continue;
             var query = $"q={Uri.EscapeDataString(family)}";
             if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is { } page)
             {
@@ -140,27 +139,5 @@ public sealed class PersonalDataWalkTests(TestApps apps)
         }
         // Signing out would end the walk for that reader.
         return urls.Where(u => !u.Contains("Logout", StringComparison.OrdinalIgnoreCase)).Order().ToList();
-    }
-
-    private static string? Path(RoutePattern pattern, Guid person)
-    {
-        var segments = new List<string>();
-        foreach (var segment in pattern.PathSegments)
-        {
-            var text = "";
-            foreach (var part in segment.Parts)
-            {
-                if (part is RoutePatternLiteralPart literal) text += literal.Content;
-                else if (part is RoutePatternSeparatorPart separator) text += separator.Content;
-                else if (part is RoutePatternParameterPart parameter)
-                {
-                    if (parameter.IsCatchAll) return null;
-                    var constraints = parameter.ParameterPolicies.Select(p => p.Content ?? "").ToList();
-                    text += constraints.Contains("int") || constraints.Contains("long") ? "1" : parameter.IsOptional && !constraints.Contains("guid") ? "" : person.ToString();
-                }
-            }
-            segments.Add(text);
-        }
-        return "/" + string.Join('/', segments.Where(s => s.Length > 0));
     }
 }

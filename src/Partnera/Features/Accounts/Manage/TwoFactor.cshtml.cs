@@ -10,7 +10,7 @@ namespace Partnera.Features.Accounts.Manage;
 
 /// <summary>Turn on TOTP two-factor sign-in: scan the QR code with an authenticator app, confirm a code, keep the recovery codes.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class TwoFactorModel(UserManager<PartneraUser> users, SignInManager<PartneraUser> signIn, IStringLocalizer<AccountStrings> t) : PageModel
+public sealed class TwoFactorModel(UserManager<PartneraUser> users, SignInManager<PartneraUser> signIn, AccessCheck access, IStringLocalizer<AccountStrings> t) : PageModel
 {
     [BindProperty, Required, StringLength(7, MinimumLength = 6), Display(Name = "TwoFactor_Code")] public string? Code { get; set; }
     public bool Enabled { get; private set; }
@@ -59,10 +59,17 @@ public sealed class TwoFactorModel(UserManager<PartneraUser> users, SignInManage
     {
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
-        // Wrong codes count as failed sign-ins: someone holding a stolen session cannot guess their way to switching it off.
-        if (ModelState.IsValid && !await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, Digits(Code!)))
+        // Wrong codes count as failed sign-ins: someone holding a stolen session cannot guess their way to switching it
+        // off. A lockout also ends every session of the account at once, so the guessing cannot resume after it.
+        if (await users.IsLockedOutAsync(user)) ModelState.AddModelError(nameof(Code), t["Login_LockedOut"]);
+        else if (ModelState.IsValid && !await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, Digits(Code!)))
         {
             await users.AccessFailedAsync(user);
+            if (await users.IsLockedOutAsync(user))
+            {
+                await users.UpdateSecurityStampAsync(user);
+                access.Forget(user.Id);
+            }
             ModelState.AddModelError(nameof(Code), await users.IsLockedOutAsync(user) ? t["Login_LockedOut"] : t["TwoFactor_WrongCode"]);
         }
         if (!ModelState.IsValid)
