@@ -25,6 +25,22 @@ public sealed record GapRow(Guid CommunityId, MultilingualText Community, string
 
     /// <summary>On a row that adds up several communities: the sum of their gaps (one place's spare capacity closes no other's gap).</summary>
     public decimal? SummedGap { get; init; }
+
+    /// <summary>By survey: the households of the community the sample's share is scaled to (population ÷ household size); else none.</summary>
+    public decimal? Households { get; init; }
+
+    /// <summary>Too few households answered here for the share to say anything (fewer than <see cref="GapAnalysis.MinimumSample"/>).</summary>
+    public bool SmallSample => Responses < GapAnalysis.MinimumSample;
+
+    /// <summary>The 95 % Wilson interval of the share of answering households needing the service.</summary>
+    public (decimal Low, decimal High) ShareInterval => Wilson.Interval(Wanting, Responses);
+
+    /// <summary>The 95 % interval of the need: the share's interval scaled to the households; none when the need is not scaled from a sample.</summary>
+    public (decimal Low, decimal High)? NeedInterval => Households is { } h && Responses > 0
+        ? (Math.Round(ShareInterval.Low * h, 1), Math.Round(ShareInterval.High * h, 1)) : null;
+
+    /// <summary>The gap at either end of the need's interval.</summary>
+    public (decimal Low, decimal High)? GapInterval => NeedInterval is { } n ? (Math.Max(0, n.Low - Capacity), Math.Max(0, n.High - Capacity)) : null;
 }
 
 /// <summary>A campaign's gaps by one method, with the campaign they are compared with (the latest earlier one sharing a community).</summary>
@@ -48,6 +64,12 @@ public sealed class GapAnalysis(PartneraDbContext db, ServiceCapacity capacities
 {
     /// <summary>Used when no household in the campaign gave its size.</summary>
     public const decimal DefaultHouseholdSize = 2.5m;
+
+    /// <summary>
+    /// Fewer answering households than this in a community and its estimates are flagged as saying next to nothing: with 30,
+    /// a share near one half is known only to about ±17 percentage points (the usual rule of thumb for a sample to be read at all).
+    /// </summary>
+    public const int MinimumSample = 30;
 
     /// <summary>The campaign's gaps in every community, or in one (reading only that community's answers).</summary>
     public async Task<GapResult> ForCampaignAsync(Guid campaignId, NeedMethod method, CancellationToken ct, Guid? community = null)
@@ -89,11 +111,13 @@ public sealed class GapAnalysis(PartneraDbContext db, ServiceCapacity capacities
                 let answered = responses.GetValueOrDefault(c.TerritoryId)
                 let want = wanted.GetValueOrDefault((c.TerritoryId, t.Code))
                 let size = sizes.TryGetValue(c.TerritoryId, out var s) && s > 0 ? s : overallSize
+                let households = registry is null ? c.Population / size : null
                 let need = registry is not null ? registry.Need(c.TerritoryId, t.Code)
                     : answered == 0 || c.Population is null ? 0 : Math.Round((decimal)want / answered * (c.Population!.Value / size), 1)
                 orderby c.Name.Value, t.Code
                 select new GapRow(c.TerritoryId, c.Name, t.Code, t.Name, answered, want, c.Population, Math.Round(size, 2),
-                    registry?.People(c.TerritoryId, t.Code), need, capacity.GetValueOrDefault((c.TerritoryId, t.Code)))).ToList();
+                    registry?.People(c.TerritoryId, t.Code), need, capacity.GetValueOrDefault((c.TerritoryId, t.Code)))
+                { Households = households }).ToList();
     }
 
     private async Task<RegistryNeed> RegistryNeedAsync(Guid campaignId, CampaignAnswers answers, List<Guid> communities, CancellationToken ct)
