@@ -63,6 +63,21 @@ public sealed class GapFigureTests(TestApps apps)
         Assert.Contains("small-sample", answered.ClassName, StringComparison.Ordinal);
         Assert.StartsWith("⚠ fewer than 30 households answered in this community", all.QuerySelector("#small-sample-note")!.TextContent.Trim(), StringComparison.Ordinal);
 
+        // Costs (the Ukrainian defaults, a year): respite 30,000 UAH × gap 3,000 (176.2–6,692.8); home care 36,000 × 2,000 (362.2–6,244.7);
+        // the other twelve categories, nobody asked for, a gap of 0 (up to 4,344.9) at 489,000 UAH together.
+        var costs = await specialist.GetPageAsync($"/Needs/Costs/{campaignId}?community={place}");
+        Assert.Equal(("3,000", "176–6,693", "90,000,000", "5,286,000–200,784,000"), Costed(costs, "021.0"));
+        Assert.Equal(("2,000", "362–6,245", "72,000,000", "13,039,200–224,809,200"), Costed(costs, "015.1"));
+        Assert.Equal(("0", "0–4,345", "0", "0–260,694,000"), Costed(costs, "016.0"));
+        Assert.Equal("Closing every gap costs 162,000,000 UAH a year.", costs.QuerySelector("#total-cost")!.TextContent.Trim());
+        // 5,286,000 + 13,039,200; 200,784,000 + 224,809,200 + 4,344.9 × 489,000.
+        Assert.StartsWith("From the low to the high end of each category's 95 % interval: 18,325,200–2,550,249,300 UAH a year",
+            costs.QuerySelector("#total-cost-range")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.NotNull(costs.QuerySelector("#small-sample"));
+        Assert.Equal(["Service category", "Gap (households)", "Unit cost, UAH", "Cost, UAH", "Local budget, UAH"],
+            costs.QuerySelectorAll("#costs thead th").Take(5).Select(h => h.TextContent.Trim()));
+        Assert.NotNull((await specialist.GetPageAsync($"/Needs/Costs/{campaignId}")).QuerySelector($"#costs tr[data-community='{place}'] .small-sample"));
+
         // With 30 households answering (25 more needing nothing, of 3 people) the warning goes and the ranges narrow:
         // respite 2 of 30, Wilson 1.85–21.32 % of 10,000 = 184.8–2,132.3 households.
         await HouseholdsAsync(app, campaignId, place, [.. Enumerable.Repeat((3, Array.Empty<string>()), 25)]);
@@ -77,6 +92,13 @@ public sealed class GapFigureTests(TestApps apps)
         var row = page.QuerySelector($"#gaps tr[data-term='{term}']")!;
         string Text(string selector) => row.QuerySelector(selector)?.TextContent.Trim() ?? "";
         return (row.Children[1].TextContent.Trim(), row.Children[2].TextContent.Trim(), Text(".need"), Text(".need-range"), Text(".capacity"), Text(".gap"), Text(".gap-range"));
+    }
+
+    private static (string, string, string, string) Costed(AngleSharp.Html.Dom.IHtmlDocument page, string term)
+    {
+        var row = page.QuerySelector($"#costs tr[data-term='{term}']")!;
+        string Text(string selector) => row.QuerySelector(selector)?.TextContent.Trim() ?? "";
+        return (Text(".gap"), Text(".gap-range"), Text(".cost"), Text(".cost-range"));
     }
 
     /// <summary>Anonymous households of a place, each of a size and naming the given services as needed.</summary>
