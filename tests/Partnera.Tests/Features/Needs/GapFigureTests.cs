@@ -49,6 +49,12 @@ public sealed class GapFigureTests(TestApps apps)
         Assert.Equal("Sample: 5 households answered here, of about 10,000 households in the community. The range under each figure is its 95 % interval: "
             + "the Wilson score interval of the share of answering households, scaled to the community's households.", one.QuerySelector("#sample")!.TextContent.Trim());
         Assert.StartsWith("Only 5 households answered here: fewer than 30 are too few to estimate the need.", one.QuerySelector("#small-sample")!.TextContent.Trim(), StringComparison.Ordinal);
+        // Households needing at least one service: the same two (respite; respite and home care), not three, of 5: 4,000 (1,176.2–7,692.8);
+        // the categories' needs add up to 6,000 places, labelled as such.
+        Assert.StartsWith("Households needing at least one service: 4,000 (95 % interval 1,176–7,693); 2 of 5 answering households named one or more.",
+            one.QuerySelector("#needing-any")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Equal("Sum over categories (places: a household needing several services counts in each)", one.QuerySelector("#gaps tfoot th")!.TextContent.Trim());
+        Assert.Equal("6,000", one.QuerySelectorAll("#gaps tfoot td")[0].TextContent.Trim());
         // Respite: 2 of 5 (40 %), Wilson 11.76–76.93 % of 10,000 households = 1,176.2–7,692.8; less 1,000 places.
         Assert.Equal(("2 / 5 (40%)", "3", "4,000", "1,176–7,693", "1,000", "3,000", "176–6,693"), Figures(one, "021.0"));
         // Home care: 1 of 5 (20 %), Wilson 3.62–62.45 % = 362.2–6,244.7; no places.
@@ -61,6 +67,7 @@ public sealed class GapFigureTests(TestApps apps)
         var answered = all.QuerySelector($"#gap-matrix tr[data-community='{place}'] .answered")!;
         Assert.Equal("5 ⚠", answered.TextContent.Trim());
         Assert.Contains("small-sample", answered.ClassName, StringComparison.Ordinal);
+        Assert.Equal("4,000", all.QuerySelector($"#gap-matrix tr[data-community='{place}'] .needing-any")!.TextContent.Trim());
         Assert.StartsWith("⚠ fewer than 30 households answered in this community", all.QuerySelector("#small-sample-note")!.TextContent.Trim(), StringComparison.Ordinal);
 
         // Costs (the Ukrainian defaults, a year): respite 30,000 UAH × gap 3,000 (176.2–6,692.8); home care 36,000 × 2,000 (362.2–6,244.7);
