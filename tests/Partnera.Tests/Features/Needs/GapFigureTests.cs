@@ -85,6 +85,35 @@ public sealed class GapFigureTests(TestApps apps)
             costs.QuerySelectorAll("#costs thead th").Take(5).Select(h => h.TextContent.Trim()));
         Assert.NotNull((await specialist.GetPageAsync($"/Needs/Costs/{campaignId}")).QuerySelector($"#costs tr[data-community='{place}'] .small-sample"));
 
+        // The report, its PDF and its Excel file carry the same figures.
+        var report = await specialist.GetPageAsync($"/Needs/Report/{campaignId}");
+        Assert.Equal("162,000,000", report.QuerySelector("#report-total-cost")!.TextContent.Trim());
+        Assert.StartsWith("From the low to the high end of each category's 95 % interval: 18,325,200–2,550,249,300 UAH a year",
+            report.QuerySelector("#report-total-cost-range")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Equal("5 ⚠", report.QuerySelector($"#gap-matrix tr[data-community='{place}'] .answered")!.TextContent.Trim());
+        Assert.Equal("4,000", report.QuerySelector($"#gap-matrix tr[data-community='{place}'] .needing-any")!.TextContent.Trim());
+
+        using (var pdf = UglyToad.PdfPig.PdfDocument.Open(await (await specialist.GetAsync(report.QuerySelector("#report-pdf")!.GetAttribute("href")!)).Content.ReadAsByteArrayAsync()))
+        {
+            var text = Pages.Squeezed(string.Concat(pdf.GetPages().Select(p => p.Text)));
+            foreach (var figure in new[] { "Fewer than 30 households answered in: Testville", "4,000 (1,176–7,693)", "3,000 (176–6,693)", "2,000 (362–6,245)",
+                         "0 (0–4,345)", "162,000,000", "18,325,200–2,550,249,300 UAH" })
+                Assert.Contains(Pages.Squeezed(figure), text, StringComparison.Ordinal);
+        }
+
+        using var workbook = new MemoryStream(await (await specialist.GetAsync(report.QuerySelector("#report-excel")!.GetAttribute("href")!)).Content.ReadAsByteArrayAsync());
+        var sheet = MiniExcelLibs.MiniExcel.Query(workbook, useHeaderRow: true, sheetName: "Gaps").Cast<IDictionary<string, object?>>().ToList();
+        var respite = sheet.Single(r => (string?)r["Category code"] == "021.0");
+        double Number(IDictionary<string, object?> row, string column) => Convert.ToDouble(row[column], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal((5d, 2d, 10_000d, 4_000d, 1_176.2d, 7_692.8d, 1_000d, 3_000d, 176.2d, 6_692.8d, "yes"),
+            (Number(respite, "Households answered"), Number(respite, "Households needing it"), Number(respite, "Households in the community"), Number(respite, "Estimated need (households)"),
+             Number(respite, "Estimated need (households): 95 % interval, from"), Number(respite, "Estimated need (households): 95 % interval, to"), Number(respite, "Capacity (places)"),
+             Number(respite, "Gap"), Number(respite, "Gap: 95 % interval, from"), Number(respite, "Gap: 95 % interval, to"), (string?)respite["Fewer than 30 answered"]));
+        var costRows = MiniExcelLibs.MiniExcel.Query(workbook, useHeaderRow: true, sheetName: "Costs").Cast<IDictionary<string, object?>>().ToList();
+        var homeCare = costRows.Single(r => (string?)r["Category code"] == "015.1");
+        Assert.Equal((72_000_000d, 13_039_200d, 224_809_200d),
+            (Number(homeCare, "Cost, UAH"), Number(homeCare, "Cost, UAH: 95 % interval, from"), Number(homeCare, "Cost, UAH: 95 % interval, to")));
+
         // With 30 households answering (25 more needing nothing, of 3 people) the warning goes and the ranges narrow:
         // respite 2 of 30, Wilson 1.85–21.32 % of 10,000 = 184.8–2,132.3 households.
         await HouseholdsAsync(app, campaignId, place, [.. Enumerable.Repeat((3, Array.Empty<string>()), 25)]);
