@@ -61,6 +61,25 @@ public sealed class NarrowScreenTests(BrowserFixture fixture)
         });
     }
 
+    [Fact]
+    public async Task The_needs_figures_with_their_ranges_and_warnings_fit_a_phone()
+    {
+        var page = await NarrowPageAsync("cso@partnera.demo", "ro");
+        await Screenshots.OnFailureAsync(page, nameof(The_needs_figures_with_their_ranges_and_warnings_fit_a_phone), async () =>
+        {
+            await page.GotoAsync("/Needs");
+            var gaps = await page.Locator("main li", new() { HasTextString = "Cahul, Glodeni și Strășeni" }).Locator("a[href^='/Needs/Gaps/']").First.GetAttributeAsync("href");
+            var campaignId = gaps!.Split('?')[0].Split('/').Last();
+            await AssertFitsAsync(page, $"/Needs/Gaps/{campaignId}");
+            var community = await page.Locator("#gap-matrix tbody tr").First.GetAttributeAsync("data-community");
+            await AssertFitsAsync(page, $"/Needs/Gaps/{campaignId}?community={community}");
+            Assert.True(await page.Locator("#sample").IsVisibleAsync());
+            await AssertFitsAsync(page, $"/Needs/Costs/{campaignId}");
+            await AssertFitsAsync(page, $"/Needs/Costs/{campaignId}?community={community}");
+            Assert.True(await page.Locator("#total-cost-range").IsVisibleAsync());
+        });
+    }
+
     /// <summary>A window 360 px wide without JavaScript, signed in, in the given language (chosen in the header, as the account may prefer another).</summary>
     private async Task<IPage> NarrowPageAsync(string email, string language)
     {

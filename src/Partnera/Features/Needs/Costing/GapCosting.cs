@@ -22,12 +22,23 @@ public enum UnitCostBasis
 }
 
 /// <summary>A gap with what closing it costs and who is assumed to pay which part.</summary>
-public sealed record CostedGap(GapRow Gap, decimal? UnitCost, UnitCostBasis Basis, decimal Cost, IReadOnlyDictionary<FundingSource, decimal> Shares);
+public sealed record CostedGap(GapRow Gap, decimal? UnitCost, UnitCostBasis Basis, decimal Cost, IReadOnlyDictionary<FundingSource, decimal> Shares)
+{
+    /// <summary>The cost at either end of the gap's 95 % interval; none when the gap is not scaled from a sample or has no unit cost.</summary>
+    public (decimal Low, decimal High)? CostInterval => Gap.GapInterval is { } g && UnitCost is { } u ? (Math.Round(g.Low * u, 2), Math.Round(g.High * u, 2)) : null;
+}
 
 public sealed record CostedResult(GapResult Gaps, string Taxonomy, CostDefaults Defaults, IReadOnlyDictionary<FundingSource, decimal> Split, bool SplitIsDefault, List<CostedGap> Rows)
 {
     public decimal Total => Rows.Sum(r => r.Cost);
     public decimal TotalOf(FundingSource source) => Rows.Sum(r => r.Shares[source]);
+
+    /// <summary>
+    /// The low ends of the rows' cost intervals added up, and the high ends (a row with none adds its cost to both): the range the
+    /// total may take if every category's estimate were at the same end of its interval, so wider than the total's own 95 % interval.
+    /// </summary>
+    public static (decimal Low, decimal High) RangeOf(IEnumerable<CostedGap> rows) =>
+        rows.Aggregate((Low: 0m, High: 0m), (sum, r) => (sum.Low + (r.CostInterval?.Low ?? r.Cost), sum.High + (r.CostInterval?.High ?? r.Cost)));
 }
 
 /// <summary>

@@ -24,6 +24,11 @@ public sealed class CampaignAnswers(PartneraDbContext db, Guid campaignId, IRead
         Tallies.Where(t => t.QuestionCode == AnswerTally.HouseholdsRow).GroupBy(t => t.CommunityId).Select(g => new { g.Key, Count = g.Sum(t => t.Households) })
             .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
 
+    /// <summary>Households per community that named at least one service as needed.</summary>
+    public async Task<Dictionary<Guid, int>> NeedingAnyPerCommunityAsync(CancellationToken ct) =>
+        (await Tallies.Where(t => t.QuestionCode == AnswerTally.NeedingAnyRow).GroupBy(t => t.CommunityId).Select(g => new { g.Key, Sum = g.Sum(t => t.NumberSum) }).ToListAsync(ct))
+            .ToDictionary(x => x.Key, x => (int)Math.Round(x.Sum));
+
     /// <summary>The average household size each community's households gave.</summary>
     public async Task<Dictionary<Guid, decimal>> HouseholdSizesAsync(CancellationToken ct)
     {

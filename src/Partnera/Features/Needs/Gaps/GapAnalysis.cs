@@ -25,11 +25,42 @@ public sealed record GapRow(Guid CommunityId, MultilingualText Community, string
 
     /// <summary>On a row that adds up several communities: the sum of their gaps (one place's spare capacity closes no other's gap).</summary>
     public decimal? SummedGap { get; init; }
+
+    /// <summary>By survey: the households of the community the sample's share is scaled to (population ÷ household size); else none.</summary>
+    public decimal? Households { get; init; }
+
+    /// <summary>Too few households answered here for the share to say anything (fewer than <see cref="GapAnalysis.MinimumSample"/>).</summary>
+    public bool SmallSample => Responses < GapAnalysis.MinimumSample;
+
+    /// <summary>The 95 % Wilson interval of the share of answering households needing the service.</summary>
+    public (decimal Low, decimal High) ShareInterval => Wilson.Interval(Wanting, Responses);
+
+    /// <summary>The 95 % interval of the need: the share's interval scaled to the households; none when the need is not scaled from a sample.</summary>
+    public (decimal Low, decimal High)? NeedInterval => Households is { } h && Responses > 0
+        ? (Math.Round(ShareInterval.Low * h, 1), Math.Round(ShareInterval.High * h, 1)) : null;
+
+    /// <summary>The gap at either end of the need's interval.</summary>
+    public (decimal Low, decimal High)? GapInterval => NeedInterval is { } n ? (Math.Max(0, n.Low - Capacity), Math.Max(0, n.High - Capacity)) : null;
+}
+
+/// <summary>
+/// A community's households that need at least one service, estimated as the rows' need is: what the places per category,
+/// which count a household once for each service it needs, cannot be added up to.
+/// </summary>
+public sealed record NeedingAnyService(int Wanting, int Responses, decimal? Households)
+{
+    public decimal? Estimate => Households is { } h && Responses > 0 ? Math.Round((decimal)Wanting / Responses * h, 1) : null;
+
+    public (decimal Low, decimal High)? Interval => Households is { } h && Responses > 0
+        ? (Math.Round(Wilson.Interval(Wanting, Responses).Low * h, 1), Math.Round(Wilson.Interval(Wanting, Responses).High * h, 1)) : null;
 }
 
 /// <summary>A campaign's gaps by one method, with the campaign they are compared with (the latest earlier one sharing a community).</summary>
 public sealed record GapResult(NeedMethod Method, List<GapRow> Rows, Guid? PreviousId, MultilingualText? PreviousTitle)
 {
+    /// <summary>Per community, its households needing at least one service (by survey only).</summary>
+    public IReadOnlyDictionary<Guid, NeedingAnyService> NeedingAny { get; init; } = new Dictionary<Guid, NeedingAnyService>();
+
     public IReadOnlyList<(Guid Id, MultilingualText Name)> Communities => Rows.Select(r => (r.CommunityId, r.Community)).DistinctBy(c => c.CommunityId).ToList();
 
     public IReadOnlyList<(string Code, MultilingualText Name)> Categories =>
@@ -49,27 +80,34 @@ public sealed class GapAnalysis(PartneraDbContext db, ServiceCapacity capacities
     /// <summary>Used when no household in the campaign gave its size.</summary>
     public const decimal DefaultHouseholdSize = 2.5m;
 
+    /// <summary>
+    /// Fewer answering households than this in a community and its estimates are flagged as saying next to nothing: with 30,
+    /// a share near one half is known only to about ±17 percentage points (the usual rule of thumb for a sample to be read at all).
+    /// </summary>
+    public const int MinimumSample = 30;
+
     /// <summary>The campaign's gaps in every community, or in one (reading only that community's answers).</summary>
     public async Task<GapResult> ForCampaignAsync(Guid campaignId, NeedMethod method, CancellationToken ct, Guid? community = null)
     {
-        var rows = await ComputeAsync(campaignId, method, community, ct);
+        var (rows, needingAny) = await ComputeAsync(campaignId, method, community, ct);
         var communities = rows.Select(r => r.CommunityId).Distinct().ToList();
         var starts = await db.AssessmentCampaigns.Where(c => c.Id == campaignId).Select(c => c.PeriodStarts).SingleAsync(ct);
         var previous = await db.AssessmentCampaigns.AsNoTracking()
             .Where(c => c.Id != campaignId && c.PeriodStarts < starts && c.Communities.Any(x => communities.Contains(x.TerritoryId)))
             .OrderByDescending(c => c.PeriodStarts).Select(c => new { c.Id, c.Title }).FirstOrDefaultAsync(ct);
-        if (previous is null) return new(method, rows, null, null);
-        var before = (await ComputeAsync(previous.Id, method, community, ct)).ToDictionary(r => (r.CommunityId, r.TermCode), r => r.Gap);
-        return new(method, rows.Select(r => r with { PreviousGap = before.TryGetValue((r.CommunityId, r.TermCode), out var g) ? g : null }).ToList(), previous.Id, previous.Title);
+        if (previous is null) return new(method, rows, null, null) { NeedingAny = needingAny };
+        var before = (await ComputeAsync(previous.Id, method, community, ct)).Rows.ToDictionary(r => (r.CommunityId, r.TermCode), r => r.Gap);
+        return new(method, rows.Select(r => r with { PreviousGap = before.TryGetValue((r.CommunityId, r.TermCode), out var g) ? g : null }).ToList(), previous.Id, previous.Title)
+        { NeedingAny = needingAny };
     }
 
-    private async Task<List<GapRow>> ComputeAsync(Guid campaignId, NeedMethod method, Guid? community, CancellationToken ct)
+    private async Task<(List<GapRow> Rows, Dictionary<Guid, NeedingAnyService> NeedingAny)> ComputeAsync(Guid campaignId, NeedMethod method, Guid? community, CancellationToken ct)
     {
         var communities = await db.CampaignCommunities.AsNoTracking().Where(c => c.CampaignId == campaignId && (community == null || c.TerritoryId == community))
             .Select(c => new { c.TerritoryId, c.Territory!.Name, c.Territory.Population }).ToListAsync(ct);
         var versions = (await db.Questionnaires.AsNoTracking().Where(q => q.CampaignId == campaignId && q.PublishedAt != null).ToListAsync(ct))
             .ToDictionary(q => q.Id, q => QuestionnaireDefinition.FromJson(q.Definition));
-        if (versions.Count == 0) return [];
+        if (versions.Count == 0) return ([], []);
         var answers = new CampaignAnswers(db, campaignId, versions, community);
         var responses = await answers.HouseholdsPerCommunityAsync(ct);
         var sizes = await answers.HouseholdSizesAsync(ct);
@@ -84,16 +122,21 @@ public sealed class GapAnalysis(PartneraDbContext db, ServiceCapacity capacities
         var capacity = await capacities.PlacesAsync(communities.Select(c => c.TerritoryId).ToList(), terms.ToDictionary(t => t.Id, t => t.Code), ct);
         var overallSize = sizes.Count > 0 ? sizes.Values.Average() : DefaultHouseholdSize;
 
-        return (from c in communities
-                from t in terms
-                let answered = responses.GetValueOrDefault(c.TerritoryId)
-                let want = wanted.GetValueOrDefault((c.TerritoryId, t.Code))
-                let size = sizes.TryGetValue(c.TerritoryId, out var s) && s > 0 ? s : overallSize
-                let need = registry is not null ? registry.Need(c.TerritoryId, t.Code)
-                    : answered == 0 || c.Population is null ? 0 : Math.Round((decimal)want / answered * (c.Population!.Value / size), 1)
-                orderby c.Name.Value, t.Code
-                select new GapRow(c.TerritoryId, c.Name, t.Code, t.Name, answered, want, c.Population, Math.Round(size, 2),
-                    registry?.People(c.TerritoryId, t.Code), need, capacity.GetValueOrDefault((c.TerritoryId, t.Code)))).ToList();
+        var rows = (from c in communities
+                    from t in terms
+                    let answered = responses.GetValueOrDefault(c.TerritoryId)
+                    let want = wanted.GetValueOrDefault((c.TerritoryId, t.Code))
+                    let size = sizes.TryGetValue(c.TerritoryId, out var s) && s > 0 ? s : overallSize
+                    let households = registry is null ? c.Population / size : null
+                    let need = registry is not null ? registry.Need(c.TerritoryId, t.Code)
+                        : answered == 0 || c.Population is null ? 0 : Math.Round((decimal)want / answered * (c.Population!.Value / size), 1)
+                    orderby c.Name.Value, t.Code
+                    select new GapRow(c.TerritoryId, c.Name, t.Code, t.Name, answered, want, c.Population, Math.Round(size, 2),
+                        registry?.People(c.TerritoryId, t.Code), need, capacity.GetValueOrDefault((c.TerritoryId, t.Code)))
+                    { Households = households }).ToList();
+        if (method != NeedMethod.Survey) return (rows, []);
+        var needingAny = await answers.NeedingAnyPerCommunityAsync(ct);
+        return (rows, rows.GroupBy(r => r.CommunityId).ToDictionary(g => g.Key, g => new NeedingAnyService(needingAny.GetValueOrDefault(g.Key), g.First().Responses, g.First().Households)));
     }
 
     private async Task<RegistryNeed> RegistryNeedAsync(Guid campaignId, CampaignAnswers answers, List<Guid> communities, CancellationToken ct)

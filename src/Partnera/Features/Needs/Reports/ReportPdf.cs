@@ -74,11 +74,17 @@ public static class ReportPdf
             var gap = rows.Where(r => r.CommunityId == community.Id).Sum(r => r.Gap);
             return (community.Name.In(culture), (double)gap, gap.ToString("N0", culture));
         }).ToList());
+        var small = rows.Where(r => r.SmallSample).Select(r => r.Community.In(culture)).Distinct().ToList();
+        if (small.Count > 0) pdf.Paragraph(t["Report_SmallSample", GapAnalysis.MinimumSample, string.Join(", ", small)]);
+        pdf.Paragraph(t["Report_Ranges"], small: true);
+        string Ranged(decimal value, (decimal Low, decimal High)? range) =>
+            value.ToString("N0", culture) + (range is { } x ? $" ({x.Low.ToString("N0", culture)}–{x.High.ToString("N0", culture)})" : "");
         pdf.Table(
-            [new(RowHeader(report, t), 2), new(t["Gaps_Category"], 3), new(t["Gaps_Need"], 1.4, true), new(t["Gaps_Capacity"], 1.2, true), new(t["Gaps_Gap"], 1, true), new(t["Gaps_PreviousGap"], 1.4, true)],
-            rows.Select(r => (IReadOnlyList<string>)[r.Community.In(culture), $"{r.TermCode} {r.Category.In(culture)}", r.EstimatedNeed.ToString("N0", culture),
-                r.Capacity.ToString("N0", culture), r.Gap.ToString("N0", culture), r.PreviousGap?.ToString("N0", culture) ?? "—"]),
-            [t["Gaps_Total"], "", rows.Sum(r => r.EstimatedNeed).ToString("N0", culture), rows.Sum(r => r.Capacity).ToString("N0", culture), rows.Sum(r => r.Gap).ToString("N0", culture), ""]);
+            [new(RowHeader(report, t), 2), new(t["Gaps_Category"], 2.6), new(t["Report_Answered"], 1, true), new(t["Gaps_Need"], 1.8, true), new(t["Gaps_Capacity"], 1.1, true),
+                new(t["Gaps_Gap"], 1.8, true), new(t["Gaps_PreviousGap"], 1.1, true)],
+            rows.Select(r => (IReadOnlyList<string>)[r.Community.In(culture), $"{r.TermCode} {r.Category.In(culture)}", r.Responses.ToString("N0", culture),
+                Ranged(r.EstimatedNeed, r.NeedInterval), r.Capacity.ToString("N0", culture), Ranged(r.Gap, r.GapInterval), r.PreviousGap?.ToString("N0", culture) ?? "—"]),
+            [t["Gaps_SumOfCategories"], "", "", rows.Sum(r => r.EstimatedNeed).ToString("N0", culture), rows.Sum(r => r.Capacity).ToString("N0", culture), rows.Sum(r => r.Gap).ToString("N0", culture), ""]);
     }
 
     private static void Costs(PrintedDocument pdf, AssessmentReport report, CultureInfo culture, IStringLocalizer t, IStringLocalizer directory)
@@ -96,6 +102,8 @@ public static class ReportPdf
                     .. CostDefaults.Sources.Select(s => rows.Sum(x => x.Shares[s]).ToString("N0", culture))];
             }),
             [t["Gaps_Total"], costs.Total.ToString("N0", culture), .. CostDefaults.Sources.Select(s => costs.TotalOf(s).ToString("N0", culture))]);
+        var range = CostedResult.RangeOf(costs.Rows);
+        pdf.Paragraph(t["Costs_TotalRange", $"{range.Low.ToString("N0", culture)}–{range.High.ToString("N0", culture)}", costs.Defaults.Currency]);
     }
 
     private static string RowHeader(AssessmentReport report, IStringLocalizer t) => report.RowsAreAreas ? t["Report_Area"] : t["Household_Community"];

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Localization;
 using Partnera.Features.Directory;
 using Partnera.Features.Needs.Answers;
 using Partnera.Features.Needs.Costing;
+using Partnera.Features.Needs.Gaps;
 using Partnera.Infrastructure.Csv;
 using MiniExcel = MiniExcelLibs.MiniExcel;
 
@@ -35,9 +36,15 @@ public static class ReportWorkbook
                 (needs["Gaps_Category"], r.Gap.Category.In(culture)),
                 (needs["Report_Answered"], r.Gap.Responses),
                 (needs["Report_Needing"], r.Gap.Wanting),
+                (needs["Report_SmallSampleColumn", GapAnalysis.MinimumSample], r.Gap.SmallSample ? needs["Report_Yes"].Value : ""),
+                (needs["Report_Households"], r.Gap.Households is { } h ? Math.Round(h, 1) : null),
                 (needs["Gaps_Need"], r.Gap.EstimatedNeed),
+                (needs["Report_IntervalFrom", needs["Gaps_Need"]], r.Gap.NeedInterval?.Low),
+                (needs["Report_IntervalTo", needs["Gaps_Need"]], r.Gap.NeedInterval?.High),
                 (needs["Gaps_Capacity"], r.Gap.Capacity),
                 (needs["Gaps_Gap"], r.Gap.Gap),
+                (needs["Report_IntervalFrom", needs["Gaps_Gap"]], r.Gap.GapInterval?.Low),
+                (needs["Report_IntervalTo", needs["Gaps_Gap"]], r.Gap.GapInterval?.High),
                 (needs["Gaps_PreviousGap"], r.Gap.PreviousGap))).ToList(),
             [needs["Report_SheetCosts"]] = report.Costs.Rows.Select(r => Row(
                 [(needs["Household_Community"], r.Gap.Community.In(culture)),
@@ -46,6 +53,8 @@ public static class ReportWorkbook
                  (needs["Costs_UnitCost"], r.UnitCost),
                  (needs["Report_UnitCostBasis"], needs[$"UnitCostBasis_{r.Basis}"].Value),
                  (needs["Costs_Cost"] + ", " + report.Costs.Defaults.Currency, r.Cost),
+                 (needs["Report_IntervalFrom", needs["Costs_Cost"] + ", " + report.Costs.Defaults.Currency], r.CostInterval?.Low),
+                 (needs["Report_IntervalTo", needs["Costs_Cost"] + ", " + report.Costs.Defaults.Currency], r.CostInterval?.High),
                  .. CostDefaults.Sources.Select(s => ((string)directory[$"FundingSource_{s}"], (object?)r.Shares[s]))])).ToList(),
         };
         using var stream = new MemoryStream();

@@ -27,6 +27,8 @@ public sealed class AnswerTallies
             else if (answer.Number is { } n) Count(household, answer.QuestionCode, "", (double)n);
         }
         if (!questions.TryGetValue(definition, out var byCode)) questions[definition] = byCode = definition.Questions.DistinctBy(q => q.Code).ToDictionary(q => q.Code);
+        var needsAny = household.Answers.Any(a => a.OptionCode is not null && byCode.GetValueOrDefault(a.QuestionCode) is { Measures: QuestionMeasure.ServicesNeeded } q && q.Option(a.OptionCode)?.Term is not null);
+        Count(household, AnswerTally.NeedingAnyRow, "", needsAny ? 1 : 0);
         // Loops rather than queries: an import counts every one of 100,000 households here.
         foreach (var g in household.Answers)
         {
@@ -117,10 +119,14 @@ public sealed class AnswerTallies
         await transaction.CommitAsync(ct);
     }
 
-    /// <summary>Rebuilds the tallies of every campaign that has households but none counted (run at start-up).</summary>
+    /// <summary>
+    /// Rebuilds the tallies of every campaign that has households but none counted, or none of the households needing any
+    /// service (counted since December 2026), at start-up.
+    /// </summary>
     public static async Task RepairAsync(PartneraDbContext db, CancellationToken ct)
     {
-        var uncounted = await db.AssessmentCampaigns.Where(c => db.HouseholdResponses.Any(r => r.CampaignId == c.Id) && !db.AnswerTallies.Any(t => t.CampaignId == c.Id))
+        var uncounted = await db.AssessmentCampaigns
+            .Where(c => db.HouseholdResponses.Any(r => r.CampaignId == c.Id) && !db.AnswerTallies.Any(t => t.CampaignId == c.Id && t.QuestionCode == AnswerTally.NeedingAnyRow))
             .Select(c => c.Id).ToListAsync(ct);
         foreach (var campaign in uncounted) await RebuildAsync(db, campaign, ct);
     }

@@ -14,6 +14,9 @@ public sealed class AnswerTally
     /// <summary>The question code of the row that counts households.</summary>
     public const string HouseholdsRow = "";
 
+    /// <summary>The question code of the row that counts households again, with the number of them that named at least one service as needed as its sum.</summary>
+    public const string NeedingAnyRow = "*any-need";
+
     public Guid CampaignId { get; set; }
     public Guid CommunityId { get; set; }
     public Guid QuestionnaireId { get; set; }
