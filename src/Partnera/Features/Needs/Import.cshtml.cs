@@ -56,7 +56,7 @@ public sealed class ImportModel(PartneraDbContext db, SurveyImport import, Audit
     public async Task<IActionResult> OnPostUploadAsync(Guid campaignId, CancellationToken ct)
     {
         if (!await LoadAsync(campaignId, null, ct)) return NotFound();
-        if (Upload is null || Upload.Length == 0)
+        if (Upload is null)
         {
             ModelState.AddModelError(nameof(Upload), t["Import_ChooseFile"]);
             return Page();
