@@ -30,6 +30,8 @@ public sealed class ReviewModel(PartneraDbContext db, BallotBox box, BudgetResul
     public (bool Matches, int Ballots, int Voters)? Verification { get; private set; }
     /// <summary>Ballots still sealed once voting has closed (shown to the authority, who opens them).</summary>
     public int Sealed { get; private set; }
+    /// <summary>While voting is open: how many have voted so far (the register), never what they chose.</summary>
+    public int? Turnout { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, bool verify, CancellationToken ct)
     {
@@ -105,6 +107,8 @@ public sealed class ReviewModel(PartneraDbContext db, BallotBox box, BudgetResul
         // The running count stays closed until voting ends, so that no one steers the vote by it; it cannot be read
         // anyway while the ballots are sealed.
         Sealed = Phase == BudgetPhase.Counting && CanEdit ? await results.SealedAsync(vote, ct) : 0;
+        // The turnout only, from the register of who voted: how many ballots, not for what.
+        Turnout = Phase == BudgetPhase.Voting ? await db.VoterRecords.CountAsync(r => r.VoteId == id, ct) : null;
         Result = Phase switch
         {
             BudgetPhase.Counting when CanEdit && Sealed == 0 => await results.CountAsync(vote, ct),
