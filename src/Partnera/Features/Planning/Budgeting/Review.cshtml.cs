@@ -20,6 +20,9 @@ namespace Partnera.Features.Planning.Budgeting;
 [Authorize(Policy = Policies.Staff)]
 public sealed class ReviewModel(PartneraDbContext db, BallotBox box, BudgetResults results, BudgetEmails emails, PublicLinks links, CurrentUser user, TimeProvider time, IStringLocalizer<PlanningStrings> t) : PageModel
 {
+    /// <summary>The longest published feasibility reason (the form's own limit, checked here too).</summary>
+    public const int MaxReason = 2000;
+
     [FromQuery(Name = "page")] public int? PageNumber { get; set; }
     public BudgetVote Vote { get; private set; } = null!;
     public MultilingualText Community { get; private set; } = new();
@@ -58,6 +61,7 @@ public sealed class ReviewModel(PartneraDbContext db, BallotBox box, BudgetResul
             ModelState.AddModelError("", t["Feasibility_Fixed"]);
         if (decision == Feasibility.Pending) ModelState.AddModelError("", t["Feasibility_Choose"]);
         if (string.IsNullOrWhiteSpace(reason)) ModelState.AddModelError("", t["Feasibility_ReasonRequired"]);
+        else if (reason.Trim().Length > MaxReason) ModelState.AddModelError("", t["Feasibility_ReasonTooLong", MaxReason]);
         if (!ModelState.IsValid) return await LoadAsync(id, ct) ? Page() : NotFound();
         proposal.Feasibility = decision;
         proposal.FeasibilityReason = reason!.Trim();
