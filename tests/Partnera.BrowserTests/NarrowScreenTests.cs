@@ -80,6 +80,43 @@ public sealed class NarrowScreenTests(BrowserFixture fixture)
         });
     }
 
+    [Theory, MemberData(nameof(Languages))]
+    public async Task A_specialist_s_campaign_budget_and_refusal_pages_fit_a_small_phone(string language)
+    {
+        var page = await NarrowPageAsync("specialist@partnera.demo", language);
+        await Screenshots.OnFailureAsync(page, $"{nameof(A_specialist_s_campaign_budget_and_refusal_pages_fit_a_small_phone)}-{language}", async () =>
+        {
+            await AssertFitsAsync(page, "/Needs");
+            await AssertFitsAsync(page, "/Planning/Budgeting");
+            var budget = await page.Locator("#budgets li a").First.GetAttributeAsync("href");
+            await AssertFitsAsync(page, budget!);
+            // The refusal about rights is a 403 page, and fits too.
+            var refusal = await page.GotoAsync("/Account/AccessDenied?reason=working-group");
+            Assert.Equal(403, refusal?.Status);
+            var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+            Assert.True(width <= Phone, $"the refusal page is {width} px wide");
+        });
+    }
+
+    [Theory, MemberData(nameof(Languages))]
+    public async Task A_sender_s_referral_pages_fit_a_small_phone(string language)
+    {
+        var referral = await SentReferralAsync();
+        var page = await NarrowPageAsync("provider@partnera.demo", language);
+        await Screenshots.OnFailureAsync(page, $"{nameof(A_sender_s_referral_pages_fit_a_small_phone)}-{language}", async () =>
+        {
+            await AssertFitsAsync(page, "/People/Referrals?sent=true");
+            await AssertFitsAsync(page, "/People/Referrals?sent=false");
+            // Just sent: the panel of what happens next and the withdrawal behind its disclosure.
+            await AssertFitsAsync(page, $"/People/Referrals/Referral/{referral}");
+            await Assertions.Expect(page.Locator("#referral-next a.btn-primary")).ToBeVisibleAsync();
+            await page.Locator("#withdraw summary").ClickAsync();
+            await Assertions.Expect(page.Locator("#withdraw button")).ToBeVisibleAsync();
+            var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+            Assert.True(width <= Phone, $"the referral with its withdrawal open is {width} px wide");
+        });
+    }
+
     /// <summary>A window 360 px wide without JavaScript, signed in, in the given language (chosen in the header, as the account may prefer another).</summary>
     private async Task<IPage> NarrowPageAsync(string email, string language)
     {
@@ -99,6 +136,41 @@ public sealed class NarrowScreenTests(BrowserFixture fixture)
     }
 
     /// <summary>Two records of one person with long names in the provider's centre, paired for review (the merge buttons are the longest).</summary>
+    /// <summary>A referral the demo centre has just sent to another organisation's service, for a person with a long name.</summary>
+    private async Task<Guid> SentReferralAsync()
+    {
+        await using var scope = fixture.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PartneraDbContext>();
+        var centre = await db.Memberships.Where(m => m.User!.Email == "provider@partnera.demo").Select(m => m.OrganisationId).FirstAsync();
+        var service = await db.Services.Where(s => s.OrganisationId != centre).OrderBy(s => s.Id).FirstAsync();
+        var person = new Person
+        {
+            FamilyName = "Шевченко-Григоренко" + string.Concat(Guid.NewGuid().ToString("N")[..5].Select(c => (char)('а' + c % 26))),
+            GivenName = "Олександра",
+            BirthDate = new DateOnly(1958, 9, 3),
+            RegisteredById = centre,
+            RegisteredAt = DateTime.UtcNow,
+        };
+        person.IndexNames();
+        db.People.Add(person);
+        db.PersonInvolvements.Add(new PersonInvolvement { PersonId = person.Id, OrganisationId = centre, Kind = Involvement.Registered, Since = DateTime.UtcNow });
+        var referral = new Partnera.Features.People.Referrals.Referral
+        {
+            PersonId = person.Id,
+            FromOrganisationId = centre,
+            ToOrganisationId = service.OrganisationId,
+            ServiceId = service.Id,
+            Reason = "Потребує щоденного догляду вдома після виписки з лікарні",
+            Status = Partnera.Features.People.Referrals.ReferralStatus.Sent,
+            SentAt = DateTime.UtcNow,
+            AnswerDue = DateTime.UtcNow.AddDays(3),
+            UpdatedAt = DateTime.UtcNow,
+        };
+        db.Referrals.Add(referral);
+        await db.SaveChangesAsync();
+        return referral.Id;
+    }
+
     private async Task<(Guid First, Guid Second)> TwinRecordsAsync()
     {
         await using var scope = fixture.App.Services.CreateAsyncScope();

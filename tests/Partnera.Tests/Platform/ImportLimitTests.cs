@@ -41,7 +41,8 @@ public sealed class ImportLimitTests(TestApps apps)
         Assert.Contains(Unpacks, await PeopleUploadAsync(provider_, "bomb.xlsx", bomb));
         var liar = Understated(bomb, "xl/worksheets/sheet1.xml");
         // (The zip reader itself stops a part that inflates beyond its declared size, and the file is unreadable.)
-        Assert.Contains("The file cannot be read, or has no header row.", await PeopleUploadAsync(provider_, "liar.xlsx", liar));
+        Assert.Contains("The file is a zip archive but not an Excel workbook that can be read: it may be damaged or another kind of document. Open it in Excel and save it again as .xlsx or CSV UTF-8.",
+            await PeopleUploadAsync(provider_, "liar.xlsx", liar));
         // One over-long cell, and too many rows.
         Assert.Contains("Row 3 has a cell longer than 4000 characters; the file cannot be imported.",
             await PeopleUploadAsync(provider_, "long.csv", Encoding.UTF8.GetBytes($"family_name,given_name\nShevchuk,Olena\nBondar,{new string('x', 4001)}\n")));
@@ -100,7 +101,7 @@ public sealed class ImportLimitTests(TestApps apps)
     private const string SheetEnd = "</sheetData></worksheet>";
     private const string Header = """<row r="1"><c r="A1" t="inlineStr"><is><t>family_name</t></is></c><c r="B1" t="inlineStr"><is><t>given_name</t></is></c></row>""";
 
-    private static Action<StreamWriter> SmallSheet() => w => w.Write(SheetStart + Header
+    internal static Action<StreamWriter> SmallSheet() => w => w.Write(SheetStart + Header
         + """<row r="2"><c r="A2" t="inlineStr"><is><t>Shevchuk</t></is></c><c r="B2" t="inlineStr"><is><t>Olena</t></is></c></row>""" + SheetEnd);
 
     private static Action<StreamWriter> HugeCellSheet(int characters) => w =>
@@ -116,7 +117,7 @@ public sealed class ImportLimitTests(TestApps apps)
             + $"""<row r="{row}"><c r="A{row}"><v>3</v></c></row>""" + SheetEnd);
 
     /// <summary>The smallest workbook Excel readers accept, with the given first sheet.</summary>
-    private static byte[] Workbook(Action<StreamWriter> sheet) => Zip(
+    internal static byte[] Workbook(Action<StreamWriter> sheet) => Zip(
         ("[Content_Types].xml", w => w.Write("""<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>""")),
         ("_rels/.rels", w => w.Write("""<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>""")),
         ("xl/workbook.xml", w => w.Write("""<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>""")),

@@ -39,6 +39,19 @@ public sealed class CampaignEditor(PartneraDbContext db)
         return db.WorkingGroupMembers.AnyAsync(m => m.CampaignId == campaignId && own.Contains(m.OrganisationId), ct);
     }
 
+    /// <summary>Where a page only the working group opens sends someone else: the page saying it is about rights.</summary>
+    public const string WorkingGroupOnly = "/Account/AccessDenied?reason=working-group";
+
+    /// <summary>
+    /// The answer to someone a working-group page refuses: those who see the campaign in their list (who run campaigns)
+    /// are told it is about rights, not a wrong address; to everyone else, and when the person is in the working group
+    /// but what they asked for is missing, it does not exist.
+    /// </summary>
+    public static async Task<Microsoft.AspNetCore.Mvc.IActionResult> RefusalAsync(PartneraDbContext db, ClaimsPrincipal user, Guid campaignId, CancellationToken ct) =>
+        !await InWorkingGroupAsync(db, user, campaignId, ct) && await Visible(db, user).AnyAsync(c => c.Id == campaignId, ct)
+            ? new Microsoft.AspNetCore.Mvc.RedirectResult(WorkingGroupOnly)
+            : new Microsoft.AspNetCore.Mvc.NotFoundResult();
+
     public async Task<List<RuleError>> CheckAsync(CampaignInput input, CancellationToken ct)
     {
         var errors = new List<RuleError>();

@@ -31,14 +31,14 @@ public sealed class EntryModel(PartneraDbContext db, TimeProvider time, IStringL
 
     public async Task<IActionResult> OnGetAsync(Guid campaignId, Guid? community, CancellationToken ct)
     {
-        if (!await LoadAsync(campaignId, ct)) return NotFound();
+        if (!await LoadAsync(campaignId, ct)) return await CampaignEditor.RefusalAsync(db, User, campaignId, ct);
         Household.CommunityId = community ?? (Communities.Count == 1 ? Communities[0].Id : null);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(Guid campaignId, CancellationToken ct)
     {
-        if (!await LoadAsync(campaignId, ct)) return NotFound();
+        if (!await LoadAsync(campaignId, ct)) return await CampaignEditor.RefusalAsync(db, User, campaignId, ct);
         if (Version is null || Definition is null) return Page();
         var answers = AnswerForm.Check(ModelState, Household, Communities, Definition, code => Given(code), t);
         if (!ModelState.IsValid) return Page();

@@ -27,7 +27,7 @@ public sealed class HouseholdsModel(PartneraDbContext db) : PageModel
     public async Task<IActionResult> OnGetAsync(Guid campaignId, CancellationToken ct)
     {
         CampaignId = campaignId;
-        if (!await CampaignEditor.InWorkingGroupAsync(db, User, campaignId, ct)) return NotFound();
+        if (!await CampaignEditor.InWorkingGroupAsync(db, User, campaignId, ct)) return await CampaignEditor.RefusalAsync(db, User, campaignId, ct);
         CampaignTitle = await db.AssessmentCampaigns.Where(c => c.Id == campaignId).Select(c => c.Title).SingleAsync(ct);
         Households = await db.HouseholdResponses.AsNoTracking().Where(r => r.CampaignId == campaignId)
             .OrderByDescending(r => r.EnteredAt).ThenBy(r => r.Id)

@@ -44,7 +44,7 @@ public sealed class ImportModel(PartneraDbContext db, SurveyImport import, Audit
 
     public async Task<IActionResult> OnGetAsync(Guid campaignId, Guid? upload, int? saved, CancellationToken ct)
     {
-        if (!await LoadAsync(campaignId, upload, ct)) return NotFound();
+        if (!await LoadAsync(campaignId, upload, ct)) return await CampaignEditor.RefusalAsync(db, User, campaignId, ct);
         Saved = saved;
         if (Survey is null || Context is null) return Page();
         // The preview shows the households' cells: a read of personal data.
@@ -55,8 +55,8 @@ public sealed class ImportModel(PartneraDbContext db, SurveyImport import, Audit
 
     public async Task<IActionResult> OnPostUploadAsync(Guid campaignId, CancellationToken ct)
     {
-        if (!await LoadAsync(campaignId, null, ct)) return NotFound();
-        if (Upload is null || Upload.Length == 0)
+        if (!await LoadAsync(campaignId, null, ct)) return await CampaignEditor.RefusalAsync(db, User, campaignId, ct);
+        if (Upload is null)
         {
             ModelState.AddModelError(nameof(Upload), t["Import_ChooseFile"]);
             return Page();
@@ -73,7 +73,7 @@ public sealed class ImportModel(PartneraDbContext db, SurveyImport import, Audit
 
     public async Task<IActionResult> OnPostMappingAsync(Guid campaignId, Guid upload, CancellationToken ct)
     {
-        if (!await LoadAsync(campaignId, upload, ct) || Survey is null || Context is null) return NotFound();
+        if (!await LoadAsync(campaignId, upload, ct) || Survey is null || Context is null) return await CampaignEditor.RefusalAsync(db, User, campaignId, ct);
         var problems = ColumnMapping.Problems(Targets, Context.Definition, CommunityCount).ToList();
         if (problems.Count > 0)
         {
@@ -88,7 +88,7 @@ public sealed class ImportModel(PartneraDbContext db, SurveyImport import, Audit
 
     public async Task<IActionResult> OnPostSaveAsync(Guid campaignId, Guid upload, CancellationToken ct)
     {
-        if (!await LoadAsync(campaignId, upload, ct) || Survey is null || Context is null) return NotFound();
+        if (!await LoadAsync(campaignId, upload, ct) || Survey is null || Context is null) return await CampaignEditor.RefusalAsync(db, User, campaignId, ct);
         var saved = await import.SaveAsync(Survey, Context, ValidOnly, ct);
         if (saved is null)
         {
@@ -101,7 +101,7 @@ public sealed class ImportModel(PartneraDbContext db, SurveyImport import, Audit
 
     public async Task<IActionResult> OnPostDiscardAsync(Guid campaignId, Guid upload, CancellationToken ct)
     {
-        if (!await LoadAsync(campaignId, upload, ct)) return NotFound();
+        if (!await LoadAsync(campaignId, upload, ct)) return await CampaignEditor.RefusalAsync(db, User, campaignId, ct);
         await db.SurveyUploads.Where(u => u.Id == upload && u.CampaignId == campaignId).ExecuteDeleteAsync(ct);
         return Redirect($"/Needs/Import/{campaignId}");
     }
@@ -109,7 +109,7 @@ public sealed class ImportModel(PartneraDbContext db, SurveyImport import, Audit
     /// <summary>Every problem of the file as CSV: row, column, message.</summary>
     public async Task<IActionResult> OnGetErrorsAsync(Guid campaignId, Guid upload, CancellationToken ct)
     {
-        if (!await LoadAsync(campaignId, upload, ct) || Survey is null || Context is null) return NotFound();
+        if (!await LoadAsync(campaignId, upload, ct) || Survey is null || Context is null) return await CampaignEditor.RefusalAsync(db, User, campaignId, ct);
         await audit.RecordAsync(AuditAction.Exported, Survey, Survey.FileName, ct);
         return File(ImportReport.ProblemsCsv(import.Rows(Survey, Context).SelectMany(r => r.Errors)), "text/csv", $"{Path.GetFileNameWithoutExtension(Survey.FileName)}-problems.csv");
     }
@@ -117,9 +117,9 @@ public sealed class ImportModel(PartneraDbContext db, SurveyImport import, Audit
     /// <summary>An empty file with the columns this campaign's questionnaire expects, for typing paper surveys into.</summary>
     public async Task<IActionResult> OnGetTemplateAsync(Guid campaignId, CancellationToken ct)
     {
-        if (!await LoadAsync(campaignId, null, ct)) return NotFound();
+        if (!await LoadAsync(campaignId, null, ct)) return await CampaignEditor.RefusalAsync(db, User, campaignId, ct);
         var campaign = await Answers.AnswerForm.LoadAsync(db, campaignId, ct);
-        if (campaign?.Definition is null) return NotFound();
+        if (campaign?.Definition is null) return await CampaignEditor.RefusalAsync(db, User, campaignId, ct);
         var header = ColumnMapping.HouseholdFields.Concat(campaign.Definition.Questions.Select(q => q.Code));
         return File(Encoding.UTF8.GetBytes(string.Join(',', header) + "\n"), "text/csv", "survey-template.csv");
     }

@@ -20,6 +20,9 @@ public sealed class IndexModel(PartneraDbContext db) : PageModel
     public Dictionary<Guid, List<MultilingualText>> WorkingGroups { get; private set; } = [];
     public bool CanEdit { get; private set; }
 
+    /// <summary>Campaigns on this page whose working group the reader's organisation is in: only they open the households' pages.</summary>
+    public HashSet<Guid> InWorkingGroup { get; private set; } = [];
+
     public sealed record Row(Guid Id, MultilingualText Title, DateOnly PeriodStarts, DateOnly PeriodEnds, DateOnly CollectionStarts,
         DateOnly CollectionEnds, CampaignStatus Status);
 
@@ -31,6 +34,9 @@ public sealed class IndexModel(PartneraDbContext db) : PageModel
             .Select(c => new Row(c.Id, c.Title, c.PeriodStarts, c.PeriodEnds, c.CollectionStarts, c.CollectionEnds, c.Status))
             .ToPageAsync(PageNumber, null, ct);
         var ids = Campaigns.Items.Select(c => c.Id).ToList();
+        var own = User.OrganisationIds();
+        InWorkingGroup = [.. await db.WorkingGroupMembers.AsNoTracking().Where(x => ids.Contains(x.CampaignId) && own.Contains(x.OrganisationId))
+            .Select(x => x.CampaignId).Distinct().ToListAsync(ct)];
         // One query each for the communities and working groups of the whole page, not one per campaign.
         Communities = (await db.CampaignCommunities.AsNoTracking().Where(x => ids.Contains(x.CampaignId))
                 .Select(x => new { x.CampaignId, x.Territory!.Name }).ToListAsync(ct))

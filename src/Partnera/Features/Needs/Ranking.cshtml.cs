@@ -30,7 +30,7 @@ public sealed class RankingModel(PartneraDbContext db, PriorityRanking ranking) 
     public async Task<IActionResult> OnGetAsync(Guid campaignId, CancellationToken ct)
     {
         CampaignId = campaignId;
-        if (!await CampaignEditor.InWorkingGroupAsync(db, User, campaignId, ct)) return NotFound();
+        if (!await CampaignEditor.InWorkingGroupAsync(db, User, campaignId, ct)) return await CampaignEditor.RefusalAsync(db, User, campaignId, ct);
         CampaignTitle = await db.AssessmentCampaigns.Where(c => c.Id == campaignId).Select(c => c.Title).SingleAsync(ct);
         Communities = await CampaignEditor.CommunitiesAsync(db, campaignId, ct);
         Community = CampaignEditor.OneOf(Communities, Community);

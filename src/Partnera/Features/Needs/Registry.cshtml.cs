@@ -81,7 +81,7 @@ public sealed class RegistryModel(PartneraDbContext db, RegistryImport importer,
     public async Task<IActionResult> OnPostImportAsync(Guid campaignId, CancellationToken ct)
     {
         if (!await LoadAsync(campaignId, ct)) return NotFound();
-        if (Upload is null || Upload.Length == 0)
+        if (Upload is null)
         {
             ModelState.AddModelError(nameof(Upload), t["Import_ChooseFile"]);
             return Page();

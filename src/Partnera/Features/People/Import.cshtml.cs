@@ -55,7 +55,7 @@ public sealed class ImportModel(PartneraDbContext db, PeopleImport import, Perso
         if (!await LoadAsync(null, ct)) return NotFound();
         if (OrganisationId is not { } organisation || !Organisations.Any(o => o.Id == organisation))
             ModelState.AddModelError(nameof(OrganisationId), t["Person_ChooseOrganisation"]);
-        if (Upload is null || Upload.Length == 0) ModelState.AddModelError(nameof(Upload), t["PeopleImport_ChooseFile"]);
+        if (Upload is null) ModelState.AddModelError(nameof(Upload), t["PeopleImport_ChooseFile"]);
         if (!ModelState.IsValid) return Page();
         await using var stream = Upload!.OpenReadStream();
         var (file, problem) = await import.UploadAsync(OrganisationId!.Value, Upload.FileName, stream, ct);

@@ -24,16 +24,66 @@ public static class TableFile
 
     public static bool IsExcel(string fileName) => fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase);
 
+    // A zip archive (an .xlsx is one); an Excel 97–2003 workbook (.xls, OLE compound file); a PDF.
+    private static readonly byte[] Zip = [0x50, 0x4B, 0x03, 0x04];
+    private static readonly byte[] OldExcel = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    private static readonly byte[] Pdf = "%PDF"u8.ToArray();
+
+    /// <summary>Whether the bytes are an Excel workbook (a zip archive), whatever the file's name says.</summary>
+    public static bool IsExcelContent(ReadOnlySpan<byte> content) => content.StartsWith(Zip);
+
+    /// <summary>
+    /// Refuses, with what is wrong, a file that cannot be a table by its content, whatever its name says: an empty one
+    /// (nothing but spaces or a byte order mark), an old Excel workbook, a PDF or other binary file, and — where only CSV
+    /// is read — an Excel workbook. Throws <see cref="ImportRefusedException"/>.
+    /// </summary>
+    public static void CheckContent(ReadOnlySpan<byte> content, bool excelAllowed)
+    {
+        if (IsBlank(content)) throw new ImportRefusedException("Import_EmptyFile");
+        if (IsExcelContent(content))
+        {
+            if (!excelAllowed) throw new ImportRefusedException("Import_ExcelNotCsv");
+            return;
+        }
+        if (content.StartsWith(OldExcel)) throw new ImportRefusedException("Import_OldExcel");
+        if (content.StartsWith(Pdf) || IsBinary(content)) throw new ImportRefusedException("Import_NotTable");
+    }
+
+    private static bool IsBlank(ReadOnlySpan<byte> content)
+    {
+        if (content.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) content = content[3..];
+        else if (content.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || content.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) content = content[2..];
+        foreach (var b in content)
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or 0)) return false;
+        return true;
+    }
+
+    // Text has few control bytes; a binary file (an image, an archive) has many in its first kilobytes. UTF-16 text has a NUL in every other byte, so it is left to its byte order mark.
+    private static bool IsBinary(ReadOnlySpan<byte> content)
+    {
+        if (content.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || content.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) return false;
+        var head = content[..Math.Min(content.Length, 4096)];
+        var control = 0;
+        foreach (var b in head)
+            if (b < 0x20 && b is not ((byte)'\t' or (byte)'\r' or (byte)'\n' or 0x0C)) control++;
+        return control * 10 > head.Length;
+    }
+
     /// <summary>CSV or Excel, by the file's name.</summary>
     public static bool IsTable(string fileName) => IsExcel(fileName) || fileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// Reads an upload once, within the limits, into the compact form kept for the later steps (mapping, checking,
     /// saving), so that showing the upload again never parses the user's file again; null when it cannot be read as
-    /// CSV or Excel or has no header. Beyond a limit it throws <see cref="ImportRefusedException"/>.
+    /// CSV or Excel or has no header. Beyond a limit, or when its content is no table (<see cref="CheckContent"/>),
+    /// or is an Excel workbook that cannot be read, it throws <see cref="ImportRefusedException"/>. The content, not the
+    /// name, says whether it is Excel: an .xlsx renamed .csv is read as the workbook it is.
     /// </summary>
     public static byte[]? Keep(byte[] content, string fileName, ImportLimits limits)
     {
+        CheckContent(content, excelAllowed: true);
+        // Named a workbook but no zip inside: a damaged or mislabelled file, whose text would only give a garbage header.
+        if (IsExcel(fileName) && !IsExcelContent(content) && !content.AsSpan().StartsWith(Kept)) throw new ImportRefusedException("Import_NotExcel");
         try
         {
             using var output = new MemoryStream();
@@ -57,7 +107,11 @@ public static class TableFile
             }
             return output.ToArray();
         }
-        catch (Exception e) when (Unreadable(e)) { return null; }
+        catch (Exception e) when (Unreadable(e))
+        {
+            if (IsExcelContent(content)) throw new ImportRefusedException("Import_ExcelUnreadable");
+            return null;
+        }
     }
 
     /// <summary>The header row, or null when the file cannot be read as CSV or Excel (or has no header).</summary>
@@ -77,11 +131,13 @@ public static class TableFile
 
     /// <summary>
     /// A CSV upload that an import reads with its own CsvReader (territories, registry counts), checked within the
-    /// limits first; beyond one it throws <see cref="ImportRefusedException"/>.
+    /// limits first; beyond one, or when its content is no CSV (<see cref="CheckContent"/>), it throws <see cref="ImportRefusedException"/>.
     /// </summary>
     public static async Task<Stream> CheckedCsvAsync(Stream content, ImportLimits limits, CancellationToken ct)
     {
-        var bytes = WithoutControlBytes(await limits.ReadAsync(content, ct));
+        var read = await limits.ReadAsync(content, ct);
+        CheckContent(read, excelAllowed: false);
+        var bytes = WithoutControlBytes(read);
         foreach (var _ in Limited(CsvRows(bytes), limits)) { }
         return new MemoryStream(bytes);
     }
@@ -102,7 +158,7 @@ public static class TableFile
 
     private static IEnumerable<(int Number, string[] Cells)> Rows(byte[] content, string fileName, ImportLimits limits) =>
         content.AsSpan().StartsWith(Kept) ? KeptRows(content)
-        : Limited(IsExcel(fileName) ? ExcelRows(content, limits) : CsvRows(content), limits);
+        : Limited(IsExcelContent(content) ? ExcelRows(content, limits) : CsvRows(content), limits);
 
     private static IEnumerable<(int Number, string[] Cells)> Limited(IEnumerable<(int Number, string[] Cells)> rows, ImportLimits limits)
     {

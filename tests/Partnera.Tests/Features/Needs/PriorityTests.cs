@@ -125,7 +125,7 @@ public sealed class PriorityTests(TestApps apps)
         // Outside the working group there is no list, though the formula itself may be read.
         var outsider = app.Browser("en");
         await outsider.SignInAsync("specialist@partnera.demo");
-        Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/Needs/Ranking/{campaignId}")).StatusCode);
+        Assert.Equal("/Account/AccessDenied?reason=working-group", (await outsider.GetAsync($"/Needs/Ranking/{campaignId}")).Headers.Location?.OriginalString);
         var readOnly = await outsider.GetPageAsync(formula);
         Assert.NotNull(readOnly.QuerySelector("#priority-formula"));
     }

@@ -25,6 +25,8 @@ public sealed class ReferralModel(PartneraDbContext db, PersonAccess access, Ref
     public List<ReferralMessage> Messages { get; private set; } = [];
     public List<ReferralStatus> Next { get; private set; } = [];
     public bool Overdue { get; private set; }
+    /// <summary>Whether the reader's organisation sent it (the sender waits for the answer and may withdraw it).</summary>
+    public bool IsSender { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
@@ -65,6 +67,7 @@ public sealed class ReferralModel(PartneraDbContext db, PersonAccess access, Ref
         Steps = await db.ReferralSteps.AsNoTracking().Where(s => s.ReferralId == id).OrderBy(s => s.At).ThenBy(s => s.Id).ToListAsync(ct);
         Messages = await db.ReferralMessages.AsNoTracking().Where(m => m.ReferralId == id).OrderBy(m => m.At).ThenBy(m => m.Id).ToListAsync(ct);
         Next = ReferralFlow.Moves.Where(m => m.Key.From == referral.Status && sides.Contains(m.Value.Side)).Select(m => m.Key.To).ToList();
+        IsSender = sides.Contains(ReferralFlow.Side.Sender);
         Overdue = ReferralFlow.IsOverdue(referral.Status, referral.AnswerDue, time.GetUtcNow().UtcDateTime);
         return true;
     }

@@ -11,21 +11,25 @@ namespace Partnera.Features.Planning.Budgeting;
 
 /// <summary>The participatory budgets, newest year first; authority specialists set up new ones.</summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class IndexModel(PartneraDbContext db) : PageModel
+public sealed class IndexModel(PartneraDbContext db, TimeProvider time) : PageModel
 {
     [FromQuery(Name = "page")] public int? PageNumber { get; set; }
     public Page<Row> Votes { get; private set; } = null!;
     public bool CanDraft { get; private set; }
 
-    public sealed record Row(Guid Id, MultilingualText Territory, MultilingualText Owner, int Year, decimal Envelope, bool Announced, bool Published, DateOnly VotingOpen, DateOnly VotingClose);
+    public sealed record Row(Guid Id, MultilingualText Territory, MultilingualText Owner, int Year, decimal Envelope, DateOnly VotingOpen, DateOnly VotingClose,
+        BudgetVote Vote, string TimeZone);
+
+    /// <summary>Where each budget stands today in its community, by the same rule as its own page.</summary>
+    public BudgetPhase PhaseOf(Row row) => BudgetPhases.On(row.Vote, Infrastructure.Time.LocalTime.Today(row.TimeZone, time.GetUtcNow()));
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         CanDraft = PlanEditor.CanDraft(User);
         Votes = await db.BudgetVotes.AsNoTracking()
             .OrderByDescending(v => v.Year).ThenBy(v => v.Id)
-            .Join(db.Territories, v => v.TerritoryId, t => t.Id, (v, t) => new { v, Territory = t.Name })
-            .Join(db.Organisations, x => x.v.OwnerId, o => o.Id, (x, o) => new Row(x.v.Id, x.Territory, o.Name, x.v.Year, x.v.Envelope, x.v.Announced, x.v.ResultsPublishedAt != null, x.v.VotingOpen, x.v.VotingClose))
+            .Join(db.Territories, v => v.TerritoryId, t => t.Id, (v, t) => new { v, Territory = t.Name, t.TimeZone })
+            .Join(db.Organisations, x => x.v.OwnerId, o => o.Id, (x, o) => new Row(x.v.Id, x.Territory, o.Name, x.v.Year, x.v.Envelope, x.v.VotingOpen, x.v.VotingClose, x.v, x.TimeZone))
             .ToPageAsync(PageNumber, null, ct);
     }
 }

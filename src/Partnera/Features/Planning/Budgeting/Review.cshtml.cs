@@ -20,6 +20,9 @@ namespace Partnera.Features.Planning.Budgeting;
 [Authorize(Policy = Policies.Staff)]
 public sealed class ReviewModel(PartneraDbContext db, BallotBox box, BudgetResults results, BudgetEmails emails, PublicLinks links, CurrentUser user, TimeProvider time, IStringLocalizer<PlanningStrings> t) : PageModel
 {
+    /// <summary>The longest published feasibility reason (the form's own limit, checked here too).</summary>
+    public const int MaxReason = 2000;
+
     [FromQuery(Name = "page")] public int? PageNumber { get; set; }
     public BudgetVote Vote { get; private set; } = null!;
     public MultilingualText Community { get; private set; } = new();
@@ -30,6 +33,8 @@ public sealed class ReviewModel(PartneraDbContext db, BallotBox box, BudgetResul
     public (bool Matches, int Ballots, int Voters)? Verification { get; private set; }
     /// <summary>Ballots still sealed once voting has closed (shown to the authority, who opens them).</summary>
     public int Sealed { get; private set; }
+    /// <summary>While voting is open: how many have voted so far (the register), never what they chose.</summary>
+    public int? Turnout { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, bool verify, CancellationToken ct)
     {
@@ -56,6 +61,7 @@ public sealed class ReviewModel(PartneraDbContext db, BallotBox box, BudgetResul
             ModelState.AddModelError("", t["Feasibility_Fixed"]);
         if (decision == Feasibility.Pending) ModelState.AddModelError("", t["Feasibility_Choose"]);
         if (string.IsNullOrWhiteSpace(reason)) ModelState.AddModelError("", t["Feasibility_ReasonRequired"]);
+        else if (reason.Trim().Length > MaxReason) ModelState.AddModelError("", t["Feasibility_ReasonTooLong", MaxReason]);
         if (!ModelState.IsValid) return await LoadAsync(id, ct) ? Page() : NotFound();
         proposal.Feasibility = decision;
         proposal.FeasibilityReason = reason!.Trim();
@@ -105,6 +111,8 @@ public sealed class ReviewModel(PartneraDbContext db, BallotBox box, BudgetResul
         // The running count stays closed until voting ends, so that no one steers the vote by it; it cannot be read
         // anyway while the ballots are sealed.
         Sealed = Phase == BudgetPhase.Counting && CanEdit ? await results.SealedAsync(vote, ct) : 0;
+        // The turnout only, from the register of who voted: how many ballots, not for what.
+        Turnout = Phase == BudgetPhase.Voting ? await db.VoterRecords.CountAsync(r => r.VoteId == id, ct) : null;
         Result = Phase switch
         {
             BudgetPhase.Counting when CanEdit && Sealed == 0 => await results.CountAsync(vote, ct),

@@ -19,7 +19,7 @@ public sealed class ImportModel(TerritoryImporter importer, IStringLocalizer<Ter
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (Upload is null || Upload.Length == 0)
+        if (Upload is null)
         {
             ModelState.AddModelError(nameof(Upload), t["Import_ChooseFile"]);
             return Page();
