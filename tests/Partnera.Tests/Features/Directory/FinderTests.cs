@@ -19,6 +19,21 @@ public sealed class FinderTests(TestApps apps)
     private static string Text(string words) => "q=" + Uri.EscapeDataString(words);
 
     [Theory, ClassData(typeof(Databases))]
+    public async Task The_home_page_s_search_finds_services_and_points_to_organisations(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var client = app.Browser("uk");
+        var home = await client.GetPageAsync("/");
+        // The first thing a resident meets is the service finder, not a search of organisations.
+        var form = home.QuerySelector("form[role=search]")!;
+        Assert.Equal(("find-help", "/Directory"), (form.Id, form.GetAttribute("action")));
+        var field = form.QuerySelector("input")!.GetAttribute("name")!;
+        var page = await client.GetPageAsync($"/Directory?{field}={Uri.EscapeDataString("Бахмут")}");
+        Assert.Contains(BakhmutFamilies, page.QuerySelectorAll("#results a.fw-semibold").Select(a => a.TextContent.Trim()));
+        Assert.Equal("/Organisations", home.QuerySelector("#find-organisation")!.GetAttribute("href"));
+    }
+
+    [Theory, ClassData(typeof(Databases))]
     public async Task A_place_is_found_however_it_is_spelled(DatabaseProvider provider)
     {
         var app = await apps.GetAsync(provider);
