@@ -23,23 +23,26 @@ public sealed class ConsultationTests(TestApps apps)
 
     private static async Task<HttpClient> ResidentAsync(PartneraApp app, string name) => (await app.NewResidentAsync(name)).Client;
 
+    /// <summary>A draft plan of the specialist's organisation for a new community, with one goal and one measure (a day centre for 20).</summary>
+    internal static Task<Guid> PlanWithADayCentreAsync(PartneraApp app, string place, string title) => app.WithDbAsync(async db =>
+    {
+        var community = new Territory { Level = TerritoryLevel.Community, Name = new MultilingualText(place), TimeZone = "Europe/Chisinau" };
+        var owner = await db.Memberships.Where(m => m.User!.Email == "specialist@partnera.demo").Select(m => m.OrganisationId).FirstAsync();
+        var plan = new CommunityPlan { TerritoryId = community.Id, OwnerId = owner, Title = new MultilingualText(title), FirstYear = 2027, LastYear = 2029 };
+        var goal = new PlanGoal { PlanId = plan.Id, Number = 1, Title = new MultilingualText("Goal") };
+        goal.Measures.Add(new PlanMeasure { PlanId = plan.Id, GoalId = goal.Id, Title = new MultilingualText("Day centre"), ExpectedUsers = 20 });
+        plan.Goals.Add(goal);
+        db.Territories.Add(community);
+        db.CommunityPlans.Add(plan);
+        await db.SaveChangesAsync();
+        return plan.Id;
+    });
+
     [Theory, ClassData(typeof(Databases))]
     public async Task Every_comment_and_proposal_is_answered_before_approval_and_supports_count_once(DatabaseProvider provider)
     {
         var app = await apps.GetAsync(provider);
-        var planId = await app.WithDbAsync(async db =>
-        {
-            var place = new Territory { Level = TerritoryLevel.Community, Name = new MultilingualText("Consultville"), TimeZone = "Europe/Chisinau" };
-            var owner = await db.Memberships.Where(m => m.User!.Email == "specialist@partnera.demo").Select(m => m.OrganisationId).FirstAsync();
-            var plan = new CommunityPlan { TerritoryId = place.Id, OwnerId = owner, Title = new MultilingualText("Consulted plan"), FirstYear = 2027, LastYear = 2029 };
-            var goal = new PlanGoal { PlanId = plan.Id, Number = 1, Title = new MultilingualText("Goal") };
-            goal.Measures.Add(new PlanMeasure { PlanId = plan.Id, GoalId = goal.Id, Title = new MultilingualText("Day centre"), ExpectedUsers = 20 });
-            plan.Goals.Add(goal);
-            db.Territories.Add(place);
-            db.CommunityPlans.Add(plan);
-            await db.SaveChangesAsync();
-            return plan.Id;
-        });
+        var planId = await ConsultationTests.PlanWithADayCentreAsync(app, "Consultville", "Consulted plan");
         var visitor = app.Browser("en");
         Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync($"/Planning/Public/{planId}")).StatusCode);
         var specialist = app.Browser("en");

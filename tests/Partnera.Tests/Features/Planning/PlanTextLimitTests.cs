@@ -19,19 +19,7 @@ public sealed class PlanTextLimitTests(TestApps apps)
     {
         Assert.True(Huge.Length >= 20_000);
         var app = await apps.GetAsync(provider);
-        var planId = await app.WithDbAsync(async db =>
-        {
-            var place = new Territory { Level = TerritoryLevel.Community, Name = new MultilingualText("Limitville"), TimeZone = "Europe/Chisinau" };
-            var owner = await db.Memberships.Where(m => m.User!.Email == "specialist@partnera.demo").Select(m => m.OrganisationId).FirstAsync();
-            var plan = new CommunityPlan { TerritoryId = place.Id, OwnerId = owner, Title = new MultilingualText("Limited plan"), FirstYear = 2027, LastYear = 2029 };
-            var goal = new PlanGoal { PlanId = plan.Id, Number = 1, Title = new MultilingualText("Goal") };
-            goal.Measures.Add(new PlanMeasure { PlanId = plan.Id, GoalId = goal.Id, Title = new MultilingualText("Day centre"), ExpectedUsers = 20 });
-            plan.Goals.Add(goal);
-            db.Territories.Add(place);
-            db.CommunityPlans.Add(plan);
-            await db.SaveChangesAsync();
-            return plan.Id;
-        });
+        var planId = await ConsultationTests.PlanWithADayCentreAsync(app, "Limitville", "Limited plan");
         var specialist = app.Browser("en");
         await specialist.SignInAsync("specialist@partnera.demo");
         Assert.Equal(HttpStatusCode.Redirect, (await specialist.SubmitAsync($"/Planning/Status/{planId}", new Dictionary<string, string[]>

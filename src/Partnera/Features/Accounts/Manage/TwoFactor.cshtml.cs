@@ -65,12 +65,13 @@ public sealed class TwoFactorModel(UserManager<PartneraUser> users, SignInManage
         else if (ModelState.IsValid && !await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, Digits(Code!)))
         {
             await users.AccessFailedAsync(user);
-            if (await users.IsLockedOutAsync(user))
+            var locked = await users.IsLockedOutAsync(user);
+            if (locked)
             {
                 await users.UpdateSecurityStampAsync(user);
                 access.Forget(user.Id);
             }
-            ModelState.AddModelError(nameof(Code), await users.IsLockedOutAsync(user) ? t["Login_LockedOut"] : t["TwoFactor_WrongCode"]);
+            ModelState.AddModelError(nameof(Code), locked ? t["Login_LockedOut"] : t["TwoFactor_WrongCode"]);
         }
         if (!ModelState.IsValid)
         {
