@@ -43,6 +43,29 @@ public sealed partial class LocalisationTests(TestApps apps)
         Assert.Empty(used.Where(u => !known.Contains(u.Key)).Select(u => $"{u.File}: {u.Key}").Distinct());
     }
 
+    /// <summary>
+    /// One word per concept in each language: the glossary (Glossary_* in the needs resources) names the word, the labels use
+    /// it, and the synonyms it replaced appear in no resource of that language.
+    /// </summary>
+    [Theory]
+    [InlineData("", "gap", "Gaps_Gap", "")]
+    [InlineData("uk", "прогалина", "Gaps_Gap", "розрив")]
+    [InlineData("ru", "пробел", "Gaps_Gap", "разрыв")]
+    [InlineData("ro", "decalaj", "Gaps_Gap", "deficit")]
+    [InlineData("uk", "спроможність", "Gaps_Capacity", "потужніст")]
+    [InlineData("ru", "мощность", "Gaps_Capacity", "ёмкост")]
+    public void The_glossarys_word_is_the_one_every_resource_uses(string language, string word, string label, string avoided)
+    {
+        var suffix = language.Length == 0 ? "" : "." + language;
+        var needs = Keys(Path.Combine(SourceRoot, $"Features/Needs/NeedsStrings{suffix}.resx"));
+        Assert.Equal(word, needs[$"Glossary_{label.Split('_')[1]}"]);
+        Assert.StartsWith(word, needs[label], StringComparison.OrdinalIgnoreCase);
+        if (avoided.Length == 0) return;
+        var uses = Directory.GetFiles(SourceRoot, $"*{suffix}.resx", SearchOption.AllDirectories)
+            .SelectMany(f => Keys(f).Where(p => p.Value.Contains(avoided, StringComparison.OrdinalIgnoreCase)).Select(p => $"{Path.GetFileName(f)}: {p.Key}"));
+        Assert.Empty(uses);
+    }
+
     public static TheoryData<string, string> PublicPages() => new MatrixTheoryData<string, string>(
         ["uk", "ru", "ro", "en"],
         ["/", "/Directory", "/Directory?q=bahmut&open=true", "/Directory/Hotlines", "/Organisations", "/Memoranda", "/Territories", "/Account/Login", "/Account/Register", "/Account/ForgotPassword", "/no-such-page"]);

@@ -38,7 +38,7 @@ public sealed class PrintedDocumentTests
             pdf.Heading("Громади", main: true);
             pdf.Table([new("Громада", 3), new("Домогосподарства", 1, Right: true)],
                 Enumerable.Range(1, 150).Select(i => (IReadOnlyList<string>)[$"Громада {i:000} з дуже довгою назвою, що не вміщується в один рядок таблиці", $"{i}"]),
-                ["Разом", "11325"]);
+                [["Разом", "11325"]]);
             bytes = pdf.ToPdf();
         }
 
@@ -50,5 +50,24 @@ public sealed class PrintedDocumentTests
         Assert.Contains("Разом", pages[^1], StringComparison.Ordinal);
         Assert.Contains($"{pages.Count} / {pages.Count}", pages[^1], StringComparison.Ordinal);
         Assert.All(Enumerable.Range(1, 150), i => Assert.Single(pages, p => p.Contains($"Громада {i:000}", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void A_header_too_wide_for_its_column_breaks_after_its_own_hyphen_or_with_a_hyphen_added()
+    {
+        static List<string> Words(string header)
+        {
+            using var pdf = new PrintedDocument("Narrow");
+            pdf.Table([new("Громада", 8), new(header, 1, Right: true)], [["Бахмут", "3"]]);
+            using var read = PdfDocument.Open(pdf.ToPdf());
+            return read.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text).ToList();
+        }
+
+        var hyphenated = Words("Онлайн-форма");
+        Assert.True(hyphenated.Contains("Онлайн-") && hyphenated.Contains("форма"), string.Join(" | ", hyphenated));
+        var pieces = Words("Домогосподарства").Skip(1).TakeWhile(w => w != "Бахмут").ToList();
+        Assert.True(pieces.Count > 1, string.Join(" | ", pieces));
+        Assert.All(pieces[..^1], piece => Assert.EndsWith("-", piece, StringComparison.Ordinal));
+        Assert.Equal("Домогосподарства", string.Concat(pieces.Select(p => p.TrimEnd('-'))));
     }
 }

@@ -113,6 +113,7 @@ public sealed class CostsModel(PartneraDbContext db, GapCosting costing, TimePro
     {
         gap.Taxonomy = Result!.Taxonomy;
         gap.Method = Method.ToString();
+        gap.Unit = (row?.Gap.Unit ?? CountingUnit.Person).ToString();
         gap.Need = row?.Gap.EstimatedNeed ?? 0;
         gap.Capacity = row?.Gap.Capacity ?? 0;
         gap.Gap = row?.Gap.Gap ?? 0;
@@ -127,6 +128,19 @@ public sealed class CostsModel(PartneraDbContext db, GapCosting costing, TimePro
         gap.Assumptions = assumptions;
         gap.HandedOverAt = now;
         gap.HandedOverBy = User.Identity?.Name;
+    }
+
+    /// <summary>The cost of each community shown (all communities) or of each category (one), stacked by funding source.</summary>
+    public string ChartJson()
+    {
+        var culture = CultureInfo.CurrentUICulture;
+        var currency = Result!.Defaults.Currency;
+        IReadOnlyDictionary<FundingSource, decimal> Summed(IEnumerable<CostedGap> rows) =>
+            CostDefaults.Sources.ToDictionary(s => s, s => rows.Sum(r => r.Shares[s]));
+        var bars = Community is null
+            ? Shown.Items.Select(c => (c.Name.In(culture), Summed(Result.Rows.Where(r => r.Gap.CommunityId == c.Id))))
+            : Rows.Select(r => ($"{r.Gap.TermCode} {r.Gap.Category.In(culture)}", r.Shares));
+        return GapChart.BySource(bars, CostDefaults.Sources, s => $"{directory[$"FundingSource_{s}"]}, {currency}");
     }
 
     /// <summary>The assumptions in words, as printed on the page and kept with the handed-over figures.</summary>

@@ -53,7 +53,7 @@ public sealed class GapsModel(PartneraDbContext db, GapAnalysis analysis, IStrin
     /// <summary>The chart's figures: one community's need, capacity and gap per category, or every community's total gap.</summary>
     public string ChartJson() => Community is not null
         ? GapChart.PerCategory(Rows, CultureInfo.CurrentUICulture, t["Gaps_Need"], t["Gaps_Capacity"], t["Gaps_Gap"])
-        : GapChart.PerCommunity(Result, CultureInfo.CurrentUICulture, t["Gaps_Gap"], t["Gaps_PreviousGap"], Shown.Items);
+        : GapChart.PerCommunity(Result, CultureInfo.CurrentUICulture, u => t[$"Costs_Gap{u}"], u => t["Gaps_PreviousGapIn", t[$"CountingUnit_{u}"]], Shown.Items);
 
     /// <summary>Communities per page of the matrix.</summary>
     public const int MatrixPage = 50;

@@ -30,7 +30,7 @@ public sealed class OpenDataModel(PartneraDbContext db, AssessmentReports report
         var report = await reports.BuildAsync(campaignId, Method, null, addUp: false, ct);
         if (report is null) return NotFound();
         var codes = report.Communities.ToDictionary(c => c.Id, c => c.Code);
-        var csv = new StringBuilder("community_code,community,category_code,category,method,households_answered,households_needing,estimated_need,capacity,gap,previous_gap,unit_cost,unit_cost_basis,currency,cost,"
+        var csv = new StringBuilder("community_code,community,category_code,category,unit,method,households_answered,households_needing,estimated_need,capacity,gap,previous_gap,unit_cost,unit_cost_basis,currency,cost,"
             + string.Join(',', CostDefaults.Sources.Select(s => Snake(s.ToString()))) + "\n");
         foreach (var row in report.Costs.Rows)
         {
@@ -38,7 +38,7 @@ public sealed class OpenDataModel(PartneraDbContext db, AssessmentReports report
             // Names and codes are text people typed (neutralised); the numbers are the app's own.
             string[] cells =
             [
-                Text(codes.GetValueOrDefault(g.CommunityId)), Text(g.Community.Value), Text(g.TermCode), Text(g.Category.In(CultureInfo.GetCultureInfo("en"))), Method.ToString(),
+                Text(codes.GetValueOrDefault(g.CommunityId)), Text(g.Community.Value), Text(g.TermCode), Text(g.Category.In(CultureInfo.GetCultureInfo("en"))), g.Unit.ToString().ToLowerInvariant(), Method.ToString(),
                 Count(g.Responses), Count(g.Wanting), Number(g.EstimatedNeed), Number(g.Capacity), Number(g.Gap), g.PreviousGap is { } p ? Number(p) : "",
                 row.UnitCost is { } u ? Number(u) : "", row.Basis.ToString(), report.Costs.Defaults.Currency, Number(row.Cost),
                 .. CostDefaults.Sources.Select(s => Number(row.Shares[s])),

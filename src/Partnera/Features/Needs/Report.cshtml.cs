@@ -40,7 +40,7 @@ public sealed class ReportModel(PartneraDbContext db, AssessmentReports reports,
         return File(ReportPdf.Write(Report, Method, CultureInfo.CurrentUICulture, t, directory), "application/pdf", $"needs-assessment-{Report.Campaign.PeriodStarts.Year}.pdf");
     }
 
-    public string ChartJson() => GapChart.PerCommunity(Report.Gaps, CultureInfo.CurrentUICulture, t["Gaps_Gap"], t["Gaps_PreviousGap"]);
+    public string ChartJson() => GapChart.PerCommunity(Report.Gaps, CultureInfo.CurrentUICulture, u => t[$"Costs_Gap{u}"], u => t["Gaps_PreviousGapIn", t[$"CountingUnit_{u}"]]);
 
     /// <summary>Where a row's name leads when the rows are areas: the report of that area.</summary>
     public string? AreaLink => Report.Scope?.RowsAreAreas == true ? $"/Needs/Report/{Report.Campaign.Id}?method={Method}&area=" : null;

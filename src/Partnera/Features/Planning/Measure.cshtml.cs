@@ -20,7 +20,7 @@ public sealed class MeasureModel(PartneraDbContext db, TimeProvider time, IStrin
     public Guid? Id { get; private set; }
     public IReadOnlyList<PlanGoal> Goals { get; private set; } = [];
     public IReadOnlyList<OrganisationChoices.Choice> Organisations { get; private set; } = [];
-    public IReadOnlyList<(Guid Link, string TermCode, MultilingualText Community, decimal Gap)> Links { get; private set; } = [];
+    public IReadOnlyList<(Guid Link, string TermCode, MultilingualText Community, decimal Gap, string Unit)> Links { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid planId, Guid? id, Guid? goal, CancellationToken ct)
     {
@@ -118,7 +118,7 @@ public sealed class MeasureModel(PartneraDbContext db, TimeProvider time, IStrin
         Goals = await db.PlanGoals.AsNoTracking().Where(g => g.PlanId == Plan.Id).OrderBy(g => g.Number).ToListAsync(ct);
         Organisations = await OrganisationChoices.LoadAsync(db, OrganisationQuery, Input.ResponsibleId is { } r ? [r, .. Input.PartnerIds] : Input.PartnerIds, ct);
         Links = Id is null ? [] : (await db.MeasureGaps.AsNoTracking().Where(l => l.MeasureId == Id)
-                .Select(l => new { l.Id, l.Gap!.TermCode, Community = db.Territories.Where(x => x.Id == l.Gap.CommunityId).Select(x => x.Name).First(), l.Gap.Gap }).ToListAsync(ct))
-            .Select(l => (l.Id, l.TermCode, l.Community, l.Gap)).ToList();
+                .Select(l => new { l.Id, l.Gap!.TermCode, Community = db.Territories.Where(x => x.Id == l.Gap.CommunityId).Select(x => x.Name).First(), l.Gap.Gap, l.Gap.Unit }).ToListAsync(ct))
+            .Select(l => (l.Id, l.TermCode, l.Community, l.Gap, l.Unit)).ToList();
     }
 }

@@ -54,7 +54,8 @@ public sealed class PrintedDocument : IDisposable
     }
 
     /// <summary>A table; the footer row (totals) is printed in bold after the last row.</summary>
-    public void Table(IReadOnlyList<PrintColumn> columns, IEnumerable<IReadOnlyList<string>> rows, IReadOnlyList<string>? footer = null)
+    /// <summary>A table whose header repeats on each page, with total rows (footers) in bold at its end.</summary>
+    public void Table(IReadOnlyList<PrintColumn> columns, IEnumerable<IReadOnlyList<string>> rows, IReadOnlyList<IReadOnlyList<string>>? footers = null)
     {
         var total = columns.Sum(c => c.Share);
         var widths = columns.Select(c => ContentWidth * c.Share / total).ToArray();
@@ -70,7 +71,7 @@ public sealed class PrintedDocument : IDisposable
             }
             Row(regular, row, columns, widths, rule: 0.25);
         }
-        if (footer is not null)
+        foreach (var footer in footers ?? [])
         {
             Room(RowHeight(bold, footer, widths));
             Row(bold, footer, columns, widths, rule: 0.8);
@@ -139,7 +140,7 @@ public sealed class PrintedDocument : IDisposable
     private static double RowHeight(PrintFont font, IReadOnlyList<string> cells, double[] widths) =>
         cells.Select((c, i) => i < widths.Length ? Lines(font, c, Small, widths[i] - 6).Count : 1).DefaultIfEmpty(1).Max() * Small * Leading + 4;
 
-    /// <summary>The text broken into lines no wider than the width; a word longer than a line is cut.</summary>
+    /// <summary>The text broken into lines no wider than the width; a word longer than a line is broken after one of its own hyphens, else cut with a hyphen.</summary>
     private static List<string> Lines(PrintFont font, string text, double size, double width)
     {
         var lines = new List<string>();
@@ -152,13 +153,25 @@ public sealed class PrintedDocument : IDisposable
             current = word;
             while (font.Width(current, size) > width && current.Length > 1)
             {
-                var fits = Enumerable.Range(1, current.Length - 1).Last(n => n == 1 || font.Width(current[..n], size) <= width);
-                lines.Add(current[..fits]);
-                current = current[fits..];
+                var (head, rest) = Broken(font, current, size, width);
+                lines.Add(head);
+                current = rest;
             }
         }
         lines.Add(current);
         return lines;
+    }
+
+    /// <summary>
+    /// A word too wide for a line: the longest head ending in the word's own hyphen that fits ("онлайн-" of "онлайн-форма"),
+    /// else the longest head that fits with a hyphen added, so a reader sees the word goes on.
+    /// </summary>
+    private static (string Head, string Remainder) Broken(PrintFont font, string word, double size, double width)
+    {
+        var atHyphen = Enumerable.Range(1, word.Length - 2).Where(i => word[i] == '-' && font.Width(word[..(i + 1)], size) <= width).DefaultIfEmpty(-1).Max();
+        if (atHyphen > 0) return (word[..(atHyphen + 1)], word[(atHyphen + 1)..]);
+        var fits = Enumerable.Range(1, word.Length - 1).Last(n => n == 1 || font.Width(word[..n] + "-", size) <= width);
+        return (word[..fits] + "-", word[fits..]);
     }
 
     private void Line(PrintFont font, string text, double size, double x)

@@ -1,4 +1,4 @@
-// Draws the gap analysis chart from the figures the page carries as JSON; without JavaScript the table says the same.
+// Draws a needs chart (gaps, costs) from the figures the page carries as JSON; without JavaScript the table says the same.
 (function () {
   const data = document.getElementById('gap-chart-data');
   const canvas = document.getElementById('gap-chart');
@@ -16,6 +16,8 @@
       responsive: true,
       maintainAspectRatio: false,
       plugins: { legend: { position: 'bottom' } },
+      // Parts of one whole (a cost split by funding source) stack into one bar.
+      scales: chart.stacked ? { x: { stacked: true }, y: { stacked: true } } : {},
     },
   });
   canvas.parentElement.classList.add('gap-chart-drawn');

@@ -21,7 +21,7 @@ public sealed class GapTests(TestApps apps)
     {
         var app = await apps.GetAsync(provider);
         var (campaignId, place, population) = await NeedsCampaigns.TestvilleAsync(app);
-        // Four households of 2, 3, 3 and 4 people (average 3); two of them need respite for carers (021.0).
+        // Four households of 2, 3, 3 and 4 people (average 3); two of them need respite for carers (021.0) and in-kind help (014.0).
         await app.WithDbAsync(async db =>
         {
             var version = await db.Questionnaires.SingleAsync(q => q.CampaignId == campaignId);
@@ -29,14 +29,18 @@ public sealed class GapTests(TestApps apps)
             {
                 var household = new HouseholdInput { CommunityId = place, Anonymous = true };
                 List<Answer> answers = [new() { QuestionCode = "A1", Number = size }];
-                if (needs) answers.Add(new() { QuestionCode = "D3", OptionCode = "021.0" });
+                if (needs) answers.AddRange([new() { QuestionCode = "D3", OptionCode = "021.0" }, new() { QuestionCode = "D3", OptionCode = "014.0" }]);
                 db.HouseholdResponses.Add(AnswerForm.Record(campaignId, version, household, answers, ResponseSource.Staff, DateTime.UtcNow, "test"));
             }
             return await db.SaveChangesAsync();
         });
         var before = Row((await AnalyseAsync(app, campaignId)).Rows, place, "021.0");
         Assert.Equal((4, 2, 3m), (before.Responses, before.Wanting, before.HouseholdSize));
-        Assert.Equal(Math.Round(2m / 4 * (population / 3m), 1), before.EstimatedNeed);
+        // Respite is counted in people: half the households, so half the people living in them.
+        Assert.Equal((CountingUnit.Person, Math.Round(2m / 4 * population, 1)), (before.Unit, before.EstimatedNeed));
+        // In-kind help is counted in households: half of population ÷ 3 households.
+        var inKind = Row((await AnalyseAsync(app, campaignId)).Rows, place, "014.0");
+        Assert.Equal((CountingUnit.Household, Math.Round(2m / 4 * (population / 3m), 1)), (inKind.Unit, inKind.EstimatedNeed));
 
         // A new respite service with 120 places there adds exactly its places to the capacity and takes them off the gap.
         await app.WithDbAsync(async db =>
@@ -80,6 +84,10 @@ public sealed class GapTests(TestApps apps)
         Assert.Equal(420, Row(rows, place, "015.1").RegistryPeople);
         Assert.Equal(60m, Row(rows, place, "021.0").EstimatedNeed);
         Assert.Equal(0m, Row(rows, place, "016.0").EstimatedNeed);
+        // Each group's rate is known only from its sample: home care, Wilson 9.45–90.55 % of 300 plus 34.24–100 % of 120;
+        // respite, 0–65.76 % of 300 (none of the two older households asked, which does not mean none would) plus 9.45–90.55 % of 120.
+        Assert.Equal((69.4m, 391.6m), Row(rows, place, "015.1").NeedInterval);
+        Assert.Equal((11.3m, 305.9m), Row(rows, place, "021.0").NeedInterval);
     }
 
     [Theory, ClassData(typeof(Databases))]
@@ -92,9 +100,9 @@ public sealed class GapTests(TestApps apps)
         await NeedsCampaigns.HouseholdsAsync(app, current, place, [Option("D3", "021.0")], [Option("D3", "015.1")]);
         var result = await AnalyseAsync(app, current);
         Assert.Equal(earlier, result.PreviousId);
-        // Before: everyone needed respite (30,000 ÷ 2.5 households); now half of them do.
-        Assert.Equal(population / 2.5m, Row(result.Rows, place, "021.0").PreviousGap);
-        Assert.Equal(population / 2.5m / 2, Row(result.Rows, place, "021.0").Gap);
+        // Before: everyone needed respite (counted in people: all 30,000); now half of them do.
+        Assert.Equal(population, Row(result.Rows, place, "021.0").PreviousGap);
+        Assert.Equal(population / 2m, Row(result.Rows, place, "021.0").Gap);
         Assert.Null((await AnalyseAsync(app, earlier)).PreviousId);
     }
 
@@ -103,14 +111,14 @@ public sealed class GapTests(TestApps apps)
     {
         var app = await apps.GetAsync(provider);
         var (campaignId, place, _) = await NeedsCampaigns.TestvilleAsync(app);
-        // 2 of 4 households need respite (021.0) and 1 home care (015.1): gaps 6,000 and 3,000 households of 2.5 in 30,000 people.
+        // 2 of 4 households need respite (021.0) and 1 home care (015.1), both counted in people: gaps of 15,000 and 7,500 of 30,000 people.
         await NeedsCampaigns.HouseholdsAsync(app, campaignId, place, [Option("D3", "021.0")], [Option("D3", "021.0"), Option("D3", "015.1")], [], []);
         var specialist = app.Browser("en");
         await specialist.SignInAsync("specialist@partnera.demo");
         var costs = await specialist.GetPageAsync($"/Needs/Costs/{campaignId}?community={place}");
         // The Ukrainian defaults: respite 30,000 and home care 36,000 UAH a year per person.
-        Assert.Equal("180,000,000", Cell(costs, "021.0", "cost"));
-        Assert.Equal("108,000,000", Cell(costs, "015.1", "cost"));
+        Assert.Equal("450,000,000", Cell(costs, "021.0", "cost"));
+        Assert.Equal("270,000,000", Cell(costs, "015.1", "cost"));
         Assert.Contains("country", costs.QuerySelector("#costs tr[data-term='021.0'] .unit")!.TextContent, StringComparison.Ordinal);
 
         // A directory service of the community that states its unit cost gives the figure; the community's own figure wins over both.
@@ -125,25 +133,25 @@ public sealed class GapTests(TestApps apps)
             return await db.SaveChangesAsync();
         });
         var url = $"/Needs/Costs/{campaignId}?community={place}";
-        Assert.Equal("72,000,000", Cell(await specialist.GetPageAsync(url), "015.1", "cost"));
+        Assert.Equal("180,000,000", Cell(await specialist.GetPageAsync(url), "015.1", "cost"));
         var refused = Pages.Parse(await (await specialist.SubmitAsync(url, new Dictionary<string, string[]> { ["UnitCosts[021.0]"] = ["cheap"] }, "#unit-cost-form")).TextAsync());
         Assert.Contains("Enter a cost of 0 or more, or leave the field empty.", refused.FieldErrors());
         var saved = await specialist.SubmitAsync(url, new Dictionary<string, string[]> { ["UnitCosts[021.0]"] = ["20 000"] }, "#unit-cost-form");
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var own = await specialist.GetPageAsync(url);
-        Assert.Equal("120,000,000", Cell(own, "021.0", "cost"));
+        Assert.Equal("300,000,000", Cell(own, "021.0", "cost"));
         Assert.Contains("community", own.QuerySelector("#costs tr[data-term='021.0'] .unit")!.TextContent, StringComparison.Ordinal);
 
         // The split: the country's usual one (70/20/10) until the campaign sets its own, which must add up to 100%.
         var all = $"/Needs/Costs/{campaignId}";
-        var total = 120_000_000m + 72_000_000m;
+        var total = 300_000_000m + 180_000_000m;
         Assert.Equal((total * 0.7m).ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("en")), (await specialist.GetPageAsync(all)).QuerySelector("#total-LocalBudget")!.TextContent.Trim());
         var badSplit = Pages.Parse(await (await specialist.SubmitAsync(all, new Dictionary<string, string[]> { ["Split.LocalBudget"] = ["50"] }, "#split-form")).TextAsync());
         Assert.Equal("The shares must add up to 100%.", badSplit.QuerySelector("#split-error")!.TextContent.Trim());
         Assert.Equal(HttpStatusCode.Redirect, (await specialist.SubmitAsync(all, new Dictionary<string, string[]>
         { ["Split.LocalBudget"] = ["50"], ["Split.StateBudget"] = ["25"], ["Split.Donor"] = ["25"], ["Split.Other"] = ["0"] }, "#split-form")).StatusCode);
         var split = await specialist.GetPageAsync(all);
-        Assert.Equal("96,000,000", split.QuerySelector("#total-LocalBudget")!.TextContent.Trim());
+        Assert.Equal("240,000,000", split.QuerySelector("#total-LocalBudget")!.TextContent.Trim());
         Assert.Contains("Donor 25%", split.QuerySelector("#assumptions")!.TextContent, StringComparison.Ordinal);
 
         // Handed over to planning: the costed gaps are stored with their figures and assumptions.
@@ -151,8 +159,8 @@ public sealed class GapTests(TestApps apps)
         var handed = await app.WithDbAsync(db => db.HandedOverGaps.Where(g => g.CampaignId == campaignId).OrderBy(g => g.TermCode).ToListAsync());
         Assert.Equal(["015.1", "021.0"], handed.Select(g => g.TermCode));
         var respite = handed[1];
-        Assert.Equal((6_000m, 20_000m, 120_000_000m, 60_000_000m, 30_000_000m, "UAH", "Community"),
-            (respite.Gap, respite.UnitCost!.Value, respite.Cost, respite.LocalBudget, respite.Donor, respite.Currency, respite.UnitCostBasis));
+        Assert.Equal((15_000m, "Person", 20_000m, 300_000_000m, 150_000_000m, 75_000_000m, "UAH", "Community"),
+            (respite.Gap, respite.Unit, respite.UnitCost!.Value, respite.Cost, respite.LocalBudget, respite.Donor, respite.Currency, respite.UnitCostBasis));
         Assert.Contains("Donor 25%", respite.Assumptions, StringComparison.Ordinal);
         // Handing over again replaces the figures rather than adding to them.
         Assert.Equal(HttpStatusCode.Redirect, (await specialist.SubmitAsync(all, new Dictionary<string, string[]>(), "#hand-over-form")).StatusCode);

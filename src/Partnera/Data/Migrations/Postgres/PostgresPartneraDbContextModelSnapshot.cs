@@ -1439,6 +1439,11 @@ namespace Partnera.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<decimal?>("UnitCost")
                         .HasPrecision(16, 2)
                         .HasColumnType("numeric(16,2)");

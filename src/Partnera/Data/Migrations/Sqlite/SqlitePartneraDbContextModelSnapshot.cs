@@ -1430,6 +1430,11 @@ namespace Partnera.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal?>("UnitCost")
                         .HasPrecision(16, 2)
                         .HasColumnType("TEXT");

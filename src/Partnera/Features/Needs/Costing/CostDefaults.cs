@@ -1,13 +1,15 @@
 using System.Reflection;
 using System.Text.Json;
 using Partnera.Features.Directory;
+using Partnera.Features.Needs.Gaps;
 using Partnera.Features.Needs.Questionnaires;
 
 namespace Partnera.Features.Needs.Costing;
 
 /// <summary>
 /// A country's starting assumptions for costing (Defaults/unit-costs-xx.json, embedded): the annual cost of serving
-/// one person per service category, the currency, and the usual split between funding sources, with where they come from.
+/// one person (or one household, for the categories counted in households) per service category, the currency, and
+/// the usual split between funding sources, with where they come from.
 /// </summary>
 public sealed class CostDefaults
 {
@@ -17,6 +19,11 @@ public sealed class CostDefaults
     public Dictionary<string, string> Source { get; set; } = [];
     public Dictionary<FundingSource, decimal> Split { get; set; } = [];
     public Dictionary<string, decimal> Costs { get; set; } = [];
+    /// <summary>The categories counted in households (family support, in-kind help); every other category is counted in people.</summary>
+    public HashSet<string> Households { get; set; } = [];
+
+    /// <summary>What a category's need, places and unit cost are counted in.</summary>
+    public CountingUnit UnitOf(string term) => Households.Contains(term) ? CountingUnit.Household : CountingUnit.Person;
 
     /// <summary>The funding sources a cost is split between.</summary>
     public static readonly FundingSource[] Sources = [FundingSource.LocalBudget, FundingSource.StateBudget, FundingSource.Donor, FundingSource.Other];

@@ -25,7 +25,11 @@ public enum UnitCostBasis
 public sealed record CostedGap(GapRow Gap, decimal? UnitCost, UnitCostBasis Basis, decimal Cost, IReadOnlyDictionary<FundingSource, decimal> Shares)
 {
     /// <summary>The cost at either end of the gap's 95 % interval; none when the gap is not scaled from a sample or has no unit cost.</summary>
-    public (decimal Low, decimal High)? CostInterval => Gap.GapInterval is { } g && UnitCost is { } u ? (Math.Round(g.Low * u, 2), Math.Round(g.High * u, 2)) : null;
+    public (decimal Low, decimal High)? CostInterval => SummedCostInterval
+        ?? (Gap.GapInterval is { } g && UnitCost is { } u ? (Math.Round(g.Low * u, 2), Math.Round(g.High * u, 2)) : null);
+
+    /// <summary>On a row that adds up several communities (each at its own unit cost): their cost intervals' ends added up.</summary>
+    public (decimal Low, decimal High)? SummedCostInterval { get; init; }
 }
 
 public sealed record CostedResult(GapResult Gaps, string Taxonomy, CostDefaults Defaults, IReadOnlyDictionary<FundingSource, decimal> Split, bool SplitIsDefault, List<CostedGap> Rows)

@@ -6,7 +6,8 @@ using Partnera.Infrastructure.Auditing;
 namespace Partnera.Features.Needs.Costing;
 
 /// <summary>
-/// A costed gap as the working group handed it to community planning: frozen figures (need, capacity, gap, unit cost,
+/// A costed gap as the working group handed it to community planning: frozen figures (need, capacity, gap and what they
+/// are counted in, unit cost,
 /// cost and its split by funding source) with the method and assumptions behind them, so a plan's measures can
 /// refer to it and say how much of it they close. Handing over again replaces the campaign's earlier figures.
 /// </summary>
@@ -18,6 +19,8 @@ public sealed class HandedOverGap : IAudited
     public string Taxonomy { get; set; } = "";
     public string TermCode { get; set; } = "";
     public string Method { get; set; } = "";
+    /// <summary>What need, capacity and gap are counted in (<see cref="Gaps.CountingUnit"/>): people, or households.</summary>
+    public string Unit { get; set; } = nameof(Gaps.CountingUnit.Person);
     public decimal Need { get; set; }
     public int Capacity { get; set; }
     public decimal Gap { get; set; }
@@ -45,6 +48,7 @@ internal sealed class HandedOverGapConfiguration : IEntityTypeConfiguration<Hand
         b.Property(x => x.Taxonomy).HasMaxLength(60);
         b.Property(x => x.TermCode).HasMaxLength(40);
         b.Property(x => x.Method).HasMaxLength(16);
+        b.Property(x => x.Unit).HasMaxLength(16);
         b.Property(x => x.UnitCostBasis).HasMaxLength(16);
         b.Property(x => x.Currency).HasMaxLength(3);
         b.Property(x => x.Assumptions).HasMaxLength(4000);

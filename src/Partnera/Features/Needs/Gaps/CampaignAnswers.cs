@@ -50,8 +50,8 @@ public sealed class CampaignAnswers(PartneraDbContext db, Guid campaignId, IRead
             .Select(c => new { c.CommunityId, c.Households, Option(c.QuestionnaireId, c.QuestionCode, c.OptionCode)?.Group })
             .Where(c => c.Group is not null).GroupBy(c => (c.CommunityId, c.Group!.Value)).ToDictionary(g => g.Key, g => g.Sum(c => c.Households));
 
-    /// <summary>For each vulnerable group, the share of the campaign's households in it (all communities) that named each service as needed.</summary>
-    public async Task<Dictionary<(TargetGroup Group, string Term), decimal>> GroupRatesAsync(CancellationToken ct)
+    /// <summary>For each vulnerable group, how many of the campaign's households in it (all communities) named each service as needed, of how many.</summary>
+    public async Task<GroupRates> GroupRatesAsync(CancellationToken ct)
     {
         var codes = GroupCodes();
         var members = await db.AnswerTallies.Where(t => t.CampaignId == campaignId && codes.Contains(t.QuestionCode) && t.OptionCode != "")
@@ -60,13 +60,26 @@ public sealed class CampaignAnswers(PartneraDbContext db, Guid campaignId, IRead
         var pairs = await db.AnswerPairTallies.AsNoTracking().Where(p => p.CampaignId == campaignId).ToListAsync(ct);
         var size = members.Select(m => new { Option(m.QuestionnaireId, m.QuestionCode, m.OptionCode)?.Group, m.Count })
             .Where(m => m.Group is not null).GroupBy(m => m.Group!.Value).ToDictionary(g => g.Key, g => g.Sum(m => m.Count));
-        return pairs.Select(p => new { Option(p.QuestionnaireId, p.GroupQuestion, p.GroupOption)?.Group, Option(p.QuestionnaireId, p.NeedQuestion, p.NeedOption)?.Term, p.Households })
+        var wanting = pairs.Select(p => new { Option(p.QuestionnaireId, p.GroupQuestion, p.GroupOption)?.Group, Option(p.QuestionnaireId, p.NeedQuestion, p.NeedOption)?.Term, p.Households })
             .Where(p => p.Group is not null && p.Term is not null && size.ContainsKey(p.Group.Value)).GroupBy(p => (p.Group!.Value, p.Term!))
-            .ToDictionary(g => g.Key, g => (decimal)g.Sum(p => p.Households) / size[g.Key.Item1]);
+            .ToDictionary(g => g.Key, g => g.Sum(p => p.Households));
+        return new GroupRates(size, wanting);
     }
 
     private List<string> GroupCodes() => Codes(q => q.Options?.Any(o => o.Group is not null) == true);
 
     private Task<List<AnswerTally>> OptionCountsAsync(List<string> codes, CancellationToken ct) =>
         Tallies.AsNoTracking().Where(t => codes.Contains(t.QuestionCode) && t.OptionCode != "").ToListAsync(ct);
+}
+
+/// <summary>Per vulnerable group: its surveyed households, and how many of them named each service as needed.</summary>
+public sealed record GroupRates(IReadOnlyDictionary<TargetGroup, int> Members, IReadOnlyDictionary<(TargetGroup Group, string Term), int> Wanting)
+{
+    public bool Surveyed(TargetGroup group) => Members.GetValueOrDefault(group) > 0;
+
+    public decimal Rate(TargetGroup group, string term) => Surveyed(group) ? (decimal)Wanting.GetValueOrDefault((group, term)) / Members[group] : 0;
+
+    /// <summary>The 95 % Wilson interval of the rate (none surveyed: nothing known, taken as zero as the rate is).</summary>
+    public (decimal Low, decimal High) Interval(TargetGroup group, string term) =>
+        Surveyed(group) ? Wilson.Interval(Wanting.GetValueOrDefault((group, term)), Members[group]) : (0, 0);
 }

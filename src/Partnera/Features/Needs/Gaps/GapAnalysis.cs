@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Partnera.Data;
 using Partnera.Features.Directory;
+using Partnera.Features.Needs.Costing;
 using Partnera.Features.Needs.Questionnaires;
 using Partnera.Infrastructure.Text;
 
@@ -15,9 +16,12 @@ public enum NeedMethod
     Registry,
 }
 
-/// <summary>One community × service category: how many need it, what the directory offers, the gap, and the gap the previous campaign found.</summary>
+/// <summary>
+/// One community × service category: how many need it, what the directory offers, the gap, and the gap the previous
+/// campaign found, all counted in the category's <paramref name="Unit"/> (people, or households).
+/// </summary>
 public sealed record GapRow(Guid CommunityId, MultilingualText Community, string TermCode, MultilingualText Category, int Responses, int Wanting,
-    int? Population, decimal HouseholdSize, int? RegistryPeople, decimal EstimatedNeed, int Capacity)
+    int? Population, decimal HouseholdSize, int? RegistryPeople, decimal EstimatedNeed, int Capacity, CountingUnit Unit)
 {
     public decimal Share => Responses == 0 ? 0 : (decimal)Wanting / Responses;
     public decimal Gap => SummedGap ?? Math.Max(0, EstimatedNeed - Capacity);
@@ -35,12 +39,18 @@ public sealed record GapRow(Guid CommunityId, MultilingualText Community, string
     /// <summary>The 95 % Wilson interval of the share of answering households needing the service.</summary>
     public (decimal Low, decimal High) ShareInterval => Wilson.Interval(Wanting, Responses);
 
-    /// <summary>The 95 % interval of the need: the share's interval scaled to the households; none when the need is not scaled from a sample.</summary>
-    public (decimal Low, decimal High)? NeedInterval => Households is { } h && Responses > 0
-        ? (Math.Round(ShareInterval.Low * h, 1), Math.Round(ShareInterval.High * h, 1)) : null;
+    /// <summary>
+    /// The 95 % interval of the need: by survey the share's interval scaled as the share is; by registry each group's rate's
+    /// interval times its people, added up; on an area's row the sum of its communities' ends. None when nothing was sampled.
+    /// </summary>
+    public (decimal Low, decimal High)? NeedInterval { get; init; }
 
     /// <summary>The gap at either end of the need's interval.</summary>
-    public (decimal Low, decimal High)? GapInterval => NeedInterval is { } n ? (Math.Max(0, n.Low - Capacity), Math.Max(0, n.High - Capacity)) : null;
+    public (decimal Low, decimal High)? GapInterval => SummedGapInterval
+        ?? (NeedInterval is { } n ? (Math.Max(0, n.Low - Capacity), Math.Max(0, n.High - Capacity)) : null);
+
+    /// <summary>On a row that adds up several communities: their gaps' interval ends added up.</summary>
+    public (decimal Low, decimal High)? SummedGapInterval { get; init; }
 }
 
 /// <summary>
@@ -63,8 +73,11 @@ public sealed record GapResult(NeedMethod Method, List<GapRow> Rows, Guid? Previ
 
     public IReadOnlyList<(Guid Id, MultilingualText Name)> Communities => Rows.Select(r => (r.CommunityId, r.Community)).DistinctBy(c => c.CommunityId).ToList();
 
-    public IReadOnlyList<(string Code, MultilingualText Name)> Categories =>
-        Rows.Select(r => (r.TermCode, r.Category)).DistinctBy(c => c.TermCode).OrderBy(c => c.TermCode, StringComparer.Ordinal).ToList();
+    /// <summary>The units the categories are counted in, people first: what totals are kept apart by.</summary>
+    public IReadOnlyList<CountingUnit> Units => Rows.Select(r => r.Unit).Distinct().Order().ToList();
+
+    public IReadOnlyList<(string Code, MultilingualText Name, CountingUnit Unit)> Categories =>
+        Rows.Select(r => (r.TermCode, r.Category, r.Unit)).DistinctBy(c => c.TermCode).OrderBy(c => c.TermCode, StringComparer.Ordinal).ToList();
 }
 
 /// <summary>
@@ -85,6 +98,10 @@ public sealed class GapAnalysis(PartneraDbContext db, ServiceCapacity capacities
     /// a share near one half is known only to about ±17 percentage points (the usual rule of thumb for a sample to be read at all).
     /// </summary>
     public const int MinimumSample = 30;
+
+    /// <summary>A share's interval times what the share is scaled to, rounded as the estimates are.</summary>
+    public static (decimal Low, decimal High) Scaled((decimal Low, decimal High) share, decimal scale) =>
+        (Math.Round(share.Low * scale, 1), Math.Round(share.High * scale, 1));
 
     /// <summary>The campaign's gaps in every community, or in one (reading only that community's answers).</summary>
     public async Task<GapResult> ForCampaignAsync(Guid campaignId, NeedMethod method, CancellationToken ct, Guid? community = null)
@@ -115,6 +132,7 @@ public sealed class GapAnalysis(PartneraDbContext db, ServiceCapacity capacities
         var registry = method == NeedMethod.Registry ? await RegistryNeedAsync(campaignId, answers, communities.Select(c => c.TerritoryId).ToList(), ct) : null;
 
         var latest = versions.Values.Last();
+        var units = CostDefaults.For(latest.Country);
         var categories = latest.Questions.Where(q => q.Measures == QuestionMeasure.ServicesNeeded)
             .SelectMany(q => q.Options ?? []).Where(o => o.Term is not null).Select(o => o.Term!).Distinct().ToList();
         var terms = await db.TaxonomyTerms.AsNoTracking().Where(t => t.Taxonomy!.Code == latest.Taxonomy && categories.Contains(t.Code))
@@ -124,19 +142,31 @@ public sealed class GapAnalysis(PartneraDbContext db, ServiceCapacity capacities
 
         var rows = (from c in communities
                     from t in terms
-                    let answered = responses.GetValueOrDefault(c.TerritoryId)
-                    let want = wanted.GetValueOrDefault((c.TerritoryId, t.Code))
                     let size = sizes.TryGetValue(c.TerritoryId, out var s) && s > 0 ? s : overallSize
-                    let households = registry is null ? c.Population / size : null
-                    let need = registry is not null ? registry.Need(c.TerritoryId, t.Code)
-                        : answered == 0 || c.Population is null ? 0 : Math.Round((decimal)want / answered * (c.Population!.Value / size), 1)
+                    let row = new GapRow(c.TerritoryId, c.Name, t.Code, t.Name, responses.GetValueOrDefault(c.TerritoryId), wanted.GetValueOrDefault((c.TerritoryId, t.Code)),
+                        c.Population, Math.Round(size, 2), registry?.People(c.TerritoryId, t.Code), 0, capacity.GetValueOrDefault((c.TerritoryId, t.Code)), units.UnitOf(t.Code))
                     orderby c.Name.Value, t.Code
-                    select new GapRow(c.TerritoryId, c.Name, t.Code, t.Name, answered, want, c.Population, Math.Round(size, 2),
-                        registry?.People(c.TerritoryId, t.Code), need, capacity.GetValueOrDefault((c.TerritoryId, t.Code)))
-                    { Households = households }).ToList();
+                    select registry is null ? BySurvey(row, size) : registry.Estimated(row)).ToList();
         if (method != NeedMethod.Survey) return (rows, []);
         var needingAny = await answers.NeedingAnyPerCommunityAsync(ct);
         return (rows, rows.GroupBy(r => r.CommunityId).ToDictionary(g => g.Key, g => new NeedingAnyService(needingAny.GetValueOrDefault(g.Key), g.First().Responses, g.First().Households)));
+    }
+
+    /// <summary>
+    /// The share of answering households that need the service, scaled to the community's households (population ÷ household
+    /// size) for a category counted in households, or to its people (the members of those households) for one counted in people.
+    /// </summary>
+    private static GapRow BySurvey(GapRow row, decimal size)
+    {
+        var households = row.Population / size;
+        decimal? scale = row.Unit == CountingUnit.Household ? households : row.Population;
+        if (scale is not { } to || row.Responses == 0) return row with { Households = households };
+        return row with
+        {
+            Households = households,
+            EstimatedNeed = Math.Round((decimal)row.Wanting / row.Responses * to, 1),
+            NeedInterval = Scaled(row.ShareInterval, to),
+        };
     }
 
     private async Task<RegistryNeed> RegistryNeedAsync(Guid campaignId, CampaignAnswers answers, List<Guid> communities, CancellationToken ct)
@@ -149,17 +179,29 @@ public sealed class GapAnalysis(PartneraDbContext db, ServiceCapacity capacities
         return new RegistryNeed(counts, await answers.GroupRatesAsync(ct));
     }
 
-    /// <summary>Need from registries: people per group × the group's rate of needing each service.</summary>
-    private sealed class RegistryNeed(Dictionary<(Guid Community, TargetGroup Group), int> counts, Dictionary<(TargetGroup Group, string Term), decimal> rates)
+    /// <summary>
+    /// Need from registries: people per group × the group's rate of needing each service. A registry counts people, so in a
+    /// category counted in households each registered person stands for one household (the most households they can make up).
+    /// </summary>
+    private sealed class RegistryNeed(Dictionary<(Guid Community, TargetGroup Group), int> counts, GroupRates rates)
     {
         private readonly ILookup<Guid, (TargetGroup Group, int People)> byCommunity = counts.ToLookup(c => c.Key.Community, c => (c.Key.Group, c.Value));
 
-        public decimal Need(Guid community, string term) =>
-            Math.Round(byCommunity[community].Sum(c => c.People * rates.GetValueOrDefault((c.Group, term))), 1);
+        public GapRow Estimated(GapRow row)
+        {
+            var groups = byCommunity[row.CommunityId].ToList();
+            if (groups.Count == 0) return row;
+            var intervals = groups.Select(g => (g.People, Range: rates.Interval(g.Group, row.TermCode))).ToList();
+            return row with
+            {
+                EstimatedNeed = Math.Round(groups.Sum(g => g.People * rates.Rate(g.Group, row.TermCode)), 1),
+                NeedInterval = (Math.Round(intervals.Sum(i => i.People * i.Range.Low), 1), Math.Round(intervals.Sum(i => i.People * i.Range.High), 1)),
+            };
+        }
 
         /// <summary>The people counted in the groups whose surveyed households named this service.</summary>
         public int People(Guid community, string term) =>
-            byCommunity[community].Where(c => rates.GetValueOrDefault((c.Group, term)) > 0).Sum(c => c.People);
+            byCommunity[community].Where(c => rates.Rate(c.Group, term) > 0).Sum(c => c.People);
     }
 }
 

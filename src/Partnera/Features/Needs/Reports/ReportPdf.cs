@@ -22,7 +22,8 @@ public static class ReportPdf
         using var pdf = new PrintedDocument($"{t["Report_Title"]}: {c.Title.In(culture)}");
         pdf.Heading($"{t["Report_Title"]}: {c.Title.In(culture)}", main: true);
         pdf.Paragraph(t["Campaigns_Period", c.PeriodStarts.ToString("d", culture), c.PeriodEnds.ToString("d", culture)]);
-        pdf.Paragraph($"{t["Report_Collection"]}: {c.CollectionStarts.ToString("d", culture)} – {c.CollectionEnds.ToString("d", culture)} · {t[$"CampaignStatus_{c.Status}"]}\n" +
+        pdf.Paragraph($"{t["Report_Collection"]}: {c.CollectionStarts.ToString("d", culture)} – {c.CollectionEnds.ToString("d", culture)}\n" +
+            $"{t["Report_Status"]}: {t[$"CampaignStatus_{c.Status}"]}\n" +
             $"{t["Campaign_WorkingGroup"]}: {string.Join("; ", report.WorkingGroup.Select(o => o.In(culture)))}\n" +
             $"{t["Questionnaire_Title"]}: {string.Join("; ", report.Versions.Select(v => t["Questionnaire_Published", v.Version, v.PublishedAt.ToString("d", culture)].Value))}" +
             (report.Scope?.AreaName is { } area ? $"\n{t["Report_Area"]}: {area.In(culture)}" : ""));
@@ -48,8 +49,8 @@ public static class ReportPdf
             [new(RowHeader(report, t), 3), new(t["Report_Population"], 1.2, true), .. sources.Select(s => new PrintColumn(t[$"ResponseSource_{s}"], 1, true)), new(t["Gaps_Total"], 1, true)],
             report.Communities.Select(community => (IReadOnlyList<string>)[community.Name.In(culture), community.Population?.ToString("N0", culture) ?? "",
                 .. sources.Select(s => report.Responses.GetValueOrDefault((community.Id, s)).ToString("N0", culture)), report.ResponsesIn(community.Id).ToString("N0", culture)]),
-            [t["Gaps_Total"], report.Communities.Sum(x => x.Population ?? 0).ToString("N0", culture),
-                .. sources.Select(s => report.Responses.Where(x => x.Key.Source == s).Sum(x => x.Value).ToString("N0", culture)), report.Responses.Values.Sum().ToString("N0", culture)]);
+            [[t["Gaps_Total"], report.Communities.Sum(x => x.Population ?? 0).ToString("N0", culture),
+                .. sources.Select(s => report.Responses.Where(x => x.Key.Source == s).Sum(x => x.Value).ToString("N0", culture)), report.Responses.Values.Sum().ToString("N0", culture)]]);
     }
 
     private static void Groups(PrintedDocument pdf, AssessmentReport report, CultureInfo culture, IStringLocalizer t, IStringLocalizer directory)
@@ -69,22 +70,32 @@ public static class ReportPdf
         pdf.Heading(t["Gaps_Title"]);
         var rows = report.Gaps.Rows;
         if (rows.Count == 0) return;
-        pdf.Bars(report.Gaps.Communities.Select(community =>
+        // One chart per unit: places for people and for households are never added into one bar.
+        foreach (var unit in report.Gaps.Units)
         {
-            var gap = rows.Where(r => r.CommunityId == community.Id).Sum(r => r.Gap);
-            return (community.Name.In(culture), (double)gap, gap.ToString("N0", culture));
-        }).ToList());
+            pdf.Paragraph(t[$"Costs_Gap{unit}"], small: true);
+            pdf.Bars(report.Gaps.Communities.Select(community =>
+            {
+                var gap = rows.Where(r => r.CommunityId == community.Id && r.Unit == unit).Sum(r => r.Gap);
+                return (community.Name.In(culture), (double)gap, gap.ToString("N0", culture));
+            }).ToList());
+        }
         var small = rows.Where(r => r.SmallSample).Select(r => r.Community.In(culture)).Distinct().ToList();
         if (small.Count > 0) pdf.Paragraph(t["Report_SmallSample", GapAnalysis.MinimumSample, string.Join(", ", small)]);
         pdf.Paragraph(t["Report_Ranges"], small: true);
         string Ranged(decimal value, (decimal Low, decimal High)? range) =>
             value.ToString("N0", culture) + (range is { } x ? $" ({x.Low.ToString("N0", culture)}–{x.High.ToString("N0", culture)})" : "");
         pdf.Table(
-            [new(RowHeader(report, t), 2), new(t["Gaps_Category"], 2.6), new(t["Report_Answered"], 1, true), new(t["Gaps_Need"], 1.8, true), new(t["Gaps_Capacity"], 1.1, true),
-                new(t["Gaps_Gap"], 1.8, true), new(t["Gaps_PreviousGap"], 1.1, true)],
-            rows.Select(r => (IReadOnlyList<string>)[r.Community.In(culture), $"{r.TermCode} {r.Category.In(culture)}", r.Responses.ToString("N0", culture),
+            [new(RowHeader(report, t), 2), new(t["Gaps_Category"], 2.4), new(t["Report_Unit"], 1.2), new(t["Report_Answered"], 1, true), new(t["Gaps_Need"], 1.8, true),
+                new(t["Gaps_Capacity"], 1.1, true), new(t["Gaps_Gap"], 1.8, true), new(t["Gaps_PreviousGap"], 1.1, true)],
+            rows.Select(r => (IReadOnlyList<string>)[r.Community.In(culture), $"{r.TermCode} {r.Category.In(culture)}", t[$"CountingUnit_{r.Unit}"], r.Responses.ToString("N0", culture),
                 Ranged(r.EstimatedNeed, r.NeedInterval), r.Capacity.ToString("N0", culture), Ranged(r.Gap, r.GapInterval), r.PreviousGap?.ToString("N0", culture) ?? "—"]),
-            [t["Gaps_SumOfCategories"], "", "", rows.Sum(r => r.EstimatedNeed).ToString("N0", culture), rows.Sum(r => r.Capacity).ToString("N0", culture), rows.Sum(r => r.Gap).ToString("N0", culture), ""]);
+            report.Gaps.Units.Select(unit =>
+            {
+                var inUnit = rows.Where(r => r.Unit == unit).ToList();
+                return (IReadOnlyList<string>)[t[$"Gaps_Sum{unit}"], "", "", "", inUnit.Sum(r => r.EstimatedNeed).ToString("N0", culture),
+                    inUnit.Sum(r => r.Capacity).ToString("N0", culture), inUnit.Sum(r => r.Gap).ToString("N0", culture), ""];
+            }).ToList());
     }
 
     private static void Costs(PrintedDocument pdf, AssessmentReport report, CultureInfo culture, IStringLocalizer t, IStringLocalizer directory)
@@ -101,7 +112,7 @@ public static class ReportPdf
                 return (IReadOnlyList<string>)[community.Name.In(culture), rows.Sum(x => x.Cost).ToString("N0", culture),
                     .. CostDefaults.Sources.Select(s => rows.Sum(x => x.Shares[s]).ToString("N0", culture))];
             }),
-            [t["Gaps_Total"], costs.Total.ToString("N0", culture), .. CostDefaults.Sources.Select(s => costs.TotalOf(s).ToString("N0", culture))]);
+            [[t["Gaps_Total"], costs.Total.ToString("N0", culture), .. CostDefaults.Sources.Select(s => costs.TotalOf(s).ToString("N0", culture))]]);
         var range = CostedResult.RangeOf(costs.Rows);
         pdf.Paragraph(t["Costs_TotalRange", $"{range.Low.ToString("N0", culture)}–{range.High.ToString("N0", culture)}", costs.Defaults.Currency]);
     }

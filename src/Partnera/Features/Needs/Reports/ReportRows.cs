@@ -42,13 +42,21 @@ public static class ReportRows
         var first = parts[0].Gap;
         var gap = new GapRow(area.Id, area.Name, first.TermCode, first.Category, parts.Sum(p => p.Gap.Responses), parts.Sum(p => p.Gap.Wanting),
             Sum(parts.Select(p => p.Gap.Population)), parts.Average(p => p.Gap.HouseholdSize), Sum(parts.Select(p => p.Gap.RegistryPeople)),
-            parts.Sum(p => p.Gap.EstimatedNeed), parts.Sum(p => p.Gap.Capacity))
+            parts.Sum(p => p.Gap.EstimatedNeed), parts.Sum(p => p.Gap.Capacity), first.Unit)
         {
+            // The ends added up: the range if every community's estimate were at the same end of its interval.
+            NeedInterval = parts.All(p => p.Gap.NeedInterval is not null)
+                ? (parts.Sum(p => p.Gap.NeedInterval!.Value.Low), parts.Sum(p => p.Gap.NeedInterval!.Value.High)) : null,
             PreviousGap = parts.Any(p => p.Gap.PreviousGap is not null) ? parts.Sum(p => p.Gap.PreviousGap ?? 0) : null,
             SummedGap = parts.Sum(p => p.Gap.Gap),
+            SummedGapInterval = parts.All(p => p.Gap.GapInterval is not null)
+                ? (parts.Sum(p => p.Gap.GapInterval!.Value.Low), parts.Sum(p => p.Gap.GapInterval!.Value.High)) : null,
         };
         return new CostedGap(gap, null, UnitCostBasis.Several, parts.Sum(p => p.Cost),
-            CostDefaults.Sources.ToDictionary(s => s, s => parts.Sum(p => p.Shares[s])));
+            CostDefaults.Sources.ToDictionary(s => s, s => parts.Sum(p => p.Shares[s])))
+        {
+            SummedCostInterval = CostedResult.RangeOf(parts),
+        };
     }
 
     private static int? Sum(IEnumerable<int?> values)

@@ -34,6 +34,7 @@ public static class ReportWorkbook
                 (needs["Household_Community"], r.Gap.Community.In(culture)),
                 (needs["Report_CategoryCode"], r.Gap.TermCode),
                 (needs["Gaps_Category"], r.Gap.Category.In(culture)),
+                (needs["Report_Unit"], needs[$"CountingUnit_{r.Gap.Unit}"].Value),
                 (needs["Report_Answered"], r.Gap.Responses),
                 (needs["Report_Needing"], r.Gap.Wanting),
                 (needs["Report_SmallSampleColumn", GapAnalysis.MinimumSample], r.Gap.SmallSample ? needs["Report_Yes"].Value : ""),
@@ -49,6 +50,7 @@ public static class ReportWorkbook
             [needs["Report_SheetCosts"]] = report.Costs.Rows.Select(r => Row(
                 [(needs["Household_Community"], r.Gap.Community.In(culture)),
                  (needs["Report_CategoryCode"], r.Gap.TermCode),
+                 (needs["Report_Unit"], needs[$"CountingUnit_{r.Gap.Unit}"].Value),
                  (needs["Gaps_Gap"], r.Gap.Gap),
                  (needs["Costs_UnitCost"], r.UnitCost),
                  (needs["Report_UnitCostBasis"], needs[$"UnitCostBasis_{r.Basis}"].Value),

@@ -1,0 +1,31 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Partnera.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class HandedOverGapUnit : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "Unit",
+                table: "HandedOverGaps",
+                type: "TEXT",
+                maxLength: 16,
+                nullable: false,
+                // Gaps handed over before categories had units were all counted in households.
+                defaultValue: "Household");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "Unit",
+                table: "HandedOverGaps");
+        }
+    }
+}
