@@ -41,6 +41,7 @@ public sealed class NarrowScreenTests(BrowserFixture fixture)
             await Assertions.Expect(page.Locator($"#pairs .side[data-person='{twins.Second}'] a")).ToBeVisibleAsync();
             await Assertions.Expect(page.Locator($"form[data-keep='{twins.Second}'] button.merge")).ToContainTextAsync(twins.Second.ToString("N")[^8..]);
             await AssertFitsAsync(page, "/People/Referrals");
+            await AssertFitsAsync(page, "/Directory/Manage");
         });
     }
 
@@ -77,6 +78,7 @@ public sealed class NarrowScreenTests(BrowserFixture fixture)
             await AssertFitsAsync(page, $"/Needs/Costs/{campaignId}");
             await AssertFitsAsync(page, $"/Needs/Costs/{campaignId}?community={community}");
             Assert.True(await page.Locator("#total-cost-range").IsVisibleAsync());
+            await AssertFitsAsync(page, $"/Needs/Report/{campaignId}");
         });
     }
 
@@ -132,7 +134,9 @@ public sealed class NarrowScreenTests(BrowserFixture fixture)
         var response = await page.GotoAsync(url);
         Assert.True(response?.Ok, $"{url}: {response?.Status}");
         var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
-        Assert.True(width <= Phone, $"{url} is {width} px wide on a {Phone} px screen");
+        var widest = width <= Phone ? "" : await page.EvaluateAsync<string>(
+            "[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > " + Phone + ").slice(0, 4).map(e => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join(', ')");
+        Assert.True(width <= Phone, $"{url} is {width} px wide on a {Phone} px screen; reaching past it: {widest}");
     }
 
     /// <summary>Two records of one person with long names in the provider's centre, paired for review (the merge buttons are the longest).</summary>
