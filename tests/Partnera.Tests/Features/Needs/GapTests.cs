@@ -120,6 +120,8 @@ public sealed class GapTests(TestApps apps)
         Assert.Equal("450,000,000", Cell(costs, "021.0", "cost"));
         Assert.Equal("270,000,000", Cell(costs, "015.1", "cost"));
         Assert.Contains("country", costs.QuerySelector("#costs tr[data-term='021.0'] .unit")!.TextContent, StringComparison.Ordinal);
+        Assert.EndsWith("UAH a year per person", costs.QuerySelector("label[for='u-021.0']")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.EndsWith("UAH a year per household", costs.QuerySelector("label[for='u-014.0']")!.TextContent.Trim(), StringComparison.Ordinal);
 
         // A directory service of the community that states its unit cost gives the figure; the community's own figure wins over both.
         await app.WithDbAsync(async db =>
