@@ -100,7 +100,8 @@ public sealed class ServicePageTests(TestApps apps)
         var page = await app.Browser("uk").GetPageAsync($"/Directory/Service/{full}");
         var box = page.QuerySelector("#service-full")!;
         Assert.Contains("Усі місця зайняті (20 з 20)", box.TextContent);
-        Assert.Contains("Зверніться до послуги", box.TextContent);
+        // Neither the day care nor its centre gives a contact: the resident is sent to the address.
+        Assert.Contains("Запитайте за адресою в години роботи", box.TextContent);
         var similar = page.QuerySelectorAll("#similar-services li").Select(li => li.TextContent.Trim()).Where(t => t.Contains(suffix, StringComparison.Ordinal)).ToList();
         Assert.Equal([$"Відпочинок для батьків {suffix} · Вільних місць: 7"], similar);
         Assert.True(page.QuerySelectorAll("#similar-services li").Length <= Partnera.Features.Directory.ServiceModel.SimilarShown);
