@@ -32,4 +32,28 @@ public sealed class PhoneticKeyTests
         var kb = PhoneticKey.Words(b).Single();
         Assert.False(PhoneticKey.Variants(ka).Intersect(PhoneticKey.Variants(kb)).Any(), $"{a} → {ka}, {b} → {kb}");
     }
+
+    [Theory]
+    [InlineData("психолог", "Психологічні")]
+    [InlineData("продукти", "продуктові")]
+    [InlineData("продуктовий", "продукти")]
+    [InlineData("бахмуті", "Бахмуту")]
+    [InlineData("догляду", "догляд")]
+    [InlineData("кризисной", "Кризисная")]
+    [InlineData("консультація", "консультації")]
+    [InlineData("serviciul", "serviciului")]
+    [InlineData("locuinte", "Locuința")]
+    [InlineData("інвалідністю", "інвалідність")]
+    public void A_query_word_s_stem_begins_other_forms_of_the_word(string query, string stored)
+    {
+        var prefix = PhoneticKey.Prefix(PhoneticKey.Words(query).Single());
+        var key = PhoneticKey.Words(stored).Single();
+        Assert.True(prefix is not null && key.StartsWith(prefix, StringComparison.Ordinal), $"{query} → {prefix}, {stored} → {key}");
+    }
+
+    [Theory]
+    [InlineData("дом")]
+    [InlineData("ухода")]
+    public void Short_stems_are_not_used_as_beginnings(string query) =>
+        Assert.True(PhoneticKey.Prefix(PhoneticKey.Words(query).Single()) is null or { Length: >= PhoneticKey.MinStem });
 }

@@ -24,12 +24,24 @@ public sealed class ServiceEditor(PartneraDbContext db, TimeProvider time)
         if (input.MinimumAge is { } min && input.MaximumAge < min) errors.Add(new(nameof(input.MaximumAge), "Service_AgesOrder"));
         if (input.UnitCost is not null && string.IsNullOrWhiteSpace(input.UnitCostCurrency)) errors.Add(new(nameof(input.UnitCostCurrency), "Service_CurrencyRequired"));
         if (input.Languages.Any(l => l.Length is < 2 or > 3 || !l.All(char.IsAsciiLetterLower))) errors.Add(new(nameof(input.Languages), "Service_BadLanguage"));
+        if (string.IsNullOrWhiteSpace(input.Phone) && string.IsNullOrWhiteSpace(input.Email) && string.IsNullOrWhiteSpace(input.Url)
+            && !await ReachableElsewhereAsync(input.LocationId, organisationId, ct))
+            errors.Add(new(nameof(input.Phone), "Service_ContactRequired"));
         foreach (var day in input.WorkingHours)
         {
             if (OrganisationEditor.HoursError(day) is { } key) errors.Add(new($"{nameof(input.WorkingHours)}[{(int)day.Day}]", key));
         }
         return errors;
     }
+
+    /// <summary>
+    /// A service without a phone, e-mail or site of its own can still be reached when its place has a phone or site,
+    /// or its organisation a phone, hotline, e-mail or site: the public page then shows theirs.
+    /// </summary>
+    private async Task<bool> ReachableElsewhereAsync(Guid? locationId, Guid organisationId, CancellationToken ct) =>
+        (locationId is { } l && await db.Locations.AnyAsync(x => x.Id == l && x.OrganisationId == organisationId && (x.Url != null || x.Phones.Any()), ct))
+        || await db.Organisations.AnyAsync(o => o.Id == organisationId
+            && (o.ReceptionPhone != null || o.Hotline != null || o.Email != null || o.Website != null), ct);
 
     /// <summary>Loads a service with everything the editor replaces.</summary>
     public Task<Service?> LoadAsync(Guid id, CancellationToken ct) =>

@@ -55,11 +55,60 @@ public sealed class FinderTests(TestApps apps)
     {
         var app = await apps.GetAsync(provider);
         Assert.Equal([ProtectedHousing], await FindAsync(app, Text("locuinta protejta")));
-        Assert.Equal(["Кризисная комната"], await FindAsync(app, Text("кризисная комната")));
-        Assert.Equal(["Кризисная комната"], await FindAsync(app, Text("кризісна")));
+        // Services of a crisis category ("Кризисное вмешательство") match one of the words: the room matching both comes first.
+        Assert.Equal("Кризисная комната", (await FindAsync(app, Text("кризисная комната")))[0]);
+        Assert.Equal("Кризисная комната", (await FindAsync(app, Text("кризісна")))[0]);
         Assert.Contains("Услуги почасового ухода", await FindAsync(app, Text("Воложин уход")));
-        Assert.Empty(await FindAsync(app, Text("Воложин locuinta")));
+        // A service matching one of two words is still found, after those matching both.
+        Assert.Equal([ProtectedHousing, "Услуги почасового ухода"], (await FindAsync(app, Text("Воложин locuinta"))).Where(n => n is ProtectedHousing or "Услуги почасового ухода").Order());
         Assert.Empty(await FindAsync(app, Text("zzzzqqqq")));
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Word_beginnings_and_inflected_forms_find_the_service(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        const string Counselling = "Консультування сімей з дітьми";
+        const string Kits = "Натуральна допомога: продуктові та гігієнічні набори";
+        // "Психологічні та соціальні консультації" in the description.
+        Assert.Contains(Counselling, await FindAsync(app, Text("психолог")));
+        Assert.Contains(Counselling, await FindAsync(app, Text("психологічна консультація")));
+        Assert.Contains(Kits, await FindAsync(app, Text("продукти")));
+        Assert.Contains(Kits, await FindAsync(app, Text("продуктовий набір")));
+        Assert.Contains(Kits, await FindAsync(app, Text("prodUkty")));
+        // A typo before the ending, in another script: still the kits.
+        Assert.Contains(Kits, await FindAsync(app, Text("прдукти")));
+        // The placeholder's own example: day care in Bakhmut matches two of its three words.
+        var homeCare = await FindAsync(app, Text("догляд вдома Бахмут"));
+        Assert.Contains("Денний догляд дітей з інвалідністю", homeCare);
+        Assert.Contains(BakhmutFamilies, homeCare);
+        Assert.True(homeCare.IndexOf("Денний догляд дітей з інвалідністю") < homeCare.IndexOf(BakhmutFamilies), string.Join(" | ", homeCare));
+        // Across scripts as before.
+        Assert.Contains("Echipa mobilă", await FindAsync(app, Text("Кагул")));
+        Assert.Contains("Кризисная комната", await FindAsync(app, Text("кризисной комнате")));
+        var counselling = await app.WithDbAsync(db => db.Services.Where(s => s.Name.Value == Counselling).Select(s => s.Id).SingleAsync());
+        var api = System.Text.Json.Nodes.JsonNode.Parse(await app.CreateClient().GetStringAsync("/api/v1/directory/find?q=" + Uri.EscapeDataString("психолог")))!;
+        Assert.Contains(api["items"]!.AsArray(), i => i!["id"]!.GetValue<Guid>() == counselling);
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Services_matching_more_of_the_words_come_first(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        // Made-up words, so no other service (or other test) meets them.
+        await app.WithDbAsync(async db =>
+        {
+            var organisation = await db.Organisations.Where(o => o.ShortName == "ЦСССДМ").Select(o => o.Id).SingleAsync();
+            var services = new[] { "Зорвантія плімбардо", "Зорвантія плімбардо квесселя", "Плімбардо" }
+                .Select(name => new Partnera.Features.Directory.Service { OrganisationId = organisation, Name = new(name) }).ToList();
+            db.Services.AddRange(services);
+            await db.SaveChangesAsync();
+            await new Partnera.Features.Directory.Search.ServiceSearchIndex(db).RefreshAsync(services.Select(s => s.Id).ToList(), CancellationToken.None);
+            return services.Count;
+        });
+        var page = await app.Browser("en").GetPageAsync("/Directory?" + Text("zorvantiu plimbardo kvessel"));
+        var found = page.QuerySelectorAll("#results li").Select(li => (Name: li.QuerySelector("a.fw-semibold")!.TextContent.Trim(), Partial: li.QuerySelector(".partial-match")?.TextContent.Trim())).ToList();
+        Assert.Equal([("Зорвантія плімбардо квесселя", null), ("Зорвантія плімбардо", "Matches 2 of 3 words"), ("Плімбардо", "Matches 1 of 3 words")], found);
     }
 
     [Theory, ClassData(typeof(Databases))]

@@ -40,8 +40,11 @@ public sealed class ManageServicesTests(TestApps apps)
         Assert.Contains("Зайнято більше місць", errors, StringComparison.Ordinal);
         Assert.Contains("Вкажіть валюту", errors, StringComparison.Ordinal);
         Assert.Contains("початок раніше", errors, StringComparison.Ordinal);
+        // Neither the service nor the Bakhmut centre gives a phone, e-mail or site.
+        Assert.Contains("Вкажіть телефон, e-mail або сайт", errors, StringComparison.Ordinal);
 
         fields["Input.Occupancy"] = ["7"];
+        fields["Input.Phone"] = ["+380 627 40 11 22"];
         fields["Input.UnitCostCurrency"] = ["uah"];
         for (var day = 0; day < 5; day++)
         {
@@ -127,9 +130,35 @@ public sealed class ManageServicesTests(TestApps apps)
         var location = await app.WithDbAsync(db => db.Locations.Include(l => l.Addresses).SingleAsync(l => l.Name.Value == "ТЦСОН Щучин"));
         Assert.Equal("BY", location.Addresses.Single().Country);
         var saved = await admin.SubmitAsync($"/Directory/Manage/Service?organisationId={shchuchynTcson}", ("Input.Name", "Социальный патронат Щучин"),
-            ("Input.LocationId", location.Id.ToString()));
+            ("Input.LocationId", location.Id.ToString()), ("Input.Email", "patronat@shchuchyn.example"));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Equal("Europe/Minsk", await app.WithDbAsync(db => db.Services.Where(s => s.Name.Value == "Социальный патронат Щучин").Select(s => s.TimeZone).SingleAsync()));
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task A_service_needs_a_way_to_reach_it_its_own_or_its_places_or_its_organisations(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var admin = app.Browser("en");
+        await admin.SignInAsync("admin@partnera.demo");
+        var (centre, department) = await app.WithDbAsync(async db => (
+            await db.Organisations.Where(o => o.ShortName == "ЦСССДМ").Select(o => o.Id).SingleAsync(),
+            await db.Organisations.Where(o => o.Hotline == "0 800 503 508").Select(o => o.Id).SingleAsync()));
+        var name = "Reachable " + Guid.NewGuid().ToString("N")[..8];
+
+        var refused = await admin.SubmitAsync($"/Directory/Manage/Service?organisationId={centre}", ("Input.Name", name));
+        var field = Pages.Parse(await refused.TextAsync()).QuerySelector("[data-valmsg-for='Input.Phone']")!.TextContent;
+        Assert.Contains("Give a phone, e-mail or website, or choose a place or an organisation that has one", field, StringComparison.Ordinal);
+        Assert.False(await app.WithDbAsync(db => db.Services.AnyAsync(s => s.Name.Value == name)));
+
+        var romanian = app.Browser("ro");
+        await romanian.SignInAsync("admin@partnera.demo");
+        var ro = await romanian.SubmitAsync($"/Directory/Manage/Service?organisationId={centre}", ("Input.Name", name));
+        Assert.Contains("Indicați un telefon, un e-mail sau un site", string.Join(" | ", Pages.Parse(await ro.TextAsync()).FieldErrors()), StringComparison.Ordinal);
+
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await admin.SubmitAsync($"/Directory/Manage/Service?organisationId={centre}", ("Input.Name", name), ("Input.Url", "https://bakhmut.example/help"))).StatusCode);
+        // The Zaporizhzhia department has a hotline: its services may leave their own contacts empty.
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await admin.SubmitAsync($"/Directory/Manage/Service?organisationId={department}", ("Input.Name", name + " ZP"))).StatusCode);
     }
 
     [Fact]

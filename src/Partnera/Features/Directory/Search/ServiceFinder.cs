@@ -13,12 +13,17 @@ public sealed record FinderQuery(string? Text = null, Guid? TermId = null, Targe
     bool OpenNow = false, bool FreeOnly = false, string? Language = null, int? Page = null, int? Size = null);
 
 public sealed record FinderHit(Guid Id, MultilingualText Name, MultilingualText Description, Guid OrganisationId, MultilingualText Organisation,
-    ServiceStatus Status, bool FreeOfCharge, DateTime? LastVerifiedAt);
+    ServiceStatus Status, bool FreeOfCharge, DateTime? LastVerifiedAt)
+{
+    /// <summary>How many of the query's words the service matched, when it matched only some of them (null: all, or no words).</summary>
+    public (int Matched, int Of)? PartialMatch { get; init; }
+}
 
 /// <summary>
 /// The public finder: filters in SQL (category with its sub-categories, target group, territory covered, open now in
 /// the service's own time zone, free of charge, language), then, when words are given, relevance from the phonetic
-/// search keys: every word must match (exactly or one letter apart), names count more than descriptions.
+/// search keys: a word matches a key equal to it, one letter apart or beginning with its stem; services matching
+/// more of the words come first, and names count more than descriptions.
 /// A territory is the most selective filter a resident gives, so its services are fetched first and the rest of the
 /// search is restricted to them by id: PostgreSQL and SQLite then probe indexes instead of hashing a whole category.
 /// </summary>
@@ -41,8 +46,10 @@ public sealed class ServiceFinder(PartneraDbContext db, TerritoryTree territorie
         var ranked = await RankAsync(filtered, areaIds, words, ct);
         var (number, size) = Paging.Normalise(query.Page, query.Size);
         number = Math.Min(number, Math.Max(1, (ranked.Count + size - 1) / size));
-        var pageIds = ranked.Skip((number - 1) * size).Take(size).ToList();
-        return new Page<FinderHit>(await HitsAsync(pageIds, ct), number, size, ranked.Count);
+        var onPage = ranked.Skip((number - 1) * size).Take(size).ToDictionary(r => r.Id, r => r.Matched);
+        var hits = (await HitsAsync(onPage.Keys.ToList(), ct))
+            .Select(h => onPage[h.Id] < words.Count ? h with { PartialMatch = (onPage[h.Id], words.Count) } : h).ToList();
+        return new Page<FinderHit>(hits, number, size, ranked.Count);
     }
 
     /// <summary>What a result shows, in the given order; only the columns it needs.</summary>
@@ -61,12 +68,40 @@ public sealed class ServiceFinder(PartneraDbContext db, TerritoryTree territorie
         return ids.Where(hits.ContainsKey).Select(id => hits[id]).ToList();
     }
 
-    /// <summary>Service ids in order of relevance: the sum over the words of the best weight each word found.</summary>
-    private async Task<List<Guid>> RankAsync(IQueryable<Service> filtered, List<Guid>? areaIds, List<string> words, CancellationToken ct)
+    /// <summary>One word of the query: the keys equal to it (itself, one letter apart) and the beginnings of longer words it matches.</summary>
+    private sealed record QueryWord(string Key, string Stem, HashSet<string> Exact, string? Prefix)
     {
-        var variants = words.Select(w => PhoneticKey.Variants(w).ToHashSet()).ToList();
-        var all = variants.SelectMany(v => v).Distinct().ToList();
-        var keys = db.ServiceSearchKeys.AsNoTracking().Where(k => all.Contains(k.Key));
+        public static QueryWord For(string key) =>
+            new(key, PhoneticKey.Stem(key), PhoneticKey.Variants(key).ToHashSet(), PhoneticKey.Prefix(key));
+
+        /// <summary>The best score a stored key gives this word: its weight, one more for the word itself or its stem; 0 if it does not match.</summary>
+        public int Score(string key, byte weight)
+        {
+            if (key == Key || key == Stem) return weight + 1;
+            return Exact.Contains(key) || (Prefix is not null && key.StartsWith(Prefix, StringComparison.Ordinal)) ? weight : 0;
+        }
+    }
+
+    /// <summary>A range of keys (from <see cref="From"/> up to, not including, <see cref="To"/>): every key that begins with a prefix.</summary>
+    private sealed class KeyRange(string prefix)
+    {
+        public string From { get; } = prefix;
+        public string To { get; } = prefix[..^1] + (char)(prefix[^1] + 1);
+    }
+
+    /// <summary>
+    /// Service ids in order of relevance: first by how many of the words a service matches (a service matching
+    /// three of three words comes before one matching two), then by the sum over the words of the best weight each
+    /// word found. A word matches a key equal to it or one letter apart, or a key beginning with its stem (so
+    /// "психолог" finds "психологічні", "продукти" finds "продуктові"). Beginnings are ranges on the same indexed key
+    /// column, so both databases answer them from the index.
+    /// </summary>
+    private async Task<List<(Guid Id, int Matched)>> RankAsync(IQueryable<Service> filtered, List<Guid>? areaIds, List<string> words, CancellationToken ct)
+    {
+        var query = words.Select(QueryWord.For).ToList();
+        var all = query.SelectMany(w => w.Exact).Distinct().ToList();
+        var ranges = query.Select(w => w.Prefix).OfType<string>().Distinct().Select(p => new KeyRange(p)).ToList();
+        var keys = db.ServiceSearchKeys.AsNoTracking().Where(KeyMatches(all, ranges));
         // The territory's ids go on the keys themselves: the database then reads only those services' keys.
         if (areaIds is not null) keys = keys.Where(k => areaIds.Contains(k.ServiceId));
         var rows = await keys.Where(k => filtered.Any(s => s.Id == k.ServiceId))
@@ -76,14 +111,31 @@ public sealed class ServiceFinder(PartneraDbContext db, TerritoryTree territorie
             .Select(g => new
             {
                 Id = g.Key,
-                // The word itself scores one more than a one-letter-off variant of it.
-                Scores = words.Select((word, i) => g.Where(r => variants[i].Contains(r.Key)).Select(r => r.Weight + (r.Key == word ? 1 : 0)).DefaultIfEmpty(0).Max()).ToList(),
+                Scores = query.Select(word => g.Max(r => word.Score(r.Key, r.Weight))).ToList(),
             })
-            .Where(x => x.Scores.All(score => score > 0))
-            .OrderByDescending(x => x.Scores.Sum())
+            .Select(x => new { x.Id, Matched = x.Scores.Count(score => score > 0), Sum = x.Scores.Sum() })
+            .Where(x => x.Matched > 0)
+            .OrderByDescending(x => x.Matched)
+            .ThenByDescending(x => x.Sum)
             .ThenBy(x => x.Id)
-            .Select(x => x.Id)
+            .Select(x => (x.Id, x.Matched))
             .ToList();
+    }
+
+    /// <summary>
+    /// key IN (exact keys) OR key in one of the ranges. The ranges' ends are read from objects, so they reach the
+    /// database as parameters (one cached plan per number of ranges) rather than as literals in the SQL.
+    /// </summary>
+    private static Expression<Func<ServiceSearchKey, bool>> KeyMatches(List<string> exact, List<KeyRange> ranges)
+    {
+        Expression<Func<ServiceSearchKey, bool>> match = k => exact.Contains(k.Key);
+        foreach (var range in ranges)
+        {
+            Expression<Func<ServiceSearchKey, bool>> inRange = k => k.Key.CompareTo(range.From) >= 0 && k.Key.CompareTo(range.To) < 0;
+            match = Expression.Lambda<Func<ServiceSearchKey, bool>>(
+                Expression.OrElse(match.Body, ReplacingExpressionVisitor.Replace(inRange.Parameters[0], match.Parameters[0], inRange.Body)), match.Parameters);
+        }
+        return match;
     }
 
     /// <summary>
