@@ -31,6 +31,7 @@ public static class Platform
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddScoped<CurrentUser>();
         services.AddScoped<AuditLog>();
+        services.AddScoped<Partnera.Features.Audit.AuditChanges>();
         services.AddScoped<DocumentStore>();
         services.AddOptions<Infrastructure.Imports.ImportLimits>().BindConfiguration(Infrastructure.Imports.ImportLimits.Section);
         services.AddLocalisation();

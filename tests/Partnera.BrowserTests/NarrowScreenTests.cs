@@ -119,6 +119,31 @@ public sealed class NarrowScreenTests(BrowserFixture fixture)
         });
     }
 
+    [Theory, MemberData(nameof(Languages))]
+    public async Task The_send_referral_page_and_the_service_editor_fit_a_small_phone(string language)
+    {
+        var twins = await TwinRecordsAsync();
+        Guid centre;
+        await using (var scope = fixture.App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PartneraDbContext>();
+            centre = await db.Memberships.Where(m => m.User!.Email == "provider@partnera.demo").Select(m => m.OrganisationId).FirstAsync();
+        }
+        var page = await NarrowPageAsync("provider@partnera.demo", language);
+        await Screenshots.OnFailureAsync(page, $"{nameof(The_send_referral_page_and_the_service_editor_fit_a_small_phone)}-{language}", async () =>
+        {
+            // Services offered as a list of choices a page at a time, with the category and the words above them.
+            await AssertFitsAsync(page, $"/People/Referrals/Send/{twins.First}");
+            await Assertions.Expect(page.Locator("#services input[type=radio]").First).ToBeVisibleAsync();
+            // Categories as checkboxes with the filter box, the other countries' classifiers behind a fold.
+            await AssertFitsAsync(page, $"/Directory/Manage/Service?organisationId={centre}");
+            await Assertions.Expect(page.Locator("#home-categories input[type=checkbox]").First).ToBeVisibleAsync();
+            await page.Locator("#other-categories summary").ClickAsync();
+            var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+            Assert.True(width <= Phone, $"the service editor with other countries' categories open is {width} px wide");
+        });
+    }
+
     /// <summary>A window 360 px wide without JavaScript, signed in, in the given language (chosen in the header, as the account may prefer another).</summary>
     private async Task<IPage> NarrowPageAsync(string email, string language)
     {

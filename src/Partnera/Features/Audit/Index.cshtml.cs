@@ -11,7 +11,7 @@ namespace Partnera.Features.Audit;
 
 /// <summary>Administrators read the audit log: newest first, filtered by record, kind of record, person or action.</summary>
 [Authorize(Policy = Policies.Administrator)]
-public sealed class IndexModel(PartneraDbContext db) : PageModel
+public sealed class IndexModel(PartneraDbContext db, AuditChanges changes) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Subject { get; set; }
     [BindProperty(SupportsGet = true)] public string? EntityType { get; set; }
@@ -20,6 +20,8 @@ public sealed class IndexModel(PartneraDbContext db) : PageModel
     [FromQuery(Name = "page")] public int? PageNumber { get; set; }
 
     public Page<AuditEntry> Entries { get; private set; } = null!;
+    /// <summary>Each entry's changes as readable lines, by entry.</summary>
+    public Dictionary<Guid, List<ChangeLine>> Changes { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -29,5 +31,6 @@ public sealed class IndexModel(PartneraDbContext db) : PageModel
         if (!string.IsNullOrWhiteSpace(Person)) query = query.Where(e => e.UserName != null && e.UserName.Contains(Person.Trim()));
         if (Action is not null) query = query.Where(e => e.Action == Action);
         Entries = await query.OrderByDescending(e => e.At).ThenByDescending(e => e.Id).ToPageAsync(PageNumber, 50, ct);
+        Changes = await changes.ReadAsync(Entries.Items, ct);
     }
 }

@@ -112,9 +112,16 @@ public sealed class ServiceEditor(PartneraDbContext db, TimeProvider time)
         foreach (var k in keys.Where(k => !items.Any(i => EqualityComparer<TKey>.Default.Equals(key(i), k)))) items.Add(create(k));
     }
 
-    private static void ReplaceSchedules(Service s, List<Schedule> wanted)
+    // A schedule row may belong to a service or to a place (both keys optional), so taking it out of the list would only
+    // clear its service and leave a row behind with neither: the rows no longer wanted are deleted.
+    private void ReplaceSchedules(Service s, List<Schedule> wanted)
     {
-        s.Schedules.RemoveAll(x => !wanted.Any(w => w.ByDay == x.ByDay && w.OpensAt == x.OpensAt && w.ClosesAt == x.ClosesAt));
+        var gone = s.Schedules.Where(x => !wanted.Any(w => w.ByDay == x.ByDay && w.OpensAt == x.OpensAt && w.ClosesAt == x.ClosesAt)).ToList();
+        foreach (var x in gone)
+        {
+            s.Schedules.Remove(x);
+            if (db.Entry(x).State != Microsoft.EntityFrameworkCore.EntityState.Detached) db.Schedules.Remove(x);
+        }
         s.Schedules.AddRange(wanted.Where(w => !s.Schedules.Any(x => w.ByDay == x.ByDay && w.OpensAt == x.OpensAt && w.ClosesAt == x.ClosesAt)));
     }
 

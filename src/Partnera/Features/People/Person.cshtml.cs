@@ -12,7 +12,7 @@ namespace Partnera.Features.People;
 
 /// <summary>A person's record for an involved organisation: the details, the organisations involved, and who has looked at it (each opening audited).</summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class PersonModel(PartneraDbContext db, PersonAccess access, AuditLog audit, Matching.DuplicateCheck duplicates, Microsoft.Extensions.Localization.IStringLocalizer<PeopleStrings> t) : PageModel
+public sealed class PersonModel(PartneraDbContext db, PersonAccess access, AuditLog audit, Matching.DuplicateCheck duplicates, Audit.AuditChanges changes, Microsoft.Extensions.Localization.IStringLocalizer<PeopleStrings> t) : PageModel
 {
     /// <summary>Why household members' names were shown: an audit reason.</summary>
     public const string HouseholdReason = "household";
@@ -26,6 +26,8 @@ public sealed class PersonModel(PartneraDbContext db, PersonAccess access, Audit
     public Person Person { get; private set; } = null!;
     public List<(MultilingualText Organisation, Involvement Kind, DateTime Since)> Involved { get; private set; } = [];
     public Page<AuditEntry>? Looked { get; private set; }
+    /// <summary>What each entry of the log changed, field by field (the values of the person's data stay masked as the log stored them).</summary>
+    public Dictionary<Guid, List<Audit.ChangeLine>> LookedChanges { get; private set; } = [];
     /// <summary>The latest emergency openings by people not involved, shown at the top for those who hold the record.</summary>
     public List<AuditEntry> Emergencies { get; private set; } = [];
 
@@ -52,6 +54,7 @@ public sealed class PersonModel(PartneraDbContext db, PersonAccess access, Audit
         Emergencies = await db.AuditLog.AsNoTracking().Where(e => e.Subject == subject && e.Action == AuditAction.Viewed && e.Reason!.StartsWith(PersonAccess.EmergencyReason))
             .OrderByDescending(e => e.At).Take(5).ToListAsync(ct);
         Looked = await db.AuditLog.AsNoTracking().Where(e => e.Subject == subject).OrderByDescending(e => e.At).ThenByDescending(e => e.Id).ToPageAsync(PageNumber, 20, ct);
+        LookedChanges = await changes.ReadAsync(Looked.Items, ct);
         return Page();
     }
 

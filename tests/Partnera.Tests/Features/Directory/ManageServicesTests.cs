@@ -179,4 +179,59 @@ public sealed class ManageServicesTests(TestApps apps)
         var phones = await app.WithDbAsync(db => db.Phones.Where(p => p.ServiceId == id).Select(p => p.Number).ToListAsync());
         Assert.Equal(["+375 1514 2 11 11", "+375 29 111 22 33"], phones.Order());
     }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Changing_and_removing_hours_leaves_no_schedule_row_without_a_service_or_place(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var admin = app.Browser();
+        await admin.SignInAsync("admin@partnera.demo");
+        var organisation = await app.WithDbAsync(db => db.Organisations.Where(o => o.ShortName == "ТЦСОН Щучинского района").Select(o => o.Id).SingleAsync());
+        var name = "Години " + Guid.NewGuid().ToString("N")[..8];
+        var added = await admin.SubmitAsync($"/Directory/Manage/Service?organisationId={organisation}", ("Input.Name", name), ("Input.Phone", "+375 1514 2 11 11"),
+            ("Input.WorkingHours[0].Opens", "08:00"), ("Input.WorkingHours[0].Closes", "17:00"));
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var id = await app.WithDbAsync(db => db.Services.Where(s => s.Name.Value == name).Select(s => s.Id).SingleAsync());
+
+        var changed = await admin.SubmitAsync($"/Directory/Manage/Service/{id}", ("Input.WorkingHours[0].Opens", "09:00"), ("Input.WorkingHours[0].Closes", "18:00"));
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        Assert.Equal(["MO 09:00-18:00"], await Hours());
+        var removed = await admin.SubmitAsync($"/Directory/Manage/Service/{id}", ("Input.WorkingHours[0].Opens", ""), ("Input.WorkingHours[0].Closes", ""));
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        Assert.Empty(await Hours());
+        Assert.Equal(0, await app.WithDbAsync(db => db.Schedules.CountAsync(x => x.ServiceId == null && x.LocationId == null)));
+
+        async Task<List<string>> Hours() => [.. (await app.WithDbAsync(db => db.Schedules.Where(x => x.ServiceId == id).ToListAsync()))
+            .Select(x => $"{x.ByDay} {x.OpensAt:HH\\:mm}-{x.ClosesAt:HH\\:mm}")];
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task A_ukrainian_provider_picks_categories_from_the_ukrainian_classifier_first_and_sees_the_chosen_ones(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var staff = app.Browser("uk");
+        await staff.SignInAsync("provider@partnera.demo");
+        var dashboard = await staff.GetPageAsync("/Directory/Manage");
+        var addUrl = dashboard.QuerySelector("main a[href^='/Directory/Manage/Service?organisationId=']")!.GetAttribute("href")!;
+        var form = await staff.GetPageAsync(addUrl);
+        Assert.Null(form.QuerySelector("#service-form select[name='Input.TermIds']"));
+        var home = form.QuerySelectorAll("#home-categories input[name='Input.TermIds']").Select(i => i.GetAttribute("value")).ToList();
+        var (uaTerms, homeCare) = await app.WithDbAsync(async db => (
+            (await db.TaxonomyTerms.Where(t => t.Taxonomy!.Country == "UA").Select(t => t.Id).ToListAsync()).Select(id => id.ToString()).ToList(),
+            ShippedTaxonomies.TermId("ua-social-services-2020", "015.1")));
+        Assert.NotEmpty(home);
+        Assert.All(home, id => Assert.Contains(id, uaTerms));
+        Assert.Contains(form.QuerySelectorAll("#other-categories input").Select(i => i.GetAttribute("value")), id => !uaTerms.Contains(id!));
+        Assert.Null(form.QuerySelector("#other-categories[open]"));
+
+        // The filter works on the server (no JavaScript): a word narrows the list; what is ticked stays ticked and at the top.
+        var filtered = await staff.SubmitAsync(addUrl, new Dictionary<string, string[]> { ["Input.TermIds"] = [homeCare.ToString()], ["CategoryQuery"] = ["догляд"] },
+            "#service-form", "Find");
+        var page = Pages.Parse(await filtered.TextAsync());
+        Assert.Equal([homeCare.ToString()], page.QuerySelectorAll("#chosen-categories input:checked").Select(i => i.GetAttribute("value")));
+        var shown = page.QuerySelectorAll("#home-categories label").Select(l => l.TextContent).ToList();
+        Assert.NotEmpty(shown);
+        Assert.All(shown, l => Assert.Contains("догляд", l, StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(page.QuerySelectorAll("#home-categories input"), i => i.GetAttribute("value") == homeCare.ToString());
+    }
 }

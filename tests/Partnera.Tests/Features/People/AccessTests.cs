@@ -161,6 +161,50 @@ public sealed class AccessTests(TestApps apps)
         Assert.Equal(["Згода"], people.QuerySelectorAll("#audit-log tbody td:nth-child(4) a").Select(a => a.TextContent.Trim()).Distinct());
     }
 
+    [Theory, ClassData(typeof(Databases))]
+    public async Task The_logs_show_changes_field_by_field_in_the_readers_language_and_keep_personal_values_masked(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var (involved, _, person, _) = await CaseAsync(app);
+        var (worker, _, _) = await app.NewStaffAsync(involved, Role.ProviderStaff);
+        var (administrator, _, _) = await app.NewStaffAsync(involved, Role.Administrator);
+
+        // An organisation's reception phone is public: the log shows it as written, old → new, not as escaped JSON.
+        foreach (var phone in new[] { "+380 50 111 22 33", "+380 67 444 55 66" })
+            Assert.Equal(HttpStatusCode.Redirect, (await administrator.SubmitAsync($"/Organisations/Edit/{involved}", ("Input.ReceptionPhone", phone))).StatusCode);
+        foreach (var (language, field) in new[] { ("uk", "Телефон приймальні"), ("en", "Reception phone") })
+        {
+            administrator.DefaultRequestHeaders.AcceptLanguage.Clear();
+            administrator.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+            var log = (await administrator.GetPageAsync($"/Audit?subject={Uri.EscapeDataString($"Organisation:{involved}")}")).QuerySelector("#audit-log tbody")!;
+            var lines = log.QuerySelectorAll(".audit-changes li").Select(l => string.Join(' ', l.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))).ToList();
+            Assert.Contains($"{field}: +380 50 111 22 33 → +380 67 444 55 66", lines);
+            Assert.DoesNotContain("\\u00", log.TextContent, StringComparison.Ordinal);
+            Assert.DoesNotContain("{", log.TextContent, StringComparison.Ordinal);
+        }
+
+        // A person's phone is personal data: the log never held it, and says only that the field changed.
+        foreach (var phone in new[] { "+380501112233", "+380674445566" })
+            Assert.Equal(HttpStatusCode.Redirect, (await worker.SubmitAsync($"/People/Edit/{person}", ("Input.Phone", phone))).StatusCode);
+        foreach (var (client, language, url, selector) in new[]
+        {
+            (worker, "uk", $"/People/Person/{person}", "#access-log"),
+            (administrator, "uk", $"/Audit?subject={Uri.EscapeDataString($"Person:{person}")}", "#audit-log"),
+            (worker, "en", $"/People/Person/{person}", "#access-log"),
+        })
+        {
+            client.DefaultRequestHeaders.AcceptLanguage.Clear();
+            client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+            var log = (await client.GetPageAsync(url)).QuerySelector(selector)!;
+            var lines = log.QuerySelectorAll(".audit-changes li").Select(l => string.Join(' ', l.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))).ToList();
+            Assert.Contains(language == "uk" ? "Телефон: змінено (персональні дані, у журналі не показуються)" : "Phone: changed (personal data, not shown in the log)", lines);
+            Assert.DoesNotContain(lines, l => l.Contains("380", StringComparison.Ordinal));
+            Assert.DoesNotContain("{", log.TextContent, StringComparison.Ordinal);
+            Assert.DoesNotContain("\\u00", log.TextContent, StringComparison.Ordinal);
+            Assert.DoesNotContain("(personal data)", log.TextContent, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task Every_kind_of_audited_record_has_a_name_in_all_four_languages()
     {

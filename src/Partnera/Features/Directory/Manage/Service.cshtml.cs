@@ -22,6 +22,10 @@ public sealed class ServiceModel(PartneraDbContext db, ServiceEditor editor, Ser
 
     [BindProperty] public ServiceInput Input { get; set; } = new();
     [BindProperty] public string? TerritoryQuery { get; set; }
+    /// <summary>Words typed to narrow the list of categories (filtered on the server, so the page works without JavaScript).</summary>
+    [BindProperty] public string? CategoryQuery { get; set; }
+    /// <summary>The ISO code of the organisation's country: its classifier is offered first.</summary>
+    public string? Country { get; private set; }
     public Guid? Id { get; private set; }
     public Organisation Organisation { get; private set; } = null!;
     public IReadOnlyList<ServiceCategories.Option> Categories { get; private set; } = [];
@@ -82,10 +86,22 @@ public sealed class ServiceModel(PartneraDbContext db, ServiceEditor editor, Ser
         return (service, null);
     }
 
+    /// <summary>The categories already chosen, shown first.</summary>
+    public IEnumerable<ServiceCategories.Option> Chosen => Categories.Where(c => Input.TermIds.Contains(c.Id));
+
+    /// <summary>The categories not chosen that match the filter: of the organisation's country (or of none) first, then of other countries.</summary>
+    public (List<ServiceCategories.Option> Home, List<ServiceCategories.Option> Other) Offered()
+    {
+        var offered = Categories.Where(c => !Input.TermIds.Contains(c.Id) && c.Matches(CategoryQuery)).ToList();
+        bool Home(ServiceCategories.Option c) => Country is null || c.Country is null || string.Equals(c.Country, Country, StringComparison.OrdinalIgnoreCase);
+        return ([.. offered.Where(Home)], [.. offered.Where(c => !Home(c))]);
+    }
+
     private async Task PrepareAsync(CancellationToken ct)
     {
         Input.WorkingHours = WeeklySchedule.FullWeek(Input.WorkingHours);
         Categories = await ServiceCategories.LoadAsync(db, ct);
+        Country = Organisation.TerritoryId is { } home ? (await TerritoryPath.OfAsync(db, home, ct)).FirstOrDefault()?.Code?.ToUpperInvariant() : null;
         Locations = (await db.Locations.AsNoTracking().Where(l => l.OrganisationId == Organisation.Id).OrderBy(l => l.Name.Value)
             .Select(l => new { l.Id, l.Name }).Take(500).ToListAsync(ct)).Select(l => (l.Id, l.Name)).ToList();
         Territories = await TerritoryChoices.LoadAsync(db, TerritoryQuery, Input.AreaTerritoryIds, Organisation.TerritoryId, ct);

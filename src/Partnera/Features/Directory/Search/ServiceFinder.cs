@@ -10,7 +10,7 @@ namespace Partnera.Features.Directory.Search;
 
 /// <summary>What a resident asks the finder.</summary>
 public sealed record FinderQuery(string? Text = null, Guid? TermId = null, TargetGroup? Group = null, Guid? TerritoryId = null,
-    bool OpenNow = false, bool FreeOnly = false, string? Language = null, int? Page = null, int? Size = null);
+    bool OpenNow = false, bool FreeOnly = false, string? Language = null, int? Page = null, int? Size = null, bool ActiveOnly = false);
 
 public sealed record FinderHit(Guid Id, MultilingualText Name, MultilingualText Description, Guid OrganisationId, MultilingualText Organisation,
     ServiceStatus Status, bool FreeOfCharge, DateTime? LastVerifiedAt)
@@ -52,8 +52,22 @@ public sealed class ServiceFinder(PartneraDbContext db, TerritoryTree territorie
         return new Page<FinderHit>(hits, number, size, ranked.Count);
     }
 
+    /// <summary>
+    /// Every matching service's id in the finder's order (relevance when words are given, else by name), for a caller
+    /// that puts several searches one after another (a referral: the person's community first, then their country).
+    /// </summary>
+    public async Task<List<Guid>> OrderedIdsAsync(FinderQuery query, CancellationToken ct)
+    {
+        var (filtered, areaIds) = await FilterAsync(query, ct);
+        if (areaIds is { Count: 0 }) return [];
+        var words = PhoneticKey.Words(query.Text).Take(MaxWords).ToList();
+        return words.Count == 0
+            ? await filtered.OrderBy(s => s.Name.Value).ThenBy(s => s.Id).Select(s => s.Id).ToListAsync(ct)
+            : (await RankAsync(filtered, areaIds, words, ct)).Select(r => r.Id).ToList();
+    }
+
     /// <summary>What a result shows, in the given order; only the columns it needs.</summary>
-    private async Task<List<FinderHit>> HitsAsync(IReadOnlyList<Guid> ids, CancellationToken ct)
+    public async Task<List<FinderHit>> HitsAsync(IReadOnlyList<Guid> ids, CancellationToken ct)
     {
         if (ids.Count == 0) return [];
         var hits = await db.Services.AsNoTracking().Where(s => ids.Contains(s.Id))
@@ -145,7 +159,7 @@ public sealed class ServiceFinder(PartneraDbContext db, TerritoryTree territorie
     private async Task<(IQueryable<Service> Services, List<Guid>? AreaIds)> FilterAsync(FinderQuery query, CancellationToken ct)
     {
         List<Guid>? areaIds = null;
-        var services = db.Services.AsNoTracking().Where(s => s.Status == ServiceStatus.Active || s.Status == ServiceStatus.TemporarilyClosed);
+        var services = db.Services.AsNoTracking().Where(s => s.Status == ServiceStatus.Active || (!query.ActiveOnly && s.Status == ServiceStatus.TemporarilyClosed));
         if (query.TerritoryId is { } territoryId)
         {
             var inArea = InArea(await territories.ScopeAsync(territoryId, ct));
