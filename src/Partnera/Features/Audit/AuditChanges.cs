@@ -17,8 +17,15 @@ public sealed record ChangeLine(string Field, string? Old, string? New);
 /// anyone may look up (an organisation, a place, a service, a territory, a category) and hidden otherwise. Nothing the
 /// log masked is unmasked, and a person's case never has its references named (they tell about the person).
 /// </summary>
-public sealed class AuditChanges(PartneraDbContext db, IStringLocalizer<AuditStrings> t)
+public sealed partial class AuditChanges(PartneraDbContext db, IStringLocalizer<AuditStrings> t, IStringLocalizerFactory localizers)
 {
+    /// <summary>Where the words for coded values live (a service's status, an organisation's kind, a role, a plan's status…).</summary>
+    private readonly IStringLocalizer[] codeWords = [.. new[]
+    {
+        typeof(Resources.SharedStrings), typeof(Directory.DirectoryStrings), typeof(Organisations.OrganisationStrings),
+        typeof(Planning.PlanningStrings), typeof(Needs.NeedsStrings), typeof(People.PeopleStrings),
+    }.Select(localizers.Create)];
+
     public async Task<Dictionary<Guid, List<ChangeLine>>> ReadAsync(IEnumerable<AuditEntry> entries, CancellationToken ct)
     {
         var parsed = entries.Where(e => e.Changes is not null).Select(e => (Entry: e, Fields: Parse(e.Changes!))).ToList();
@@ -30,8 +37,8 @@ public sealed class AuditChanges(PartneraDbContext db, IStringLocalizer<AuditStr
         return parsed.ToDictionary(p => p.Entry.Id, p => p.Fields
             .Where(f => !f.Key.EndsWith(".Translations", StringComparison.Ordinal) || f.Value.Any(v => v.ValueKind == JsonValueKind.String && v.GetString() is not ("{}" or "")))
             .Select(f => Line(FieldName(p.Entry.EntityType, f.Key),
-                f.Value.Length > 0 ? Value(f.Value[0], names, AboutPerson(p.Entry)) : null,
-                f.Value.Length > 1 ? Value(f.Value[1], names, AboutPerson(p.Entry)) : null))
+                f.Value.Length > 0 ? Coded(p.Entry.EntityType, f.Key, Value(f.Value[0], names, AboutPerson(p.Entry))) : null,
+                f.Value.Length > 1 ? Coded(p.Entry.EntityType, f.Key, Value(f.Value[1], names, AboutPerson(p.Entry))) : null))
             .ToList());
     }
 
@@ -65,6 +72,27 @@ public sealed class AuditChanges(PartneraDbContext db, IStringLocalizer<AuditStr
             _ => $"{name} ({Spelt(part)})",
         };
     }
+
+    /// <summary>
+    /// A value stored as a code ("Active", "CsoLeader", or a list "Ngo, Donor") in the reader's words, from the resources
+    /// the pages use for it: "{Kind}{Property}_{Code}" (ServiceStatus_Active), "{Property}_{Code}" (Role_CsoLeader), or the
+    /// kind's last word ("CommunityPlan" → PlanStatus_Draft). Any other text stays as it is.
+    /// </summary>
+    private string? Coded(string entityType, string property, string? value)
+    {
+        if (value is null || !CodeList().IsMatch(value)) return value;
+        var shortKind = CodeWord().Matches(entityType) is { Count: > 0 } parts ? parts[^1].Value : entityType;
+        string Word(string code) =>
+            new[] { $"{entityType}{property}_{code}", $"{property}_{code}", $"{shortKind}{property}_{code}" }
+                .SelectMany(key => codeWords.Select(l => l[key])).FirstOrDefault(w => !w.ResourceNotFound)?.Value ?? code;
+        return string.Join(", ", value.Split(", ").Select(Word));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Z][A-Za-z]+(, [A-Z][A-Za-z]+)*$")]
+    private static partial System.Text.RegularExpressions.Regex CodeList();
+
+    [System.Text.RegularExpressions.GeneratedRegex("[A-Z][a-z]+")]
+    private static partial System.Text.RegularExpressions.Regex CodeWord();
 
     private static string Spelt(string code)
     {

@@ -172,13 +172,16 @@ public sealed class AccessTests(TestApps apps)
         // An organisation's reception phone is public: the log shows it as written, old → new, not as escaped JSON.
         foreach (var phone in new[] { "+380 50 111 22 33", "+380 67 444 55 66" })
             Assert.Equal(HttpStatusCode.Redirect, (await administrator.SubmitAsync($"/Organisations/Edit/{involved}", ("Input.ReceptionPhone", phone))).StatusCode);
-        foreach (var (language, field) in new[] { ("uk", "Телефон приймальні"), ("en", "Reception phone") })
+        // A coded value (the organisation's kind) reads in the reader's words, as the organisation's page says it.
+        Assert.Equal(HttpStatusCode.Redirect, (await administrator.SubmitAsync($"/Organisations/Edit/{involved}", ("Input.Kind", "Donor"))).StatusCode);
+        foreach (var (language, field, kind) in new[] { ("uk", "Телефон приймальні", "Донор"), ("en", "Reception phone", "Donor") })
         {
             administrator.DefaultRequestHeaders.AcceptLanguage.Clear();
             administrator.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
             var log = (await administrator.GetPageAsync($"/Audit?subject={Uri.EscapeDataString($"Organisation:{involved}")}")).QuerySelector("#audit-log tbody")!;
             var lines = log.QuerySelectorAll(".audit-changes li").Select(l => string.Join(' ', l.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))).ToList();
             Assert.Contains($"{field}: +380 50 111 22 33 → +380 67 444 55 66", lines);
+            Assert.Contains(lines, l => l.EndsWith($"→ {kind}", StringComparison.Ordinal));
             Assert.DoesNotContain("\\u00", log.TextContent, StringComparison.Ordinal);
             Assert.DoesNotContain("{", log.TextContent, StringComparison.Ordinal);
         }
