@@ -50,13 +50,23 @@ public sealed class BrowserFixture : IAsyncLifetime
     public static async Task SignInAsync(IPage page, string email)
     {
         await page.GotoAsync("/");
+        await OpenMenuAsync(page);
         await page.Locator("header a[href='/Account/Login']").ClickAsync();
         await page.Locator("#Input_Email").FillAsync(email);
         await page.Locator("#Input_Password").FillAsync(DemoDataSeeder.DemoPassword);
         await page.Locator("main button[type=submit]").ClickAsync();
         // A retrying check of what the person sees (signed in: the sign-out button), not a wait for a page event that
         // may already have fired on a loaded machine.
+        await Assertions.Expect(page.Locator("header form[action='/Account/Logout']")).ToBeAttachedAsync();
+        await OpenMenuAsync(page);
         await Assertions.Expect(page.Locator("header form[action='/Account/Logout']")).ToBeVisibleAsync();
+    }
+
+    /// <summary>On a phone the header's links are folded behind the menu toggle: opens it, as a person would, if it is there.</summary>
+    public static async Task OpenMenuAsync(IPage page)
+    {
+        var toggle = page.Locator("header label[for='menu-toggle']");
+        if (await toggle.IsVisibleAsync() && !await page.Locator("#menu-toggle").IsCheckedAsync()) await toggle.ClickAsync();
     }
 
     public async ValueTask DisposeAsync()

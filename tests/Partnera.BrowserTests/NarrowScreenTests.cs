@@ -144,6 +144,52 @@ public sealed class NarrowScreenTests(BrowserFixture fixture)
         });
     }
 
+    [Theory, MemberData(nameof(Languages))]
+    public async Task On_a_small_phone_the_header_folds_its_menu_which_opens_with_a_tap_or_the_keyboard(string language)
+    {
+        var page = await NarrowPageAsync("admin@partnera.demo", language);
+        await Screenshots.OnFailureAsync(page, $"{nameof(On_a_small_phone_the_header_folds_its_menu_which_opens_with_a_tap_or_the_keyboard)}-{language}", async () =>
+        {
+            await AssertFitsAsync(page, "/");
+            // Folded: one short bar with the name, the languages and the toggle (the administrator has the most links).
+            var header = await page.Locator("header").BoundingBoxAsync();
+            Assert.True(header!.Height <= 72, $"the folded header is {header.Height} px high");
+            var audit = page.Locator("header a[href='/Audit']");
+            await Assertions.Expect(audit).ToBeHiddenAsync();
+            await Assertions.Expect(page.Locator($"header a[hreflang='{language}']")).ToBeVisibleAsync();
+            var toggle = page.GetByRole(AriaRole.Checkbox, new() { Name = MenuLabel[language] });
+            await Assertions.Expect(toggle).ToHaveCountAsync(1);
+
+            await page.Locator("header label[for='menu-toggle']").ClickAsync();
+            await Assertions.Expect(audit).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("header form[action='/Account/Logout'] button")).ToBeVisibleAsync();
+            var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+            Assert.True(width <= Phone, $"the header with its menu open is {width} px wide");
+            await audit.ClickAsync();
+            await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Audit$"));
+
+            // The keyboard: the toggle takes the focus and Space opens the menu.
+            await Assertions.Expect(audit).ToBeHiddenAsync();
+            await toggle.FocusAsync();
+            await page.Keyboard.PressAsync("Space");
+            await Assertions.Expect(audit).ToBeVisibleAsync();
+        });
+    }
+
+    [Fact]
+    public async Task On_a_wide_screen_the_header_menu_is_open_without_a_toggle()
+    {
+        var page = await fixture.NewPageAsync("en", 1280, javaScript: false);
+        await page.GotoAsync("/");
+        await Assertions.Expect(page.Locator("header a[href='/Directory']")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("header a[href='/Account/Login']")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("header label[for='menu-toggle']")).ToBeHiddenAsync();
+        var header = await page.Locator("header").BoundingBoxAsync();
+        Assert.True(header!.Height <= 72, $"the header is {header.Height} px high on a wide screen");
+    }
+
+    private static readonly Dictionary<string, string> MenuLabel = new() { ["uk"] = "Меню", ["ro"] = "Meniu" };
+
     /// <summary>A window 360 px wide without JavaScript, signed in, in the given language (chosen in the header, as the account may prefer another).</summary>
     private async Task<IPage> NarrowPageAsync(string email, string language)
     {

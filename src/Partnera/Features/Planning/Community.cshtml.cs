@@ -24,6 +24,7 @@ public sealed class CommunityModel(PartneraDbContext db, TimeProvider time) : Pa
     public MultilingualText? District { get; private set; }
     public List<PlanRow> Plans { get; private set; } = [];
     public List<(BudgetVote Vote, BudgetPhase Phase)> Budgets { get; private set; } = [];
+    public string Currency { get; private set; } = "";
 
     public sealed record PlanRow(Guid Id, MultilingualText Title, PlanKind Kind, int FirstYear, int LastYear, PlanStatus Status,
         DateOnly? ConsultationStarts, DateOnly? ConsultationEnds, int Measures, int Reported, decimal Spent);
@@ -45,6 +46,7 @@ public sealed class CommunityModel(PartneraDbContext db, TimeProvider time) : Pa
         var today = Infrastructure.Time.LocalTime.Today(place.TimeZone, time.GetUtcNow());
         Budgets = (await db.BudgetVotes.AsNoTracking().Where(v => v.TerritoryId == id && v.Announced).OrderByDescending(v => v.Year).Take(Shown).ToListAsync(ct))
             .Select(v => (v, BudgetPhases.On(v, today))).ToList();
+        Currency = await BudgetCurrency.OfAsync(db, id, ct);
         return Page();
     }
 }

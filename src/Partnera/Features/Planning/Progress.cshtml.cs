@@ -34,6 +34,7 @@ public sealed class ProgressModel(PartneraDbContext db, DocumentStore documents,
     [BindProperty] public ProgressInput Input { get; set; } = new();
     [BindProperty] public IFormFile? Evidence { get; set; }
     public CommunityPlan Plan { get; private set; } = null!;
+    public string Currency { get; private set; } = "";
     public PlanMeasure Measure { get; private set; } = null!;
     /// <summary>Services of the organisations carrying out the measure (responsible, partners, the plan's author): those it may have created.</summary>
     public IReadOnlyList<(Guid Id, MultilingualText Name)> ServiceChoices { get; private set; } = [];
@@ -99,6 +100,7 @@ public sealed class ProgressModel(PartneraDbContext db, DocumentStore documents,
         if (await db.PlanMeasures.AsNoTracking().Include(m => m.Progress).Include(m => m.Services).Include(m => m.Partners)
             .FirstOrDefaultAsync(m => m.Id == id && m.PlanId == planId, ct) is not { } measure) return false;
         (Plan, Measure) = (plan, measure);
+        Currency = await Budgeting.BudgetCurrency.OfAsync(db, plan.TerritoryId, ct);
         var organisations = measure.Partners.Select(p => p.OrganisationId).Append(plan.OwnerId).Concat(measure.ResponsibleId is { } r ? [r] : []).ToList();
         var linked = measure.Services.Select(s => s.ServiceId).ToList();
         ServiceChoices = (await db.Services.AsNoTracking().Where(s => organisations.Contains(s.OrganisationId) || linked.Contains(s.Id))

@@ -24,6 +24,8 @@ public sealed class PublicModel(PartneraDbContext db, ConsultationBook consultat
     [FromQuery(Name = "page")] public int? PageNumber { get; set; }
     [BindProperty] public CommentInput Comment { get; set; } = new();
     public CommunityPlan Plan { get; private set; } = null!;
+    /// <summary>The currency of the plan's amounts: that of its community's country.</summary>
+    public string Currency { get; private set; } = "";
     public MultilingualText Territory { get; private set; } = new();
     public PlanVersion? Version { get; private set; }
     public IReadOnlyList<Consultation.PlanHearing> Hearings { get; private set; } = [];
@@ -81,6 +83,7 @@ public sealed class PublicModel(PartneraDbContext db, ConsultationBook consultat
     {
         if (await db.CommunityPlans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id && p.Status != PlanStatus.Draft, ct) is not { } plan) return false;
         Plan = plan;
+        Currency = await Budgeting.BudgetCurrency.OfAsync(db, plan.TerritoryId, ct);
         (Territory, TimeZone) = await db.Territories.Where(x => x.Id == plan.TerritoryId).Select(x => new ValueTuple<MultilingualText, string>(x.Name, x.TimeZone)).SingleAsync(ct);
         Hearings = await db.PlanHearings.AsNoTracking().Where(h => h.PlanId == id).OrderBy(h => h.HeldAt).ToListAsync(ct);
         Version = await db.PlanVersions.AsNoTracking().Where(v => v.PlanId == id).OrderByDescending(v => v.Number).FirstOrDefaultAsync(ct);

@@ -122,8 +122,21 @@ public sealed class BudgetTests(TestApps apps)
         Assert.Equal(HttpStatusCode.Redirect, (await specialist.SubmitAsync(review, new Dictionary<string, string[]>(), "form[action*=Publish]")).StatusCode);
         var results = await app.Browser("en").GetFromJsonAsync<List<BudgetApi.ResultDto>>($"/api/v1/budget-votes/{voteId}/results");
         Assert.Equal([("Ramp", 3, true), ("Day centre", 2, false), ("Youth room", 1, true)], results!.Select(r => (r.Title, r.Votes, r.Funded)));
-        var publicResults = (await app.Browser("en").GetPageAsync(page)).QuerySelectorAll("#results-table tbody tr").Select(r => r.QuerySelector(".funded")!.TextContent);
+        var publicPage = await app.Browser("en").GetPageAsync(page);
+        var publicResults = publicPage.QuerySelectorAll("#results-table tbody tr").Select(r => r.QuerySelector(".funded")!.TextContent);
         Assert.Equal(["yes", "no", "yes"], publicResults);
+        // The tally as a chart on this page (the chart library loaded here), the table kept as the same figures in words;
+        // amounts in the country's currency (a community with no country: Ukraine's, the default).
+        Assert.NotNull(publicPage.QuerySelector("canvas#budget-chart[role=img][aria-label]"));
+        Assert.Contains(publicPage.QuerySelectorAll("script[src]"), s => s.GetAttribute("src")!.StartsWith("/lib/chart.js/", StringComparison.Ordinal));
+        using (var chart = System.Text.Json.JsonDocument.Parse(publicPage.QuerySelector("#budget-chart-data")!.TextContent))
+        {
+            Assert.Equal([3, 2, 1], chart.RootElement.GetProperty("values").EnumerateArray().Select(v => v.GetInt32()));
+            Assert.Equal([true, false, true], chart.RootElement.GetProperty("funded").EnumerateArray().Select(v => v.GetBoolean()));
+        }
+        Assert.Contains("900,000 UAH of the envelope of 1,000,000 UAH", publicPage.QuerySelector("#results-summary")!.TextContent);
+        Assert.Equal("1,000,000 UAH", publicPage.QuerySelector("#budget-rules dd")!.TextContent);
+        Assert.Equal("100,000 UAH", publicPage.QuerySelector("#results-table tbody tr:last-child td:last-child")!.TextContent);
         var verified = await specialist.GetPageAsync($"{review}?verify=true");
         Assert.Equal("Recount matches the published result: 4 ballots, 4 voters.", verified.QuerySelector("#verification")!.TextContent);
         Assert.Equal(5, app.Emails.Sent.Count(m => m.Subject.StartsWith("Results of the participatory budget", StringComparison.Ordinal)));

@@ -96,7 +96,7 @@ public sealed class LifecycleTests(TestApps apps)
         Assert.Equal(HttpStatusCode.Redirect, (await specialist.SubmitAsync(progress, new Dictionary<string, string[]>
         { ["Input.ReportedOn"] = ["2027-06-30"], ["Input.Percent"] = ["60"], ["Input.Spent"] = ["500000"], ["Input.Source"] = ["Donor"], ["Input.Note"] = ["Car bought"] }, "#progress-form")).StatusCode);
         var publicPage = await app.Browser("en").GetPageAsync($"/Planning/Public/{planId}");
-        Assert.Equal("Done: 60 % as of 6/30/2027; spent so far: 1,500,000", publicPage.QuerySelector($"#measure-{measureId} .progress-line")!.TextContent.Trim());
+        Assert.Equal("Done: 60 % as of 6/30/2027; spent so far: 1,500,000 UAH", publicPage.QuerySelector($"#measure-{measureId} .progress-line")!.TextContent.Trim());
 
         // Anonymous readers are served a kept copy (signed-in people never are), dropped as soon as the plan changes.
         var again = await app.Browser("en").GetAsync($"/Planning/Public/{planId}");

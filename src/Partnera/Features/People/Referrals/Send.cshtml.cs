@@ -97,11 +97,12 @@ public sealed class SendModel(PartneraDbContext db, PersonAccess access, Referra
             near = [.. near.Where(local.Contains), .. near.Where(x => !local.Contains(x))];
         }
         var nearSet = near.ToHashSet();
-        // Without a place to start from, nothing is listed until a word or a category narrows the directory.
-        List<Guid> wider = country is not null ? await finder.OrderedIdsAsync(query with { TerritoryId = country.Id }, ct)
-            : place is null && (CategoryId is not null || !string.IsNullOrWhiteSpace(ServiceQuery)) ? await finder.OrderedIdsAsync(query, ct)
-            : [];
-        var ordered = near.Concat(wider.Where(x => !nearSet.Contains(x))).ToList();
+        // Beyond the community, only once a word or a category narrows the directory (never a country's every service):
+        // the rest of the person's country first, then anywhere (a word the sender typed may name a service abroad).
+        var narrowed = CategoryId is not null || !string.IsNullOrWhiteSpace(ServiceQuery);
+        List<Guid> wider = !narrowed ? []
+            : [.. country is not null ? await finder.OrderedIdsAsync(query with { TerritoryId = country.Id }, ct) : [], .. await finder.OrderedIdsAsync(query, ct)];
+        var ordered = near.Concat(wider.Where(x => !nearSet.Contains(x))).Distinct().ToList();
         var page = ordered.ToPage(ServicePage, ServicesPerPage);
         ServicePage = page.Number;
         var hits = await finder.HitsAsync(page.Items, ct);

@@ -16,6 +16,8 @@ public sealed class IndexModel(PartneraDbContext db, TimeProvider time) : PageMo
     [FromQuery(Name = "page")] public int? PageNumber { get; set; }
     public Page<Row> Votes { get; private set; } = null!;
     public bool CanDraft { get; private set; }
+    /// <summary>The currency of each listed budget's community.</summary>
+    public Dictionary<Guid, string> Currencies { get; } = [];
 
     public sealed record Row(Guid Id, MultilingualText Territory, MultilingualText Owner, int Year, decimal Envelope, DateOnly VotingOpen, DateOnly VotingClose,
         BudgetVote Vote, string TimeZone);
@@ -31,5 +33,7 @@ public sealed class IndexModel(PartneraDbContext db, TimeProvider time) : PageMo
             .Join(db.Territories, v => v.TerritoryId, t => t.Id, (v, t) => new { v, Territory = t.Name, t.TimeZone })
             .Join(db.Organisations, x => x.v.OwnerId, o => o.Id, (x, o) => new Row(x.v.Id, x.Territory, o.Name, x.v.Year, x.v.Envelope, x.v.VotingOpen, x.v.VotingClose, x.v, x.TimeZone))
             .ToPageAsync(PageNumber, null, ct);
+        foreach (var territory in Votes.Items.Select(r => r.Vote.TerritoryId).Distinct())
+            Currencies[territory] = await BudgetCurrency.OfAsync(db, territory, ct);
     }
 }

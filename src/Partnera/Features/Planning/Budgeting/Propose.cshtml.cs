@@ -17,6 +17,7 @@ public sealed class ProposeModel(PartneraDbContext db, BallotBox box, CurrentUse
     [BindProperty] public ProjectInput Input { get; set; } = new();
     public BudgetVote Vote { get; private set; } = null!;
     public MultilingualText Community { get; private set; } = new();
+    public string Currency { get; private set; } = "";
     public IReadOnlyList<(Guid Id, MultilingualText Name)> Organisations { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
@@ -40,6 +41,7 @@ public sealed class ProposeModel(PartneraDbContext db, BallotBox box, CurrentUse
         if (await db.BudgetVotes.AsNoTracking().FirstOrDefaultAsync(v => v.Id == id && v.Announced, ct) is not { } vote) return false;
         Vote = vote;
         Community = await db.Territories.Where(x => x.Id == vote.TerritoryId).Select(x => x.Name).SingleAsync(ct);
+        Currency = await BudgetCurrency.OfAsync(db, vote.TerritoryId, ct);
         var mine = MembershipClaims.Of(User).Select(m => m.OrganisationId).Distinct().ToList();
         Organisations = (await db.Organisations.AsNoTracking().Where(o => mine.Contains(o.Id)).Select(o => new { o.Id, o.Name }).ToListAsync(ct))
             .Select(o => (o.Id, o.Name)).ToList();

@@ -26,6 +26,7 @@ public sealed class ReviewModel(PartneraDbContext db, BallotBox box, BudgetResul
     [FromQuery(Name = "page")] public int? PageNumber { get; set; }
     public BudgetVote Vote { get; private set; } = null!;
     public MultilingualText Community { get; private set; } = new();
+    public string Currency { get; private set; } = "";
     public BudgetPhase Phase { get; private set; }
     public bool CanEdit { get; private set; }
     public Page<BudgetProject> Projects { get; private set; } = null!;
@@ -105,6 +106,7 @@ public sealed class ReviewModel(PartneraDbContext db, BallotBox box, BudgetResul
         if (await db.BudgetVotes.AsNoTracking().FirstOrDefaultAsync(v => v.Id == id, ct) is not { } vote) return false;
         Vote = vote;
         Community = await db.Territories.Where(x => x.Id == vote.TerritoryId).Select(x => x.Name).SingleAsync(ct);
+        Currency = await BudgetCurrency.OfAsync(db, vote.TerritoryId, ct);
         Phase = await box.PhaseAsync(vote, ct);
         CanEdit = PlanEditor.CanEdit(User, vote.OwnerId);
         Projects = await db.BudgetProjects.AsNoTracking().Where(p => p.VoteId == id).OrderBy(p => p.SubmittedAt).ThenBy(p => p.Id).ToPageAsync(PageNumber, null, ct);

@@ -26,6 +26,7 @@ public sealed class VoteModel(PartneraDbContext db, BallotBox box, BudgetResults
     [FromQuery(Name = "page")] public int? PageNumber { get; set; }
     public BudgetVote Vote { get; private set; } = null!;
     public MultilingualText Community { get; private set; } = new();
+    public string Currency { get; private set; } = "";
     public BudgetPhase Phase { get; private set; }
     public Page<BudgetProject> Projects { get; private set; } = null!;
     public List<BudgetProject> OnBallot { get; private set; } = [];
@@ -54,6 +55,7 @@ public sealed class VoteModel(PartneraDbContext db, BallotBox box, BudgetResults
         if (await db.BudgetVotes.AsNoTracking().FirstOrDefaultAsync(v => v.Id == id && v.Announced, ct) is not { } vote) return false;
         Vote = vote;
         Community = await db.Territories.Where(x => x.Id == vote.TerritoryId).Select(x => x.Name).SingleAsync(ct);
+        Currency = await BudgetCurrency.OfAsync(db, vote.TerritoryId, ct);
         Phase = await box.PhaseAsync(vote, ct);
         Projects = await db.BudgetProjects.AsNoTracking().Where(p => p.VoteId == id).OrderBy(p => p.SubmittedAt).ThenBy(p => p.Id).ToPageAsync(PageNumber, null, ct);
         if (Phase == BudgetPhase.Voting)
