@@ -98,8 +98,9 @@ public static class Platform
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/api/docs").AllowAnonymous();
         // Stylesheets and scripts: fingerprinted names, served pre-compressed (gzip, and brotli once published) and cached for a
-        // year as immutable. Answered straight at routing, before sign-in and the two-factor gate, as UseStaticFiles did.
-        app.MapStaticAssets().ShortCircuit();
+        // year as immutable. Answered straight at routing, before sign-in and the two-factor gate, as UseStaticFiles did:
+        // public to anyone, as every page needs them before its reader signs in.
+        app.MapStaticAssets().ShortCircuit().AllowAnonymous();
         app.MapLanguageSwitch();
         // Pages link the fingerprinted names (the link and script tag helpers look them up in the static assets manifest).
         app.MapRazorPages().WithStaticAssets();

@@ -15,7 +15,9 @@ public sealed class ServiceEditor(PartneraDbContext db, TimeProvider time)
     {
         var errors = new List<RuleError>();
         var terms = input.TermIds.Distinct().ToList();
-        if (await db.TaxonomyTerms.CountAsync(t => terms.Contains(t.Id), ct) != terms.Count) errors.Add(new(nameof(input.TermIds), "Service_UnknownCategory"));
+        // Partnera's own extension terms (capacity and the like) are not categories a service is filed under.
+        if (await db.TaxonomyTerms.CountAsync(t => terms.Contains(t.Id) && t.Taxonomy!.Code != Hsds.HsdsMapper.ExtensionTaxonomy, ct) != terms.Count)
+            errors.Add(new(nameof(input.TermIds), "Service_UnknownCategory"));
         var areas = input.AreaTerritoryIds.Distinct().ToList();
         if (await db.Territories.CountAsync(t => areas.Contains(t.Id), ct) != areas.Count) errors.Add(new(nameof(input.AreaTerritoryIds), "Service_UnknownTerritory"));
         if (input.LocationId is { } location && !await db.Locations.AnyAsync(l => l.Id == location && l.OrganisationId == organisationId, ct))
@@ -24,7 +26,8 @@ public sealed class ServiceEditor(PartneraDbContext db, TimeProvider time)
         if (input.MinimumAge is { } min && input.MaximumAge < min) errors.Add(new(nameof(input.MaximumAge), "Service_AgesOrder"));
         if (input.UnitCost is not null && string.IsNullOrWhiteSpace(input.UnitCostCurrency)) errors.Add(new(nameof(input.UnitCostCurrency), "Service_CurrencyRequired"));
         if (input.Languages.Any(l => l.Length is < 2 or > 3 || !l.All(char.IsAsciiLetterLower))) errors.Add(new(nameof(input.Languages), "Service_BadLanguage"));
-        if (string.IsNullOrWhiteSpace(input.Phone) && string.IsNullOrWhiteSpace(input.Email) && string.IsNullOrWhiteSpace(input.Url)
+        // Residents must be able to reach a working service; closing one down must never be blocked for want of a phone.
+        if (input.Status == ServiceStatus.Active && string.IsNullOrWhiteSpace(input.Phone) && string.IsNullOrWhiteSpace(input.Email) && string.IsNullOrWhiteSpace(input.Url)
             && !await ReachableElsewhereAsync(input.LocationId, organisationId, ct))
             errors.Add(new(nameof(input.Phone), "Service_ContactRequired"));
         foreach (var day in input.WorkingHours)

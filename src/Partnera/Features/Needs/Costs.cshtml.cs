@@ -72,7 +72,7 @@ public sealed class CostsModel(PartneraDbContext db, GapCosting costing, TimePro
         {
             var typed = UnitCosts.GetValueOrDefault(row.Gap.TermCode);
             if (string.IsNullOrWhiteSpace(typed)) continue;
-            if (Number(typed) is { } cost && cost >= 0) own.Add(new(community, row.Gap.TermCode, cost));
+            if (Number(typed) is { } cost && cost is >= 0 and <= UnitCostOverride.Largest) own.Add(new(community, row.Gap.TermCode, cost));
             else ModelState.AddModelError($"UnitCosts[{row.Gap.TermCode}]", t["Costs_BadUnitCost"]);
         }
         if (!ModelState.IsValid) return Page();

@@ -272,7 +272,7 @@ public sealed class AccountTests(TestApps apps)
 
         var log = await admin.GetPageAsync($"/Audit?subject=PartneraUser:{userId}");
         var rows = log.QuerySelectorAll("#audit-log tbody tr").Select(r => r.TextContent).ToList();
-        Assert.Contains(rows, r => r.Contains("Created", StringComparison.Ordinal) && r.Contains("admin@partnera.demo", StringComparison.Ordinal) && r.Contains("CsoLeader", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.Contains("Created", StringComparison.Ordinal) && r.Contains("admin@partnera.demo", StringComparison.Ordinal) && r.Contains("CSO leader", StringComparison.Ordinal));
         Assert.Contains(rows, r => r.Contains("Deleted", StringComparison.Ordinal));
     }
 

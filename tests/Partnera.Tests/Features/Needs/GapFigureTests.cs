@@ -48,24 +48,24 @@ public sealed class GapFigureTests(TestApps apps)
         var one = await specialist.GetPageAsync($"/Needs/Gaps/{campaignId}?community={place}");
 
         Assert.Equal("Sample: 5 households answered here, of about 10,000 households in the community. The range under each figure is its 95 % interval: "
-            + "the Wilson score interval of the share of answering households, scaled to the community's households, or to its people for a category counted in people.",
-            one.QuerySelector("#sample")!.TextContent.Trim());
+            + "the Wilson score interval of the share of answering households, scaled to the community's households.", one.QuerySelector("#sample")!.TextContent.Trim());
         Assert.StartsWith("Only 5 households answered here: fewer than 30 are too few to estimate the need.", one.QuerySelector("#small-sample")!.TextContent.Trim(), StringComparison.Ordinal);
         // Households needing at least one service: the same two, not four, of 5: 4,000 (1,176.2–7,692.8) of 10,000 households.
         Assert.StartsWith("Households needing at least one service: 4,000 (95 % interval 1,176–7,693); 2 of 5 answering households named one or more.",
             one.QuerySelector("#needing-any")!.TextContent.Trim(), StringComparison.Ordinal);
-        // Respite: 2 of 5 (40 %) of the 30,000 people = 12,000, Wilson 11.76–76.93 % = 3,528.5–23,078.4; less 1,000 places.
-        Assert.Equal(("people", "2 / 5 (40%)", "3", "12,000", "3,529–23,078", "1,000", "11,000", "2,529–22,078"), Figures(one, "021.0"));
-        // Home care: 1 of 5 (20 %) of 30,000 = 6,000, Wilson 3.62–62.45 % = 1,086.7–18,734.2; no places.
-        Assert.Equal(("people", "1 / 5 (20%)", "3", "6,000", "1,087–18,734", "0", "6,000", "1,087–18,734"), Figures(one, "015.1"));
-        // In-kind help: 1 of 5 of the 10,000 households = 2,000 (362.2–6,244.7).
+        // Respite, counted in people (a person in each household that needs it): 2 of 5 (40 %) of 10,000 households = 4,000,
+        // Wilson 11.76–76.93 % = 1,176.2–7,692.8; less 1,000 places.
+        Assert.Equal(("people", "2 / 5 (40%)", "3", "4,000", "1,176–7,693", "1,000", "3,000", "176–6,693"), Figures(one, "021.0"));
+        // Home care: 1 of 5 (20 %), Wilson 3.62–62.45 % = 362.2–6,244.7; no places.
+        Assert.Equal(("people", "1 / 5 (20%)", "3", "2,000", "362–6,245", "0", "2,000", "362–6,245"), Figures(one, "015.1"));
+        // In-kind help, counted in households: the same share, of the same 10,000 households.
         Assert.Equal(("households", "1 / 5 (20%)", "3", "2,000", "362–6,245", "0", "2,000", "362–6,245"), Figures(one, "014.0"));
-        // Nobody asked for day care (016.0): 0 of 5 still leaves up to 43.45 % of 30,000 = 13,034.7 people.
-        Assert.Equal(("people", "0 / 5 (0%)", "3", "0", "0–13,035", "0", "0", "0–13,035"), Figures(one, "016.0"));
-        // Sums are kept per unit and labelled as places: people 12,000 + 6,000 need, 1,000 places, 17,000 gap; households 2,000.
+        // Nobody asked for day care (016.0): 0 of 5 still leaves up to 43.45 % = 4,344.9.
+        Assert.Equal(("people", "0 / 5 (0%)", "3", "0", "0–4,345", "0", "0", "0–4,345"), Figures(one, "016.0"));
+        // Sums are kept per unit and labelled as places: people 4,000 + 2,000 need, 1,000 places, 5,000 gap; households 2,000.
         var people = one.QuerySelector("#gaps tfoot tr[data-unit='Person']")!;
         Assert.Equal("Sum over categories counted in people (a person needing several services counts in each)", people.QuerySelector("th")!.TextContent.Trim());
-        Assert.Equal(["18,000", "1,000", "17,000"], people.QuerySelectorAll("td").Take(3).Select(c => c.TextContent.Trim()));
+        Assert.Equal(["6,000", "1,000", "5,000"], people.QuerySelectorAll("td").Take(3).Select(c => c.TextContent.Trim()));
         Assert.Equal(["2,000", "0", "2,000"], one.QuerySelectorAll("#gaps tfoot tr[data-unit='Household'] td").Take(3).Select(c => c.TextContent.Trim()));
         Assert.Equal(2, one.QuerySelectorAll("#gaps tfoot tr").Length);
 
@@ -75,35 +75,35 @@ public sealed class GapFigureTests(TestApps apps)
         Assert.Equal("5 ⚠", answered.TextContent.Trim());
         Assert.Contains("small-sample", answered.ClassName, StringComparison.Ordinal);
         Assert.Equal("4,000", all.QuerySelector($"#gap-matrix tr[data-community='{place}'] .needing-any")!.TextContent.Trim());
-        Assert.Equal(("17,000", "2,000"), (all.QuerySelector($"#gap-matrix tr[data-community='{place}'] .total[data-unit='Person']")!.TextContent.Trim(),
+        Assert.Equal(("5,000", "2,000"), (all.QuerySelector($"#gap-matrix tr[data-community='{place}'] .total[data-unit='Person']")!.TextContent.Trim(),
             all.QuerySelector($"#gap-matrix tr[data-community='{place}'] .total[data-unit='Household']")!.TextContent.Trim()));
         Assert.Equal("014.0 — In-kind assistance (households)", all.QuerySelector("#gap-categories li[data-term='014.0']")!.TextContent.Trim());
         Assert.StartsWith("⚠ fewer than 30 households answered in this community", all.QuerySelector("#small-sample-note")!.TextContent.Trim(), StringComparison.Ordinal);
 
-        // Costs (the Ukrainian defaults, a year, per person or per household as the category is counted): respite 30,000 UAH × 11,000
-        // people (2,528.5–22,078.4); home care 36,000 × 6,000 (1,086.7–18,734.2); in-kind help 4,000 × 2,000 households (362.2–6,244.7).
+        // Costs (the Ukrainian defaults, a year, per person or per household as the category is counted): respite 30,000 UAH × 3,000
+        // people (176.2–6,692.8); home care 36,000 × 2,000 (362.2–6,244.7); in-kind help 4,000 × 2,000 households (362.2–6,244.7).
         var costs = await specialist.GetPageAsync($"/Needs/Costs/{campaignId}?community={place}");
-        Assert.Equal(("11,000", "2,529–22,078", "330,000,000", "75,855,000–662,352,000"), Costed(costs, "021.0"));
-        Assert.Equal(("6,000", "1,087–18,734", "216,000,000", "39,121,200–674,431,200"), Costed(costs, "015.1"));
+        Assert.Equal(("3,000", "176–6,693", "90,000,000", "5,286,000–200,784,000"), Costed(costs, "021.0"));
+        Assert.Equal(("2,000", "362–6,245", "72,000,000", "13,039,200–224,809,200"), Costed(costs, "015.1"));
         Assert.Equal(("2,000", "362–6,245", "8,000,000", "1,448,800–24,978,800"), Costed(costs, "014.0"));
-        // Day care, nobody asked for: a gap of 0, but up to 13,034.7 people × 60,000.
-        Assert.Equal(("0", "0–13,035", "0", "0–782,082,000"), Costed(costs, "016.0"));
-        Assert.Equal("Closing every gap costs 554,000,000 UAH a year.", costs.QuerySelector("#total-cost")!.TextContent.Trim());
-        // Lows: 75,855,000 + 39,121,200 + 1,448,800; highs: those of every category, the eleven nobody asked for included.
-        Assert.StartsWith("From the low to the high end of each category's 95 % interval: 116,425,000–7,579,313,900 UAH a year",
+        // Day care, nobody asked for: a gap of 0, but up to 4,344.9 people × 60,000.
+        Assert.Equal(("0", "0–4,345", "0", "0–260,694,000"), Costed(costs, "016.0"));
+        Assert.Equal("Closing every gap costs 170,000,000 UAH a year.", costs.QuerySelector("#total-cost")!.TextContent.Trim());
+        // Lows: 5,286,000 + 13,039,200 + 1,448,800; highs: those of every category, the eleven nobody asked for included.
+        Assert.StartsWith("From the low to the high end of each category's 95 % interval: 19,774,000–2,557,848,500 UAH a year",
             costs.QuerySelector("#total-cost-range")!.TextContent.Trim(), StringComparison.Ordinal);
         Assert.NotNull(costs.QuerySelector("#small-sample"));
         Assert.Equal(["Service category", "Counted in", "Gap", "Unit cost, UAH", "Cost, UAH", "Local budget, UAH"],
             costs.QuerySelectorAll("#costs thead th").Take(6).Select(h => h.TextContent.Trim()));
         var costList = await specialist.GetPageAsync($"/Needs/Costs/{campaignId}");
         Assert.NotNull(costList.QuerySelector($"#costs tr[data-community='{place}'] .small-sample"));
-        Assert.Equal(["17,000", "2,000"], costList.QuerySelectorAll($"#costs tr[data-community='{place}'] .gap").Select(c => c.TextContent.Trim()));
+        Assert.Equal(["5,000", "2,000"], costList.QuerySelectorAll($"#costs tr[data-community='{place}'] .gap").Select(c => c.TextContent.Trim()));
         Assert.Equal(["Community", "Gap (people)", "Gap (households)", "Cost, UAH"], costList.QuerySelectorAll("#costs thead th").Take(4).Select(h => h.TextContent.Trim()));
 
         // The report, its PDF and its Excel file carry the same figures.
         var report = await specialist.GetPageAsync($"/Needs/Report/{campaignId}");
-        Assert.Equal("554,000,000", report.QuerySelector("#report-total-cost")!.TextContent.Trim());
-        Assert.StartsWith("From the low to the high end of each category's 95 % interval: 116,425,000–7,579,313,900 UAH a year",
+        Assert.Equal("170,000,000", report.QuerySelector("#report-total-cost")!.TextContent.Trim());
+        Assert.StartsWith("From the low to the high end of each category's 95 % interval: 19,774,000–2,557,848,500 UAH a year",
             report.QuerySelector("#report-total-cost-range")!.TextContent.Trim(), StringComparison.Ordinal);
         Assert.Equal("5 ⚠", report.QuerySelector($"#gap-matrix tr[data-community='{place}'] .answered")!.TextContent.Trim());
         Assert.Equal("4,000", report.QuerySelector($"#gap-matrix tr[data-community='{place}'] .needing-any")!.TextContent.Trim());
@@ -111,8 +111,8 @@ public sealed class GapFigureTests(TestApps apps)
         using (var pdf = UglyToad.PdfPig.PdfDocument.Open(await (await specialist.GetAsync(report.QuerySelector("#report-pdf")!.GetAttribute("href")!)).Content.ReadAsByteArrayAsync()))
         {
             var text = Pages.Squeezed(string.Concat(pdf.GetPages().Select(p => p.Text)));
-            foreach (var figure in new[] { "Fewer than 30 households answered in: Testville", "12,000 (3,529–23,078)", "11,000 (2,529–22,078)", "6,000 (1,087–18,734)",
-                         "2,000 (362–6,245)", "0 (0–13,035)", "Sum over categories counted in households", "554,000,000", "116,425,000–7,579,313,900 UAH" })
+            foreach (var figure in new[] { "Fewer than 30 households answered in: Testville", "4,000 (1,176–7,693)", "3,000 (176–6,693)", "2,000 (362–6,245)",
+                         "0 (0–4,345)", "Sum over categories counted in households", "170,000,000", "19,774,000–2,557,848,500 UAH" })
                 Assert.Contains(Pages.Squeezed(figure), text, StringComparison.Ordinal);
         }
 
@@ -120,22 +120,22 @@ public sealed class GapFigureTests(TestApps apps)
         var sheet = MiniExcelLibs.MiniExcel.Query(workbook, useHeaderRow: true, sheetName: "Gaps").Cast<IDictionary<string, object?>>().ToList();
         var respite = sheet.Single(r => (string?)r["Category code"] == "021.0");
         double Number(IDictionary<string, object?> row, string column) => Convert.ToDouble(row[column], System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Equal(("people", 5d, 2d, 10_000d, 12_000d, 3_528.5d, 23_078.4d, 1_000d, 11_000d, 2_528.5d, 22_078.4d, "yes"),
+        Assert.Equal(("people", 5d, 2d, 10_000d, 4_000d, 1_176.2d, 7_692.8d, 1_000d, 3_000d, 176.2d, 6_692.8d, "yes"),
             ((string?)respite["Counted in"], Number(respite, "Households answered"), Number(respite, "Households needing it"), Number(respite, "Households in the community"),
              Number(respite, "Estimated need"), Number(respite, "Estimated need: 95 % interval, from"), Number(respite, "Estimated need: 95 % interval, to"),
              Number(respite, "Capacity (places)"), Number(respite, "Gap"), Number(respite, "Gap: 95 % interval, from"), Number(respite, "Gap: 95 % interval, to"),
              (string?)respite["Fewer than 30 answered"]));
         var costRows = MiniExcelLibs.MiniExcel.Query(workbook, useHeaderRow: true, sheetName: "Costs").Cast<IDictionary<string, object?>>().ToList();
         var homeCare = costRows.Single(r => (string?)r["Category code"] == "015.1");
-        Assert.Equal((216_000_000d, 39_121_200d, 674_431_200d),
+        Assert.Equal((72_000_000d, 13_039_200d, 224_809_200d),
             (Number(homeCare, "Cost, UAH"), Number(homeCare, "Cost, UAH: 95 % interval, from"), Number(homeCare, "Cost, UAH: 95 % interval, to")));
 
         // With 30 households answering (25 more needing nothing, of 3 people) the warning goes and the ranges narrow:
-        // respite 2 of 30 of 30,000 people = 2,000, Wilson 1.85–21.32 % = 554.3–6,397.1 people.
+        // respite 2 of 30 of 10,000 households = 666.7, Wilson 1.85–21.32 % = 184.8–2,132.4.
         await HouseholdsAsync(app, campaignId, place, [.. Enumerable.Repeat((3, Array.Empty<string>()), 25)]);
         var enough = await specialist.GetPageAsync($"/Needs/Gaps/{campaignId}?community={place}");
         Assert.Null(enough.QuerySelector("#small-sample"));
-        Assert.Equal(("people", "2 / 30 (7%)", "3", "2,000", "554–6,397", "1,000", "1,000", "0–5,397"), Figures(enough, "021.0"));
+        Assert.Equal(("people", "2 / 30 (7%)", "3", "667", "185–2,132", "1,000", "0", "0–1,132"), Figures(enough, "021.0"));
         Assert.Null((await specialist.GetPageAsync($"/Needs/Gaps/{campaignId}")).QuerySelector("#small-sample-note"));
     }
 

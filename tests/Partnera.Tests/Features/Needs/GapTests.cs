@@ -36,8 +36,8 @@ public sealed class GapTests(TestApps apps)
         });
         var before = Row((await AnalyseAsync(app, campaignId)).Rows, place, "021.0");
         Assert.Equal((4, 2, 3m), (before.Responses, before.Wanting, before.HouseholdSize));
-        // Respite is counted in people: half the households, so half the people living in them.
-        Assert.Equal((CountingUnit.Person, Math.Round(2m / 4 * population, 1)), (before.Unit, before.EstimatedNeed));
+        // Respite is counted in people: one person in each of half of the population ÷ 3 households (not every member of them).
+        Assert.Equal((CountingUnit.Person, Math.Round(2m / 4 * (population / 3m), 1)), (before.Unit, before.EstimatedNeed));
         // In-kind help is counted in households: half of population ÷ 3 households.
         var inKind = Row((await AnalyseAsync(app, campaignId)).Rows, place, "014.0");
         Assert.Equal((CountingUnit.Household, Math.Round(2m / 4 * (population / 3m), 1)), (inKind.Unit, inKind.EstimatedNeed));
@@ -100,9 +100,9 @@ public sealed class GapTests(TestApps apps)
         await NeedsCampaigns.HouseholdsAsync(app, current, place, [Option("D3", "021.0")], [Option("D3", "015.1")]);
         var result = await AnalyseAsync(app, current);
         Assert.Equal(earlier, result.PreviousId);
-        // Before: everyone needed respite (counted in people: all 30,000); now half of them do.
-        Assert.Equal(population, Row(result.Rows, place, "021.0").PreviousGap);
-        Assert.Equal(population / 2m, Row(result.Rows, place, "021.0").Gap);
+        // Before: every household needed respite (30,000 ÷ 2.5 households, a person in each); now half of them do.
+        Assert.Equal(population / 2.5m, Row(result.Rows, place, "021.0").PreviousGap);
+        Assert.Equal(population / 2.5m / 2, Row(result.Rows, place, "021.0").Gap);
         Assert.Null((await AnalyseAsync(app, earlier)).PreviousId);
     }
 
@@ -111,14 +111,15 @@ public sealed class GapTests(TestApps apps)
     {
         var app = await apps.GetAsync(provider);
         var (campaignId, place, _) = await NeedsCampaigns.TestvilleAsync(app);
-        // 2 of 4 households need respite (021.0) and 1 home care (015.1), both counted in people: gaps of 15,000 and 7,500 of 30,000 people.
+        // 2 of 4 households need respite (021.0) and 1 home care (015.1), both counted in people (one per household): gaps of
+        // 6,000 and 3,000 people, of 12,000 households of 2.5 in 30,000 people.
         await NeedsCampaigns.HouseholdsAsync(app, campaignId, place, [Option("D3", "021.0")], [Option("D3", "021.0"), Option("D3", "015.1")], [], []);
         var specialist = app.Browser("en");
         await specialist.SignInAsync("specialist@partnera.demo");
         var costs = await specialist.GetPageAsync($"/Needs/Costs/{campaignId}?community={place}");
         // The Ukrainian defaults: respite 30,000 and home care 36,000 UAH a year per person.
-        Assert.Equal("450,000,000", Cell(costs, "021.0", "cost"));
-        Assert.Equal("270,000,000", Cell(costs, "015.1", "cost"));
+        Assert.Equal("180,000,000", Cell(costs, "021.0", "cost"));
+        Assert.Equal("108,000,000", Cell(costs, "015.1", "cost"));
         Assert.Contains("country", costs.QuerySelector("#costs tr[data-term='021.0'] .unit")!.TextContent, StringComparison.Ordinal);
         Assert.EndsWith("UAH a year per person", costs.QuerySelector("label[for='u-021.0']")!.TextContent.Trim(), StringComparison.Ordinal);
         Assert.EndsWith("UAH a year per household", costs.QuerySelector("label[for='u-014.0']")!.TextContent.Trim(), StringComparison.Ordinal);
@@ -135,25 +136,27 @@ public sealed class GapTests(TestApps apps)
             return await db.SaveChangesAsync();
         });
         var url = $"/Needs/Costs/{campaignId}?community={place}";
-        Assert.Equal("180,000,000", Cell(await specialist.GetPageAsync(url), "015.1", "cost"));
+        Assert.Equal("72,000,000", Cell(await specialist.GetPageAsync(url), "015.1", "cost"));
         var refused = Pages.Parse(await (await specialist.SubmitAsync(url, new Dictionary<string, string[]> { ["UnitCosts[021.0]"] = ["cheap"] }, "#unit-cost-form")).TextAsync());
-        Assert.Contains("Enter a cost of 0 or more, or leave the field empty.", refused.FieldErrors());
+        Assert.Contains("Enter a cost from 0 to 1,000,000,000, or leave the field empty.", refused.FieldErrors());
+        var huge = Pages.Parse(await (await specialist.SubmitAsync(url, new Dictionary<string, string[]> { ["UnitCosts[021.0]"] = ["79228162514264337593543950335"] }, "#unit-cost-form")).TextAsync());
+        Assert.Contains("Enter a cost from 0 to 1,000,000,000, or leave the field empty.", huge.FieldErrors());
         var saved = await specialist.SubmitAsync(url, new Dictionary<string, string[]> { ["UnitCosts[021.0]"] = ["20 000"] }, "#unit-cost-form");
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var own = await specialist.GetPageAsync(url);
-        Assert.Equal("300,000,000", Cell(own, "021.0", "cost"));
+        Assert.Equal("120,000,000", Cell(own, "021.0", "cost"));
         Assert.Contains("community", own.QuerySelector("#costs tr[data-term='021.0'] .unit")!.TextContent, StringComparison.Ordinal);
 
         // The split: the country's usual one (70/20/10) until the campaign sets its own, which must add up to 100%.
         var all = $"/Needs/Costs/{campaignId}";
-        var total = 300_000_000m + 180_000_000m;
+        var total = 120_000_000m + 72_000_000m;
         Assert.Equal((total * 0.7m).ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("en")), (await specialist.GetPageAsync(all)).QuerySelector("#total-LocalBudget")!.TextContent.Trim());
         var badSplit = Pages.Parse(await (await specialist.SubmitAsync(all, new Dictionary<string, string[]> { ["Split.LocalBudget"] = ["50"] }, "#split-form")).TextAsync());
         Assert.Equal("The shares must add up to 100%.", badSplit.QuerySelector("#split-error")!.TextContent.Trim());
         Assert.Equal(HttpStatusCode.Redirect, (await specialist.SubmitAsync(all, new Dictionary<string, string[]>
         { ["Split.LocalBudget"] = ["50"], ["Split.StateBudget"] = ["25"], ["Split.Donor"] = ["25"], ["Split.Other"] = ["0"] }, "#split-form")).StatusCode);
         var split = await specialist.GetPageAsync(all);
-        Assert.Equal("240,000,000", split.QuerySelector("#total-LocalBudget")!.TextContent.Trim());
+        Assert.Equal("96,000,000", split.QuerySelector("#total-LocalBudget")!.TextContent.Trim());
         Assert.Contains("Donor 25%", split.QuerySelector("#assumptions")!.TextContent, StringComparison.Ordinal);
 
         // Handed over to planning: the costed gaps are stored with their figures and assumptions.
@@ -161,7 +164,7 @@ public sealed class GapTests(TestApps apps)
         var handed = await app.WithDbAsync(db => db.HandedOverGaps.Where(g => g.CampaignId == campaignId).OrderBy(g => g.TermCode).ToListAsync());
         Assert.Equal(["015.1", "021.0"], handed.Select(g => g.TermCode));
         var respite = handed[1];
-        Assert.Equal((15_000m, "Person", 20_000m, 300_000_000m, 150_000_000m, 75_000_000m, "UAH", "Community"),
+        Assert.Equal((6_000m, "Person", 20_000m, 120_000_000m, 60_000_000m, 30_000_000m, "UAH", "Community"),
             (respite.Gap, respite.Unit, respite.UnitCost!.Value, respite.Cost, respite.LocalBudget, respite.Donor, respite.Currency, respite.UnitCostBasis));
         Assert.Contains("Donor 25%", respite.Assumptions, StringComparison.Ordinal);
         // Handing over again replaces the figures rather than adding to them.

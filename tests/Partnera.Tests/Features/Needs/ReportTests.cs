@@ -26,8 +26,8 @@ public sealed class ReportTests(TestApps apps)
         var report = await specialist.GetPageAsync($"/Needs/Report/{campaignId}");
         Assert.Equal("4", report.QuerySelector("#report-total-responses")!.TextContent.Trim());
         Assert.Contains("population ÷ average household size", report.QuerySelector("#report-method")!.TextContent, StringComparison.Ordinal);
-        // One household in four needs respite and one home care, both counted in people: gaps of 7,500 of 30,000 people each, × 30,000 and 36,000 UAH.
-        Assert.Equal("495,000,000", report.QuerySelector("#report-total-cost")!.TextContent.Trim());
+        // One household in four needs respite and one home care, both counted in people (one per household): gaps of 3,000 each, × 30,000 and 36,000 UAH.
+        Assert.Equal("198,000,000", report.QuerySelector("#report-total-cost")!.TextContent.Trim());
         Assert.Equal("Planned", report.QuerySelector("#report-status")!.TextContent.Trim());
         Assert.NotNull(report.QuerySelector($"#gap-matrix tr[data-community='{place}'] td[data-term='021.0']"));
         Assert.NotNull(report.QuerySelector("#priority-formula"));
@@ -39,7 +39,7 @@ public sealed class ReportTests(TestApps apps)
         Assert.Equal(["Responses", "Groups", "Gaps", "Costs"], MiniExcelLibs.MiniExcel.GetSheetNames(workbook));
         var gaps = MiniExcelLibs.MiniExcel.Query(workbook, useHeaderRow: true, sheetName: "Gaps").Cast<IDictionary<string, object?>>().ToList();
         var respite = gaps.Single(r => (string?)r["Category code"] == "021.0");
-        Assert.Equal((7500d, "people"), (Convert.ToDouble(respite["Gap"], System.Globalization.CultureInfo.InvariantCulture), (string?)respite["Counted in"]));
+        Assert.Equal((3000d, "people"), (Convert.ToDouble(respite["Gap"], System.Globalization.CultureInfo.InvariantCulture), (string?)respite["Counted in"]));
     }
 
     [Theory, ClassData(typeof(Databases))]
@@ -59,7 +59,7 @@ public sealed class ReportTests(TestApps apps)
         var text = Pages.Squeezed(string.Concat(pdf.GetPages().Select(p => p.Text)));
         Assert.Contains(Pages.Squeezed("Звіт про оцінювання потреб"), text, StringComparison.Ordinal);
         Assert.Contains(Pages.Squeezed("Домогосподарства, що відповіли"), text, StringComparison.Ordinal);
-        Assert.Contains(Pages.Squeezed("495 000 000"), text, StringComparison.Ordinal);
+        Assert.Contains(Pages.Squeezed("198 000 000"), text, StringComparison.Ordinal);
         // One word per concept: the gap is «прогалина» everywhere; the status has its own label beside the collection dates.
         Assert.DoesNotContain("розрив", text, StringComparison.OrdinalIgnoreCase);
         Assert.Contains(Pages.Squeezed("Стан: Заплановано"), text, StringComparison.Ordinal);
@@ -120,15 +120,15 @@ public sealed class ReportTests(TestApps apps)
         var rows = report.QuerySelectorAll("#report-responses tbody tr").ToList();
         Assert.Equal(2, rows.Count);
         Assert.Equal(["2", "3"], rows.Select(r => r.QuerySelector(".total")!.TextContent.Trim()));
-        // Need for respite, counted in people: ½ of 1,000 people in the first village, ⅔ of 1,000 in the other; no capacity anywhere.
-        Assert.Equal("1,167", report.QuerySelector("#total-gap-Person")!.TextContent.Trim());
+        // Need for respite, a person in each of ½ of 400 households in the first village and ⅔ of 400 in the other; no capacity anywhere.
+        Assert.Equal("467", report.QuerySelector("#total-gap-Person")!.TextContent.Trim());
         Assert.Equal(2, report.QuerySelectorAll("#gap-matrix tbody tr").Length);
 
         var south = await specialist.GetPageAsync(report.QuerySelectorAll("#gap-matrix tbody tr a")[1].GetAttribute("href")!);
         Assert.StartsWith("South", south.QuerySelector("#report-area")!.TextContent.Trim(), StringComparison.Ordinal);
         Assert.Null(south.QuerySelector("#report-rows-are-areas"));
         Assert.Equal(41, south.QuerySelectorAll("#report-responses tbody tr").Length);
-        Assert.Equal("667", south.QuerySelector("#total-gap-Person")!.TextContent.Trim());
+        Assert.Equal("267", south.QuerySelector("#total-gap-Person")!.TextContent.Trim());
         Assert.Equal("3", south.QuerySelector("#report-total-responses")!.TextContent.Trim());
 
         // The households most in need are listed one community at a time, opened from that community's gaps.
@@ -162,8 +162,8 @@ public sealed class ReportTests(TestApps apps)
         // One household named home care: too few to print.
         Assert.Equal("<5", Cell("015.1", "households_needing"));
         Assert.Equal("0", Cell("016.0", "households_needing"));
-        // Respite is counted in people: 6 of 7 households' share of the 30,000 people, at 30,000 UAH each.
+        // Respite is counted in people: a person in each of 6 of 7 households' share of the 12,000 households, at 30,000 UAH each.
         Assert.Equal("person", Cell("021.0", "unit"));
-        Assert.Equal((Math.Round(6m / 7 * 30_000, 1) * 30_000).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture), Cell("021.0", "cost"));
+        Assert.Equal((Math.Round(6m / 7 * 12_000, 1) * 30_000).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture), Cell("021.0", "cost"));
     }
 }

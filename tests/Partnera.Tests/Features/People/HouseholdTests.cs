@@ -138,8 +138,8 @@ public sealed class HouseholdTests(TestApps apps)
         var export = await worker.GetPageAsync($"/People/Export/{id}");
         var print = await worker.GetPageAsync(export.QuerySelector("#export-print")!.GetAttribute("href")!);
         Assert.Contains(family, print.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
-        Assert.NotNull(print.QuerySelector("script[src^='/js/print-on-load.js']"));
-        Assert.Null(export.QuerySelector("script[src^='/js/print-on-load.js']"));
+        Assert.NotNull(print.QuerySelector("script[src^='/js/print-on-load.']"));
+        Assert.Null(export.QuerySelector("script[src^='/js/print-on-load.']"));
         Assert.Equal(1, await app.WithDbAsync(db => db.AuditLog.CountAsync(e => e.Subject == $"Person:{id}" && e.Action == AuditAction.Printed)));
 
         var (stranger, _, _) = await app.NewStaffAsync(await OrganisationAsync(app, "Other " + family), Role.ProviderStaff);

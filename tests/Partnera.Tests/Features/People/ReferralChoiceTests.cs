@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Partnera.Data;
 using Partnera.Features.Accounts;
 using Partnera.Features.Directory.Taxonomies;
@@ -54,5 +55,23 @@ public sealed class ReferralChoiceTests(TestApps apps)
         var tagged = await app.WithDbAsync(db => db.ServiceTerms.Where(x => withCategory.Contains(x.ServiceId) && terms.Contains(x.TaxonomyTermId)).Select(x => x.ServiceId).Distinct().CountAsync());
         Assert.Equal(withCategory.Count, tagged);
         Assert.DoesNotContain(withCategory, id => foreign.Contains(id.ToString()));
+
+        // A service that no longer works takes no referral: its organisation is not given the person's case.
+        var closed = await app.WithDbAsync(async db =>
+        {
+            var service = await db.Services.Where(s => s.Status == Partnera.Features.Directory.ServiceStatus.Active && s.OrganisationId != ngo).OrderBy(s => s.Id).FirstAsync();
+            service.Status = Partnera.Features.Directory.ServiceStatus.Defunct;
+            await db.SaveChangesAsync();
+            return service.Id;
+        });
+        var problem = await app.WithScopeAsync(async scope =>
+        {
+            var db = scope.GetRequiredService<PartneraDbContext>();
+            var record = await db.People.SingleAsync(p => p.Id == person);
+            return (await scope.GetRequiredService<Partnera.Features.People.Referrals.ReferralFlow>()
+                .SendAsync(record, ngo, closed, "Needs help", Partnera.Features.People.Referrals.Urgency.Routine, Partnera.Features.People.Referrals.SharedData.None, default)).Problem;
+        });
+        Assert.Equal("Referral_UnknownService", problem);
+        await app.WithDbAsync(db => db.Services.Where(s => s.Id == closed).ExecuteUpdateAsync(x => x.SetProperty(s => s.Status, Partnera.Features.Directory.ServiceStatus.Active)));
     }
 }

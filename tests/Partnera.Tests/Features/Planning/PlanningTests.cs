@@ -18,8 +18,8 @@ public sealed class PlanningTests(TestApps apps)
     public async Task A_specialist_turns_costed_gaps_into_measures_and_sees_what_stays_unfunded(DatabaseProvider provider)
     {
         var app = await apps.GetAsync(provider);
-        // One household in four needs respite (021.0) and one home care (015.1), both counted in people: gaps of 7,500 of
-        // 30,000 people each, costing 225,000,000 and 270,000,000 UAH at the Ukrainian defaults, split 70/20/10.
+        // One household in four needs respite (021.0) and one home care (015.1), both counted in people (one per household):
+        // gaps of 3,000 people each, costing 90,000,000 and 108,000,000 UAH at the Ukrainian defaults, split 70/20/10.
         var (campaignId, place, _) = await NeedsCampaigns.TestvilleAsync(app);
         await NeedsCampaigns.HouseholdsAsync(app, campaignId, place, [Option("B1", "displaced"), Option("D3", "021.0")], [Option("D3", "015.1")], [], []);
         var specialist = app.Browser("en");
@@ -43,16 +43,16 @@ public sealed class PlanningTests(TestApps apps)
 
         plan = await specialist.GetPageAsync(planUrl);
         Assert.Equal(2, plan.QuerySelectorAll("#goals tr[data-measure]").Length);
-        Assert.Equal(("7,500", "0", "225,000,000", "0"), (Cell(plan, "021.0", "closed"), Cell(plan, "021.0", "remaining"), Cell(plan, "021.0", "budgeted"), Cell(plan, "021.0", "unfunded")));
+        Assert.Equal(("3,000", "0", "90,000,000", "0"), (Cell(plan, "021.0", "closed"), Cell(plan, "021.0", "remaining"), Cell(plan, "021.0", "budgeted"), Cell(plan, "021.0", "unfunded")));
         Assert.Equal("people", Cell(plan, "021.0", "unit"));
         Assert.Equal("Total, people", plan.QuerySelector("#coverage tfoot tr[data-unit='Person'] th")!.TextContent.Trim());
         Assert.Equal("0", plan.QuerySelector("#total-unfunded")!.TextContent.Trim());
         Assert.NotNull(plan.QuerySelector("#waiting-none"));
 
-        // The respite measure gets less local money and closes only 2,000 of the gap: 107,500,000 stays unfunded, 5,500 open.
+        // The respite measure gets less local money and closes only 2,000 of the gap: 13,000,000 stays unfunded, 1,000 open.
         var respite = plan.QuerySelectorAll("#goals tr[data-measure] a").Single(a => a.TextContent.Contains("respite", StringComparison.OrdinalIgnoreCase)).GetAttribute("href")!;
         var form = await specialist.GetPageAsync(respite);
-        Assert.Equal("157500000", form.QuerySelector("#budget-2027-LocalBudget")!.GetAttribute("value"));
+        Assert.Equal("63000000", form.QuerySelector("#budget-2027-LocalBudget")!.GetAttribute("value"));
         var link = form.QuerySelector("input[id^=closes-]")!.GetAttribute("name")!;
         var refused = Pages.Parse(await (await specialist.SubmitAsync(respite, new Dictionary<string, string[]>
         {
@@ -74,13 +74,13 @@ public sealed class PlanningTests(TestApps apps)
         }, "#measure-form");
         Assert.True(changed.StatusCode == HttpStatusCode.Redirect, string.Join(" | ", Pages.Parse(await changed.TextAsync()).FieldErrors()));
         plan = await specialist.GetPageAsync(planUrl);
-        Assert.Equal(("2,000", "5,500", "117,500,000", "107,500,000"), (Cell(plan, "021.0", "closed"), Cell(plan, "021.0", "remaining"), Cell(plan, "021.0", "budgeted"), Cell(plan, "021.0", "unfunded")));
+        Assert.Equal(("2,000", "1,000", "77,000,000", "13,000,000"), (Cell(plan, "021.0", "closed"), Cell(plan, "021.0", "remaining"), Cell(plan, "021.0", "budgeted"), Cell(plan, "021.0", "unfunded")));
         Assert.Contains("Keystone", plan.QuerySelector("#goals .partner")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Respite rooms open", plan.QuerySelector("#goals .next-step")!.TextContent, StringComparison.Ordinal);
 
         // Handing the gaps over again keeps the ones the plan names; other staff read the plan but cannot change it.
         Assert.Equal(HttpStatusCode.Redirect, (await specialist.SubmitAsync($"/Needs/Costs/{campaignId}", new Dictionary<string, string[]>(), "#hand-over-form")).StatusCode);
-        Assert.Equal("107,500,000", Cell(await specialist.GetPageAsync(planUrl), "021.0", "unfunded"));
+        Assert.Equal("13,000,000", Cell(await specialist.GetPageAsync(planUrl), "021.0", "unfunded"));
         var cso = app.Browser("en");
         await cso.SignInAsync("cso@partnera.demo");
         var read = await cso.GetPageAsync(planUrl);

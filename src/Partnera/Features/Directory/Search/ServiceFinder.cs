@@ -30,6 +30,17 @@ public sealed record FinderHit(Guid Id, MultilingualText Name, MultilingualText 
 public sealed class ServiceFinder(PartneraDbContext db, TerritoryTree territories, TimeProvider time)
 {
     public const int MaxWords = 6;
+    /// <summary>
+    /// A query is read up to this many characters and each word up to <see cref="MaxWordLength"/>: every word is looked up
+    /// with each of its letters left out (typos), so an unbounded word would cost the database its square.
+    /// </summary>
+    public const int MaxTextLength = 200;
+    public const int MaxWordLength = 40;
+
+    /// <summary>The words of a query the finder looks up, bounded in number and length.</summary>
+    public static List<string> QueryWords(string? text) =>
+        PhoneticKey.Words(text is { Length: > MaxTextLength } ? text[..MaxTextLength] : text)
+            .Select(w => w.Length > MaxWordLength ? w[..MaxWordLength] : w).Take(MaxWords).ToList();
     // Above this many services in a territory (a whole region or country) the territory stays a subquery.
     private const int AreaList = 5_000;
 
@@ -37,7 +48,7 @@ public sealed class ServiceFinder(PartneraDbContext db, TerritoryTree territorie
     {
         var (filtered, areaIds) = await FilterAsync(query, ct);
         if (areaIds is { Count: 0 }) return new Page<FinderHit>([], 1, Paging.Normalise(query.Page, query.Size).Size, 0);
-        var words = PhoneticKey.Words(query.Text).Take(MaxWords).ToList();
+        var words = QueryWords(query.Text);
         if (words.Count == 0)
         {
             var page = await filtered.OrderBy(s => s.Name.Value).ThenBy(s => s.Id).Select(s => s.Id).ToPageAsync(query.Page, query.Size, ct);
@@ -60,7 +71,7 @@ public sealed class ServiceFinder(PartneraDbContext db, TerritoryTree territorie
     {
         var (filtered, areaIds) = await FilterAsync(query, ct);
         if (areaIds is { Count: 0 }) return [];
-        var words = PhoneticKey.Words(query.Text).Take(MaxWords).ToList();
+        var words = QueryWords(query.Text);
         return words.Count == 0
             ? await filtered.OrderBy(s => s.Name.Value).ThenBy(s => s.Id).Select(s => s.Id).ToListAsync(ct)
             : (await RankAsync(filtered, areaIds, words, ct)).Select(r => r.Id).ToList();

@@ -50,4 +50,8 @@ public sealed class CostSettings
 }
 
 /// <summary>The unit cost a community sets for a category, replacing the directory's and the country's.</summary>
-public sealed record UnitCostOverride(Guid Community, string Term, decimal UnitCost);
+public sealed record UnitCostOverride(Guid Community, string Term, decimal UnitCost)
+{
+    /// <summary>The most a year of one person's or household's service may be said to cost (as a service's own unit cost).</summary>
+    public const decimal Largest = 1_000_000_000m;
+}

@@ -64,7 +64,9 @@ public sealed class GapCosting(PartneraDbContext db, GapAnalysis analysis, Servi
         var directory = await DirectoryCostsAsync(gaps.Rows, definition.Taxonomy, defaults.Currency, ct);
         var rows = gaps.Rows.Select(g =>
         {
-            var (unit, basis) = settings.Overrides.FirstOrDefault(o => o.Community == g.CommunityId && o.Term == g.TermCode) is { } own ? (own.UnitCost, UnitCostBasis.Community)
+            // A figure beyond the largest (saved before there was a limit) is not used: it would overflow the sums.
+            var (unit, basis) = settings.Overrides.FirstOrDefault(o => o.Community == g.CommunityId && o.Term == g.TermCode && o.UnitCost is >= 0 and <= UnitCostOverride.Largest) is { } own
+                ? (own.UnitCost, UnitCostBasis.Community)
                 : directory.TryGetValue((g.CommunityId, g.TermCode), out var stated) ? (stated, UnitCostBasis.Directory)
                 : defaults.Costs.TryGetValue(g.TermCode, out var usual) ? (usual, UnitCostBasis.Country)
                 : ((decimal?)null, UnitCostBasis.None);

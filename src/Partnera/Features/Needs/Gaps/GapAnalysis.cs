@@ -154,13 +154,14 @@ public sealed class GapAnalysis(PartneraDbContext db, ServiceCapacity capacities
 
     /// <summary>
     /// The share of answering households that need the service, scaled to the community's households (population ÷ household
-    /// size) for a category counted in households, or to its people (the members of those households) for one counted in people.
+    /// size). In a category counted in people that is one person per household that needs it: the questionnaire does not ask
+    /// how many members need a service, and counting every member (the whole population's share) would count a household of
+    /// four needing home care as four people needing it.
     /// </summary>
     private static GapRow BySurvey(GapRow row, decimal size)
     {
         var households = row.Population / size;
-        decimal? scale = row.Unit == CountingUnit.Household ? households : row.Population;
-        if (scale is not { } to || row.Responses == 0) return row with { Households = households };
+        if (households is not { } to || row.Responses == 0) return row with { Households = households };
         return row with
         {
             Households = households,

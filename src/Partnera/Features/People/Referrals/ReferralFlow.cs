@@ -48,7 +48,8 @@ public sealed class ReferralFlow(PartneraDbContext db, AuditLog audit, CurrentUs
     /// <summary>Sends a referral of a person to a directory service's organisation, sharing what was ticked; returns the problem key, if any.</summary>
     public async Task<(Referral? Referral, string? Problem)> SendAsync(Person person, Guid from, Guid serviceId, string reason, Urgency urgency, SharedData shared, CancellationToken ct)
     {
-        var to = await db.Services.Where(s => s.Id == serviceId).Select(s => (Guid?)s.OrganisationId).FirstOrDefaultAsync(ct);
+        // Only a working service takes referrals: a closed one's organisation would be given the person's case for nothing.
+        var to = await db.Services.Where(s => s.Id == serviceId && s.Status == Directory.ServiceStatus.Active).Select(s => (Guid?)s.OrganisationId).FirstOrDefaultAsync(ct);
         if (to is null) return (null, "Referral_UnknownService");
         if (to == from) return (null, "Referral_SameOrganisation");
         var now = time.GetUtcNow().UtcDateTime;

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Partnera.Data;
 using Partnera.Features.Accounts;
+using Partnera.Features.Directory;
 using Partnera.Features.Directory.Search;
 using Partnera.Features.Directory.Taxonomies;
 using Partnera.Features.Territories;
@@ -99,7 +100,7 @@ public sealed class SendModel(PartneraDbContext db, PersonAccess access, Referra
         var nearSet = near.ToHashSet();
         // Beyond the community, only once a word or a category narrows the directory (never a country's every service):
         // the rest of the person's country first, then anywhere (a word the sender typed may name a service abroad).
-        var narrowed = CategoryId is not null || !string.IsNullOrWhiteSpace(ServiceQuery);
+        var narrowed = CategoryId is not null || ServiceFinder.QueryWords(ServiceQuery).Count > 0;
         List<Guid> wider = !narrowed ? []
             : [.. country is not null ? await finder.OrderedIdsAsync(query with { TerritoryId = country.Id }, ct) : [], .. await finder.OrderedIdsAsync(query, ct)];
         var ordered = near.Concat(wider.Where(x => !nearSet.Contains(x))).Distinct().ToList();
@@ -108,7 +109,7 @@ public sealed class SendModel(PartneraDbContext db, PersonAccess access, Referra
         var hits = await finder.HitsAsync(page.Items, ct);
         Services = new Page<(FinderHit, bool)>([.. hits.Select(h => (h, nearSet.Contains(h.Id)))], page.Number, page.Size, page.TotalItems);
         if (Input.ServiceId is { } chosen && !hits.Any(h => h.Id == chosen))
-            Chosen = (await finder.HitsAsync([chosen], ct)).FirstOrDefault();
+            Chosen = (await finder.HitsAsync([chosen], ct)).FirstOrDefault(h => h.Status == ServiceStatus.Active);
         return true;
     }
 }
