@@ -35,12 +35,16 @@ public sealed partial class AuditChanges(PartneraDbContext db, IStringLocalizer<
             .OfType<Guid>().Distinct().ToList();
         var names = await NamesAsync(links, ct);
         return parsed.ToDictionary(p => p.Entry.Id, p => p.Fields
+            .Where(f => !Internal.Contains(f.Key))
             .Where(f => !f.Key.EndsWith(".Translations", StringComparison.Ordinal) || f.Value.Any(v => v.ValueKind == JsonValueKind.String && v.GetString() is not ("{}" or "")))
             .Select(f => Line(FieldName(p.Entry.EntityType, f.Key),
                 f.Value.Length > 0 ? Coded(p.Entry.EntityType, f.Key, Value(f.Value[0], names, AboutPerson(p.Entry))) : null,
                 f.Value.Length > 1 ? Coded(p.Entry.EntityType, f.Key, Value(f.Value[1], names, AboutPerson(p.Entry))) : null))
             .ToList());
     }
+
+    /// <summary>Fields the app keeps for itself (search keys made from names): they tell a reader nothing the names do not.</summary>
+    private static readonly HashSet<string> Internal = ["FamilyKey", "GivenKey"];
 
     // Two masked values (or two hidden references) say nothing more than one: "Phone: changed (personal data)".
     private static ChangeLine Line(string field, string? old, string? now) => new(field, old == now ? null : old, now);

@@ -92,6 +92,11 @@ public sealed class CostsModel(PartneraDbContext db, GapCosting costing, TimePro
         var earlier = await db.HandedOverGaps.Where(g => g.CampaignId == campaignId).ToListAsync(ct);
         var named = (await db.MeasureGaps.Where(l => earlier.Select(g => g.Id).Contains(l.GapId)).Select(l => l.GapId).Distinct().ToListAsync(ct)).ToHashSet();
         var current = Result.Rows.Where(r => r.Gap.Gap > 0).ToDictionary(r => (r.Gap.CommunityId, r.Gap.TermCode));
+        if (current.Count == 0 && earlier.Count == 0)
+        {
+            TempData["Message"] = "Costs_NothingToHandOver";
+            return Redirect($"/Needs/Costs/{campaignId}?method={Method}");
+        }
         foreach (var gap in earlier.Where(g => !current.ContainsKey((g.CommunityId, g.TermCode))))
         {
             if (named.Contains(gap.Id)) Freeze(gap, null, assumptions, now);

@@ -4,6 +4,8 @@
   const canvas = document.getElementById('budget-chart');
   if (!data || !canvas || typeof Chart === 'undefined') return;
   const tally = JSON.parse(data.textContent);
+  // The box gets its height first: the chart fills the box it finds.
+  canvas.parentElement.classList.add('budget-chart-drawn');
   new Chart(canvas, {
     type: 'bar',
     data: {
@@ -22,5 +24,4 @@
       scales: { x: { beginAtZero: true, ticks: { precision: 0 } } },
     },
   });
-  canvas.parentElement.classList.add('budget-chart-drawn');
 })();

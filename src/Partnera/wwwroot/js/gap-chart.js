@@ -5,6 +5,8 @@
   if (!data || !canvas || typeof Chart === 'undefined') return;
   const chart = JSON.parse(data.textContent);
   const colours = ['#0d6efd', '#198754', '#dc3545', '#6c757d'];
+  // The box gets its height first: the chart fills the box it finds.
+  canvas.parentElement.classList.add('gap-chart-drawn');
   new Chart(canvas, {
     type: 'bar',
     data: {
@@ -20,5 +22,4 @@
       scales: chart.stacked ? { x: { stacked: true }, y: { stacked: true } } : {},
     },
   });
-  canvas.parentElement.classList.add('gap-chart-drawn');
 })();

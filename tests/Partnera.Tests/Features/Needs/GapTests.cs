@@ -107,6 +107,25 @@ public sealed class GapTests(TestApps apps)
     }
 
     [Theory, ClassData(typeof(Databases))]
+    public async Task Without_answers_the_pages_say_there_is_no_estimate_yet_and_nothing_is_handed_over(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var (campaignId, place, _) = await NeedsCampaigns.TestvilleAsync(app);
+        var specialist = app.Browser("en");
+        await specialist.SignInAsync("specialist@partnera.demo");
+        // Zeros for want of answers are not a finding: each page says so instead of "closing every gap costs 0".
+        foreach (var url in new[] { $"/Needs/Costs/{campaignId}", $"/Needs/Costs/{campaignId}?community={place}", $"/Needs/Gaps/{campaignId}?community={place}" })
+            Assert.StartsWith("No estimate yet: no household has answered here", (await specialist.GetPageAsync(url)).QuerySelector("#no-answers")?.TextContent.Trim() ?? url, StringComparison.Ordinal);
+        var handed = await specialist.SubmitAsync($"/Needs/Costs/{campaignId}", new Dictionary<string, string[]>(), "#hand-over-form");
+        var after = await specialist.GetPageAsync(handed.Headers.Location!.OriginalString);
+        Assert.Contains("Nothing handed over: no gap was found", after.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDbAsync(db => db.HandedOverGaps.CountAsync(g => g.CampaignId == campaignId)));
+
+        await NeedsCampaigns.HouseholdsAsync(app, campaignId, place, [Option("D3", "021.0")]);
+        Assert.Null((await specialist.GetPageAsync($"/Needs/Costs/{campaignId}")).QuerySelector("#no-answers"));
+    }
+
+    [Theory, ClassData(typeof(Databases))]
     public async Task Costs_multiply_each_gap_by_the_communitys_directorys_or_countrys_unit_cost_and_split_it(DatabaseProvider provider)
     {
         var app = await apps.GetAsync(provider);

@@ -17,7 +17,7 @@ public sealed class ReferralChoiceTests(TestApps apps)
     public async Task A_referral_for_a_person_in_bakhmut_offers_bakhmuts_services_first_and_nothing_from_moldova_on_the_first_page(DatabaseProvider provider)
     {
         var app = await apps.GetAsync(provider);
-        var (ngo, person, bakhmutServices, foreign) = await app.WithDbAsync(async db =>
+        var (ngo, person, bakhmutServices, foreign, ownService) = await app.WithDbAsync(async db =>
         {
             var bakhmut = await db.Territories.Where(t => t.Code == "UA14020010000053143").Select(t => t.Id).SingleAsync();
             var ngo = new Organisation { Name = new MultilingualText("Sends " + Guid.NewGuid().ToString("N")[..6]), Kind = OrganisationKind.Ngo, TerritoryId = bakhmut };
@@ -25,13 +25,17 @@ public sealed class ReferralChoiceTests(TestApps apps)
             person.IndexNames();
             person.Consents.Add(new Consent { PersonId = person.Id, OrganisationId = ngo.Id, Purpose = "Care", GivenOn = new DateOnly(2026, 11, 1), RecordedBy = "test" });
             db.Organisations.Add(ngo);
+            // The NGO's own service in Bakhmut: never offered, as a referral goes to another organisation.
+            var ownService = new Partnera.Features.Directory.Service { OrganisationId = ngo.Id, Name = new MultilingualText("Own " + Guid.NewGuid().ToString("N")[..6]), Status = Partnera.Features.Directory.ServiceStatus.Active };
+            ownService.Areas.Add(new Partnera.Features.Directory.ServiceArea { ServiceId = ownService.Id, TerritoryId = bakhmut });
+            db.Services.Add(ownService);
             db.People.Add(person);
             db.PersonInvolvements.Add(new PersonInvolvement { PersonId = person.Id, OrganisationId = ngo.Id, Kind = Involvement.Registered, Since = DateTime.UtcNow });
             await db.SaveChangesAsync();
             var here = await db.ServiceAreas.Where(a => a.TerritoryId == bakhmut).Select(a => a.ServiceId)
                 .Union(db.ServiceAtLocations.Where(l => l.Location!.TerritoryId == bakhmut).Select(l => l.ServiceId)).ToListAsync();
             var foreign = await db.Services.Where(s => s.TimeZone == "Europe/Chisinau" || s.TimeZone == "Europe/Minsk").Select(s => s.Id).ToListAsync();
-            return (ngo.Id, person.Id, here.Select(id => id.ToString()).ToHashSet(), foreign.Select(id => id.ToString()).ToHashSet());
+            return (ngo.Id, person.Id, here.Where(id => id != ownService.Id).Select(id => id.ToString()).ToHashSet(), foreign.Select(id => id.ToString()).ToHashSet(), ownService.Id.ToString());
         });
         Assert.NotEmpty(bakhmutServices);
         Assert.NotEmpty(foreign);
@@ -43,6 +47,7 @@ public sealed class ReferralChoiceTests(TestApps apps)
         Assert.InRange(offered.Count, 1, 20);
         Assert.Contains(offered[0], bakhmutServices);
         Assert.DoesNotContain(offered, foreign.Contains);
+        Assert.DoesNotContain(ownService, offered);
         Assert.NotNull(page.QuerySelector("#services .service-option.near"));
         Assert.Null(page.QuerySelector("#Input_ServiceId[size]"));
 

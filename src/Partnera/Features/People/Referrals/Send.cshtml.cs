@@ -103,7 +103,9 @@ public sealed class SendModel(PartneraDbContext db, PersonAccess access, Referra
         var narrowed = CategoryId is not null || ServiceFinder.QueryWords(ServiceQuery).Count > 0;
         List<Guid> wider = !narrowed ? []
             : [.. country is not null ? await finder.OrderedIdsAsync(query with { TerritoryId = country.Id }, ct) : [], .. await finder.OrderedIdsAsync(query, ct)];
-        var ordered = near.Concat(wider.Where(x => !nearSet.Contains(x))).Distinct().ToList();
+        // The sender's own services are left out: a referral goes to another organisation.
+        var own = (await db.Services.Where(s => mine.Contains(s.OrganisationId)).Select(s => s.Id).ToListAsync(ct)).ToHashSet();
+        var ordered = near.Concat(wider.Where(x => !nearSet.Contains(x))).Distinct().Where(x => !own.Contains(x)).ToList();
         var page = ordered.ToPage(ServicePage, ServicesPerPage);
         ServicePage = page.Number;
         var hits = await finder.HitsAsync(page.Items, ct);
