@@ -107,6 +107,8 @@ public sealed class GapFigureTests(TestApps apps)
             report.QuerySelector("#report-total-cost-range")!.TextContent.Trim(), StringComparison.Ordinal);
         Assert.Equal("5 ⚠", report.QuerySelector($"#gap-matrix tr[data-community='{place}'] .answered")!.TextContent.Trim());
         Assert.Equal("4,000", report.QuerySelector($"#gap-matrix tr[data-community='{place}'] .needing-any")!.TextContent.Trim());
+        var ranged = report.QuerySelector($"#report-gap-ranges tr[data-community='{place}'][data-term='021.0']")!;
+        Assert.Equal(("4,000 (1,176–7,693)", "3,000 (176–6,693)"), (ranged.QuerySelector(".need")!.TextContent.Trim(), ranged.QuerySelector(".gap")!.TextContent.Trim()));
 
         using (var pdf = UglyToad.PdfPig.PdfDocument.Open(await (await specialist.GetAsync(report.QuerySelector("#report-pdf")!.GetAttribute("href")!)).Content.ReadAsByteArrayAsync()))
         {
