@@ -155,8 +155,16 @@ public sealed class AccountTests(TestApps apps)
         var client = app.Browser();
         await client.SignInAsync(email, Password);
 
+        var elsewhere = app.Browser();
+        await elsewhere.SignInAsync(email, Password);
         var setup = await client.GetPageAsync("/Account/Manage/TwoFactor");
         Assert.NotNull(setup.QuerySelector(".qr-code svg"));
+        // Opening the page (a link anyone could send) makes a key but ends no session: the other browser is still signed in,
+        // checked against the account as stored now (not the few seconds' cache of it).
+        var userId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+        await app.WithScopeAsync(scope => { scope.GetRequiredService<Partnera.Features.Accounts.AccessCheck>().Forget(userId); return Task.FromResult(0); });
+        Assert.Equal(HttpStatusCode.OK, (await elsewhere.GetAsync("/Account/Manage")).StatusCode);
+        Assert.Equal(setup.QuerySelector("#shared-key")!.TextContent, (await client.GetPageAsync("/Account/Manage/TwoFactor")).QuerySelector("#shared-key")!.TextContent);
         var key = setup.QuerySelector("#shared-key")!.TextContent;
         var wrong = await client.SubmitAsync("/Account/Manage/TwoFactor", new Dictionary<string, string[]> { ["Code"] = ["000000"] }, "form[action*='Enable']");
         Assert.Contains("not correct", await wrong.TextAsync());

@@ -86,6 +86,10 @@ public sealed class TwoFactorModel(UserManager<PartneraUser> users, SignInManage
         return Redirect("/Account/Manage/TwoFactor");
     }
 
+    // Where ASP.NET Core Identity's user store keeps the authenticator key (UserStoreBase's internal login provider and token name).
+    private const string AuthenticatorKeyProvider = "[AspNetUserStore]";
+    private const string AuthenticatorKeyName = "AuthenticatorKey";
+
     private static string Digits(string code) => code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
 
     private async Task LoadAsync(PartneraUser user)
@@ -95,10 +99,10 @@ public sealed class TwoFactorModel(UserManager<PartneraUser> users, SignInManage
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
-            await users.ResetAuthenticatorKeyAsync(user);
-            // A new key comes with a new security stamp: renew this browser's cookie, or AccessCheck refuses it.
-            await signIn.RefreshSignInAsync(user);
-            key = await users.GetAuthenticatorKeyAsync(user);
+            // The first key to set an app up with: stored without a new security stamp (which the reset would give), since a key
+            // not yet switched on weakens nothing, and merely opening this page must not end the account's other sessions.
+            key = users.GenerateNewAuthenticatorKey();
+            await users.SetAuthenticationTokenAsync(user, AuthenticatorKeyProvider, AuthenticatorKeyName, key);
         }
         SharedKey = string.Join(' ', key!.Chunk(4).Select(c => new string(c))).ToLowerInvariant();
         var uri = $"otpauth://totp/Partnera:{Uri.EscapeDataString(user.Email!)}?secret={key}&issuer=Partnera&digits=6";
