@@ -134,7 +134,12 @@ public sealed class NarrowScreenTests(BrowserFixture fixture)
         {
             // Services offered as a list of choices a page at a time, with the category and the words above them.
             await AssertFitsAsync(page, $"/People/Referrals/Send/{twins.First}");
+            // The centre's own services are not offered: a word finds another organisation's (Zaporizhzhia's information service).
+            await page.Locator("#ServiceQuery").FillAsync("Інформування");
+            await page.Locator("#find-service").ClickAsync();
             await Assertions.Expect(page.Locator("#services input[type=radio]").First).ToBeVisibleAsync();
+            var found = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+            Assert.True(found <= Phone, $"the send-referral page with services found is {found} px wide");
             // Categories as checkboxes with the filter box, the other countries' classifiers behind a fold.
             await AssertFitsAsync(page, $"/Directory/Manage/Service?organisationId={centre}");
             await Assertions.Expect(page.Locator("#home-categories input[type=checkbox]").First).ToBeVisibleAsync();

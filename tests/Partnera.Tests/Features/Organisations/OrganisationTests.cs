@@ -3,7 +3,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Partnera.Data;
+using Partnera.Features.Accounts;
 using Partnera.Features.Organisations;
+using Partnera.Infrastructure.Text;
 using Partnera.Tests.Infrastructure;
 
 namespace Partnera.Tests.Features.Organisations;
@@ -94,11 +96,15 @@ public sealed class OrganisationTests(TestApps apps)
     public async Task Members_edit_their_own_organisation_but_not_others()
     {
         var app = await apps.GetAsync(DatabaseProvider.Sqlite);
-        var ids = await app.WithDbAsync(async db => (
-            Own: await db.Organisations.Where(o => o.ShortName == "ЦСССДМ").Select(o => o.Id).SingleAsync(),
-            Other: await db.Organisations.Where(o => o.ShortName == "Keystone").Select(o => o.Id).SingleAsync()));
-        var client = app.Browser();
-        await client.SignInAsync("provider@partnera.demo");
+        // An organisation of its own (the demo centre must keep having no contact: other tests rely on that).
+        var ids = await app.WithDbAsync(async db =>
+        {
+            var own = new Organisation { Name = new MultilingualText("Own " + Guid.NewGuid().ToString("N")[..6]), Kind = OrganisationKind.Ngo };
+            db.Organisations.Add(own);
+            await db.SaveChangesAsync();
+            return (Own: own.Id, Other: await db.Organisations.Where(o => o.ShortName == "Keystone").Select(o => o.Id).SingleAsync());
+        });
+        var (client, _, _) = await app.NewStaffAsync(ids.Own, Role.ProviderStaff);
 
         var saved = await client.SubmitAsync($"/Organisations/Edit/{ids.Own}", ("Input.Hotline", "0 800 500 111"));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
