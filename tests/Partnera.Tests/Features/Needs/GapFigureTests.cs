@@ -129,8 +129,9 @@ public sealed class GapFigureTests(TestApps apps)
              (string?)respite["Fewer than 30 answered"]));
         var costRows = MiniExcelLibs.MiniExcel.Query(workbook, useHeaderRow: true, sheetName: "Costs").Cast<IDictionary<string, object?>>().ToList();
         var homeCare = costRows.Single(r => (string?)r["Category code"] == "015.1");
-        Assert.Equal((72_000_000d, 13_039_200d, 224_809_200d),
-            (Number(homeCare, "Cost, UAH"), Number(homeCare, "Cost, UAH: 95 % interval, from"), Number(homeCare, "Cost, UAH: 95 % interval, to")));
+        Assert.Equal((36_000d, 72_000_000d, 13_039_200d, 224_809_200d, 50_400_000d),
+            (Number(homeCare, "Unit cost, UAH"), Number(homeCare, "Cost, UAH"), Number(homeCare, "Cost, UAH: 95 % interval, from"), Number(homeCare, "Cost, UAH: 95 % interval, to"),
+             Number(homeCare, "Local budget, UAH")));
 
         // With 30 households answering (25 more needing nothing, of 3 people) the warning goes and the ranges narrow:
         // respite 2 of 30 of 10,000 households = 666.7, Wilson 1.85–21.32 % = 184.8–2,132.4.

@@ -52,12 +52,12 @@ public static class ReportWorkbook
                  (needs["Report_CategoryCode"], r.Gap.TermCode),
                  (needs["Report_Unit"], needs[$"CountingUnit_{r.Gap.Unit}"].Value),
                  (needs["Gaps_Gap"], r.Gap.Gap),
-                 (needs["Costs_UnitCost"], r.UnitCost),
+                 (needs["Costs_UnitCost"] + ", " + report.Costs.Defaults.Currency, r.UnitCost),
                  (needs["Report_UnitCostBasis"], needs[$"UnitCostBasis_{r.Basis}"].Value),
                  (needs["Costs_Cost"] + ", " + report.Costs.Defaults.Currency, r.Cost),
                  (needs["Report_IntervalFrom", needs["Costs_Cost"] + ", " + report.Costs.Defaults.Currency], r.CostInterval?.Low),
                  (needs["Report_IntervalTo", needs["Costs_Cost"] + ", " + report.Costs.Defaults.Currency], r.CostInterval?.High),
-                 .. CostDefaults.Sources.Select(s => ((string)directory[$"FundingSource_{s}"], (object?)r.Shares[s]))])).ToList(),
+                 .. CostDefaults.Sources.Select(s => ($"{directory[$"FundingSource_{s}"]}, {report.Costs.Defaults.Currency}", (object?)r.Shares[s]))])).ToList(),
         };
         using var stream = new MemoryStream();
         MiniExcel.SaveAs(stream, sheets);
