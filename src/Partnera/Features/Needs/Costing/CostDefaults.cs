@@ -28,9 +28,17 @@ public sealed class CostDefaults
     /// <summary>The funding sources a cost is split between.</summary>
     public static readonly FundingSource[] Sources = [FundingSource.LocalBudget, FundingSource.StateBudget, FundingSource.Donor, FundingSource.Other];
 
+    // Read from the embedded file once per country: the gap, cost and budget pages ask for them on every request. Never changed after reading.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, CostDefaults> Read = new();
+
     public static CostDefaults For(string? country)
     {
         var code = QuestionnaireTemplates.Countries.Contains(country?.ToUpperInvariant()) ? country!.ToLowerInvariant() : "ua";
+        return Read.GetOrAdd(code, Load);
+    }
+
+    private static CostDefaults Load(string code)
+    {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"costing:unit-costs-{code}")
             ?? throw new InvalidOperationException($"The cost defaults unit-costs-{code} are not embedded.");
         return JsonSerializer.Deserialize<CostDefaults>(stream, QuestionnaireDefinition.Json) ?? throw new JsonException("Empty cost defaults.");

@@ -83,8 +83,7 @@ public static class ReportPdf
         var small = rows.Where(r => r.SmallSample).Select(r => r.Community.In(culture)).Distinct().ToList();
         if (small.Count > 0) pdf.Paragraph(t["Report_SmallSample", GapAnalysis.MinimumSample, string.Join(", ", small)]);
         pdf.Paragraph(t["Report_Ranges"], small: true);
-        string Ranged(decimal value, (decimal Low, decimal High)? range) =>
-            value.ToString("N0", culture) + (range is { } x ? $" ({x.Low.ToString("N0", culture)}–{x.High.ToString("N0", culture)})" : "");
+        string Ranged(decimal value, (decimal Low, decimal High)? range) => RangeText.Ranged(value, range, culture);
         pdf.Table(
             [new(RowHeader(report, t), 2), new(t["Gaps_Category"], 2.4), new(t["Report_Unit"], 1.2), new(t["Report_Answered"], 1, true), new(t["Gaps_Need"], 1.8, true),
                 new(t["Gaps_Capacity"], 1.1, true), new(t["Gaps_Gap"], 1.8, true), new(t["Gaps_PreviousGap"], 1.1, true)],
