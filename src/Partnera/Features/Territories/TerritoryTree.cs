@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Caching.Memory;
 using Partnera.Data;
+using Partnera.Infrastructure.Text;
 
 namespace Partnera.Features.Territories;
 
@@ -9,8 +10,8 @@ namespace Partnera.Features.Territories;
 public sealed record TerritoryScope(IReadOnlyList<Guid> Above, IReadOnlyList<Guid> Within);
 
 /// <summary>
-/// The territory tree (ids and parents only) kept in memory, because every search by place asks what lies above and
-/// below it. Territories change rarely, by an administrator: a change saved by this app instance drops the copy at
+/// The territory tree (ids, parents and the words of the names) kept in memory, because every search by place asks
+/// what lies above and below it. Territories change rarely, by an administrator: a change saved by this app instance drops the copy at
 /// once (<see cref="TerritoryTreeInvalidator"/>); other instances see it within <see cref="KeptFor"/>.
 /// </summary>
 public sealed class TerritoryTree(PartneraDbContext db, IMemoryCache cache)
@@ -18,18 +19,24 @@ public sealed class TerritoryTree(PartneraDbContext db, IMemoryCache cache)
     public static readonly TimeSpan KeptFor = TimeSpan.FromMinutes(5);
     internal const string CacheKey = "territories:tree";
 
-    public async Task<TerritoryScope> ScopeAsync(Guid id, CancellationToken ct)
-    {
-        var tree = await cache.GetOrCreateAsync(CacheKey, async entry =>
+    public async Task<TerritoryScope> ScopeAsync(Guid id, CancellationToken ct) => (await SnapshotAsync(ct)).Scope(id);
+
+    /// <summary>
+    /// The phonetic keys of every word of every place name in any language, sorted (ordinal) so a word's beginning is
+    /// found by binary search: a search word matching one names a place, so the finder can rank services there first.
+    /// </summary>
+    public async Task<string[]> PlaceWordsAsync(CancellationToken ct) => (await SnapshotAsync(ct)).PlaceWords;
+
+    private async Task<Snapshot> SnapshotAsync(CancellationToken ct) =>
+        (await cache.GetOrCreateAsync(CacheKey, async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = KeptFor;
-            var rows = await db.Territories.AsNoTracking().Select(t => new { t.Id, t.ParentId }).ToListAsync(ct);
-            return new Snapshot(rows.ToDictionary(r => r.Id, r => r.ParentId), rows.Where(r => r.ParentId != null).ToLookup(r => r.ParentId!.Value, r => r.Id));
-        });
-        return tree!.Scope(id);
-    }
+            var rows = await db.Territories.AsNoTracking().Select(t => new { t.Id, t.ParentId, t.Name }).ToListAsync(ct);
+            var words = rows.SelectMany(r => r.Name.AllForms()).SelectMany(PhoneticKey.Words).Distinct().Order(StringComparer.Ordinal).ToArray();
+            return new Snapshot(rows.ToDictionary(r => r.Id, r => r.ParentId), rows.Where(r => r.ParentId != null).ToLookup(r => r.ParentId!.Value, r => r.Id), words);
+        }))!;
 
-    private sealed record Snapshot(Dictionary<Guid, Guid?> Parents, ILookup<Guid, Guid> Children)
+    private sealed record Snapshot(Dictionary<Guid, Guid?> Parents, ILookup<Guid, Guid> Children, string[] PlaceWords)
     {
         public TerritoryScope Scope(Guid id)
         {

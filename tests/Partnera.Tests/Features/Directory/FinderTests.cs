@@ -112,6 +112,32 @@ public sealed class FinderTests(TestApps apps)
     }
 
     [Theory, ClassData(typeof(Databases))]
+    public async Task A_word_naming_a_place_puts_services_there_before_the_same_help_elsewhere(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        // Made-up words: both services match two of the three words; the one elsewhere matches them in its name (which
+        // counts more), the one in Bakhmut matches the place the resident named.
+        await app.WithDbAsync(async db =>
+        {
+            // An organisation whose name names no place, so only the service's area can match "Бахмут".
+            var organisation = new Partnera.Features.Organisations.Organisation { Name = new("Фонд Вербена"), Kind = Partnera.Features.Organisations.OrganisationKind.Ngo };
+            db.Organisations.Add(organisation);
+            var bakhmut = await db.Territories.Where(t => t.Code == "UA14020010000053143").Select(t => t.Id).SingleAsync();
+            var elsewhere = new Partnera.Features.Directory.Service { Organisation = organisation, Name = new("Фрувалія стентопа") };
+            var inBakhmut = new Partnera.Features.Directory.Service { Organisation = organisation, Name = new("Фрувалія") };
+            inBakhmut.Areas.Add(new() { TerritoryId = bakhmut });
+            db.Services.AddRange(elsewhere, inBakhmut);
+            await db.SaveChangesAsync();
+            await new Partnera.Features.Directory.Search.ServiceSearchIndex(db).RefreshAsync([elsewhere.Id, inBakhmut.Id], CancellationToken.None);
+            return 2;
+        });
+        // (Bakhmut's other services follow, matching the place alone.)
+        Assert.Equal(["Фрувалія", "Фрувалія стентопа"], (await FindAsync(app, Text("фрувалія стентопа Бахмут"))).Take(2));
+        // Without a place word the name decides.
+        Assert.Equal(["Фрувалія стентопа", "Фрувалія"], await FindAsync(app, Text("фрувалія стентопа")));
+    }
+
+    [Theory, ClassData(typeof(Databases))]
     public async Task Filters_narrow_by_category_group_place_price_and_language(DatabaseProvider provider)
     {
         var app = await apps.GetAsync(provider);

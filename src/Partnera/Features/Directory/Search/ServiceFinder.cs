@@ -105,6 +105,17 @@ public sealed class ServiceFinder(PartneraDbContext db, TerritoryTree territorie
             if (key == Key || key == Stem) return weight + 1;
             return Exact.Contains(key) || (Prefix is not null && key.StartsWith(Prefix, StringComparison.Ordinal)) ? weight : 0;
         }
+
+        /// <summary>Whether the word matches a word of a place name ("Бахмут" the beginning of "Бахмутська") as it would match a key.</summary>
+        public bool NamesAPlace(string[] sortedPlaceWords)
+        {
+            bool Has(string key) => Array.BinarySearch(sortedPlaceWords, key, StringComparer.Ordinal) >= 0;
+            if (Has(Stem) || Exact.Any(Has)) return true;
+            if (Prefix is null) return false;
+            var at = Array.BinarySearch(sortedPlaceWords, Prefix, StringComparer.Ordinal);
+            at = at < 0 ? ~at : at;
+            return at < sortedPlaceWords.Length && sortedPlaceWords[at].StartsWith(Prefix, StringComparison.Ordinal);
+        }
     }
 
     /// <summary>A range of keys (from <see cref="From"/> up to, not including, <see cref="To"/>): every key that begins with a prefix.</summary>
@@ -116,7 +127,8 @@ public sealed class ServiceFinder(PartneraDbContext db, TerritoryTree territorie
 
     /// <summary>
     /// Service ids in order of relevance: first by how many of the words a service matches (a service matching
-    /// three of three words comes before one matching two), then by the sum over the words of the best weight each
+    /// three of three words comes before one matching two), then, among those, services matching the words that name
+    /// a place ("догляд вдома Бахмут": a resident wants help in Bakhmut, not the same help elsewhere), then by the sum over the words of the best weight each
     /// word found. A word matches a key equal to it or one letter apart, or a key beginning with its stem (so
     /// "психолог" finds "психологічні", "продукти" finds "продуктові"). Beginnings are ranges on the same indexed key
     /// column, so both databases answer them from the index.
@@ -132,15 +144,24 @@ public sealed class ServiceFinder(PartneraDbContext db, TerritoryTree territorie
         var rows = await keys.Where(k => filtered.Any(s => s.Id == k.ServiceId))
             .Select(k => new { k.ServiceId, k.Key, k.Weight })
             .ToListAsync(ct);
+        var places = await territories.PlaceWordsAsync(ct);
+        var naming = query.Select(w => w.NamesAPlace(places)).ToList();
         return rows.GroupBy(r => r.ServiceId)
             .Select(g => new
             {
                 Id = g.Key,
                 Scores = query.Select(word => g.Max(r => word.Score(r.Key, r.Weight))).ToList(),
             })
-            .Select(x => new { x.Id, Matched = x.Scores.Count(score => score > 0), Sum = x.Scores.Sum() })
+            .Select(x => new
+            {
+                x.Id,
+                Matched = x.Scores.Count(score => score > 0),
+                InPlace = x.Scores.Where((score, i) => naming[i] && score > 0).Count(),
+                Sum = x.Scores.Sum(),
+            })
             .Where(x => x.Matched > 0)
             .OrderByDescending(x => x.Matched)
+            .ThenByDescending(x => x.InPlace)
             .ThenByDescending(x => x.Sum)
             .ThenBy(x => x.Id)
             .Select(x => (x.Id, x.Matched))
