@@ -40,6 +40,9 @@ public sealed class PlanningTests(BrowserFixture fixture)
             await resident.ReloadAsync();
             await Assertions.Expect(mine.Locator(".answer")).ToContainTextAsync("Враховано частково");
             await Assertions.Expect(mine.Locator(".answer")).ToContainTextAsync("Виїзди до трьох сіл додано у 2027 році");
+            // The consultation's tally is drawn as bars above the comments (the summary says the same in words).
+            await Assertions.Expect(resident.Locator(".tally-chart-drawn #consultation-chart")).ToBeVisibleAsync();
+            Assert.True((await resident.Locator("#consultation-chart").BoundingBoxAsync())!.Height > 100);
         });
     }
 }

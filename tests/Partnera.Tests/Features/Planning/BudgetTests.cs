@@ -132,7 +132,8 @@ public sealed class BudgetTests(TestApps apps)
         using (var chart = System.Text.Json.JsonDocument.Parse(publicPage.QuerySelector("#budget-chart-data")!.TextContent))
         {
             Assert.Equal([3, 2, 1], chart.RootElement.GetProperty("values").EnumerateArray().Select(v => v.GetInt32()));
-            Assert.Equal([true, false, true], chart.RootElement.GetProperty("funded").EnumerateArray().Select(v => v.GetBoolean()));
+            // Funded projects drawn in green.
+            Assert.Equal(["#198754", "#6c757d", "#198754"], chart.RootElement.GetProperty("colors").EnumerateArray().Select(v => v.GetString()));
         }
         Assert.Contains("900,000 UAH of the envelope of 1,000,000 UAH", publicPage.QuerySelector("#results-summary")!.TextContent);
         Assert.Equal("1,000,000 UAH", publicPage.QuerySelector("#budget-rules dd")!.TextContent);

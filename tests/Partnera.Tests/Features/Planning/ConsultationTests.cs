@@ -121,9 +121,18 @@ public sealed class ConsultationTests(TestApps apps)
         Assert.DoesNotContain("idiots", report.QuerySelector("#comment-list")!.TextContent, StringComparison.Ordinal);
 
         // The published consultation report lists every comment and proposal with its answer, and the figures.
-        var summary = (await specialist.GetPageAsync(page)).QuerySelector("#consultation-summary")!.TextContent;
+        var planPage = await specialist.GetPageAsync(page);
+        var summary = planPage.QuerySelector("#consultation-summary")!.TextContent;
         Assert.Contains("1 comments and 2 proposals", summary, StringComparison.Ordinal);
         Assert.Contains("Accepted: 1, Partly accepted: 0, Rejected: 1", summary, StringComparison.Ordinal);
+        // The same tally drawn as bars: each answer, then what waits and what was removed.
+        Assert.NotNull(planPage.QuerySelector("canvas#consultation-chart[role=img][aria-label]"));
+        using (var chart = System.Text.Json.JsonDocument.Parse(planPage.QuerySelector("#consultation-chart-data")!.TextContent))
+        {
+            Assert.Equal(["Accepted", "Partly accepted", "Rejected", "Out of the plan's scope", "Not answered yet", "Removed by the moderator"],
+                chart.RootElement.GetProperty("labels").EnumerateArray().Select(v => v.GetString()));
+            Assert.Equal([1, 0, 1, 0, 0, 1], chart.RootElement.GetProperty("values").EnumerateArray().Select(v => v.GetInt32()));
+        }
         using var pdf = UglyToad.PdfPig.PdfDocument.Open(await visitor.GetByteArrayAsync($"{page}?handler=Report"));
         var text = Pages.Squeezed(string.Concat(pdf.GetPages().Select(p => p.Text)));
         foreach (var expected in new[] { "Consultation report: Consulted plan", "A youth club", "Accepted: Added as measure 1.2", "Rejected: The budget does not allow it in 2027", "Removed by the moderator: Insults", "Town hall" })
