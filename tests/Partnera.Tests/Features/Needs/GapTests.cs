@@ -91,6 +91,34 @@ public sealed class GapTests(TestApps apps)
     }
 
     [Theory, ClassData(typeof(Databases))]
+    public async Task Need_from_registries_that_count_one_person_in_several_groups_never_exceeds_the_community(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var (campaignId, place, population) = await NeedsCampaigns.TestvilleAsync(app);
+        // Every surveyed household of both groups needs home care (people) and in-kind help (households).
+        await NeedsCampaigns.HouseholdsAsync(app, campaignId, place,
+            [Option("B1", "older-alone"), Option("D3", "015.1"), Option("D3", "014.0")],
+            [Option("B1", "disability"), Option("D3", "015.1"), Option("D3", "014.0")]);
+        // Registries that overlap: most older people are also registered as people with disabilities.
+        await app.WithDbAsync(async db =>
+        {
+            db.RegistryCounts.AddRange(
+                new RegistryCount { TerritoryId = place, Group = TargetGroup.OlderPeople, AsOf = new DateOnly(2026, 1, 1), People = population * 4 / 5 },
+                new RegistryCount { TerritoryId = place, Group = TargetGroup.PeopleWithDisabilities, AsOf = new DateOnly(2026, 1, 1), People = population * 3 / 5 });
+            return await db.SaveChangesAsync();
+        });
+        var rows = (await AnalyseAsync(app, campaignId, NeedMethod.Registry)).Rows;
+        // 80 % + 60 % of the population would be 140 %: home care is held to everyone there, in-kind help to its households.
+        var homeCare = Row(rows, place, "015.1");
+        Assert.Equal((decimal)population, homeCare.EstimatedNeed);
+        Assert.Equal((decimal)population, homeCare.NeedInterval!.Value.High);
+        var inKind = Row(rows, place, "014.0");
+        Assert.Equal(Math.Round(inKind.Households!.Value, 1), inKind.EstimatedNeed);
+        Assert.True(inKind.EstimatedNeed < population / 2);
+        Assert.True(inKind.NeedInterval!.Value.High <= inKind.EstimatedNeed);
+    }
+
+    [Theory, ClassData(typeof(Databases))]
     public async Task Gaps_are_compared_with_the_previous_campaign_of_the_same_community(DatabaseProvider provider)
     {
         var app = await apps.GetAsync(provider);

@@ -146,7 +146,7 @@ public sealed class GapAnalysis(PartneraDbContext db, ServiceCapacity capacities
                     let row = new GapRow(c.TerritoryId, c.Name, t.Code, t.Name, responses.GetValueOrDefault(c.TerritoryId), wanted.GetValueOrDefault((c.TerritoryId, t.Code)),
                         c.Population, Math.Round(size, 2), registry?.People(c.TerritoryId, t.Code), 0, capacity.GetValueOrDefault((c.TerritoryId, t.Code)), units.UnitOf(t.Code))
                     orderby c.Name.Value, t.Code
-                    select registry is null ? BySurvey(row, size) : registry.Estimated(row)).ToList();
+                    select registry is null ? BySurvey(row, size) : registry.Estimated(row, size)).ToList();
         if (method != NeedMethod.Survey) return (rows, []);
         var needingAny = await answers.NeedingAnyPerCommunityAsync(ct);
         return (rows, rows.GroupBy(r => r.CommunityId).ToDictionary(g => g.Key, g => new NeedingAnyService(needingAny.GetValueOrDefault(g.Key), g.First().Responses, g.First().Households)));
@@ -183,20 +183,26 @@ public sealed class GapAnalysis(PartneraDbContext db, ServiceCapacity capacities
     /// <summary>
     /// Need from registries: people per group × the group's rate of needing each service. A registry counts people, so in a
     /// category counted in households each registered person stands for one household (the most households they can make up).
+    /// A person in several registries counts in each, so the sum is held to what the community has: no more households
+    /// than its population makes up, no more people than live there.
     /// </summary>
     private sealed class RegistryNeed(Dictionary<(Guid Community, TargetGroup Group), int> counts, GroupRates rates)
     {
         private readonly ILookup<Guid, (TargetGroup Group, int People)> byCommunity = counts.ToLookup(c => c.Key.Community, c => (c.Key.Group, c.Value));
 
-        public GapRow Estimated(GapRow row)
+        public GapRow Estimated(GapRow row, decimal householdSize)
         {
+            var households = row.Population / householdSize;
             var groups = byCommunity[row.CommunityId].ToList();
-            if (groups.Count == 0) return row;
+            if (groups.Count == 0) return row with { Households = households };
+            var most = row.Unit == CountingUnit.Household ? households : row.Population;
+            decimal AtMost(decimal need) => Math.Round(most is { } m ? Math.Min(need, m) : need, 1);
             var intervals = groups.Select(g => (g.People, Range: rates.Interval(g.Group, row.TermCode))).ToList();
             return row with
             {
-                EstimatedNeed = Math.Round(groups.Sum(g => g.People * rates.Rate(g.Group, row.TermCode)), 1),
-                NeedInterval = (Math.Round(intervals.Sum(i => i.People * i.Range.Low), 1), Math.Round(intervals.Sum(i => i.People * i.Range.High), 1)),
+                Households = households,
+                EstimatedNeed = AtMost(groups.Sum(g => g.People * rates.Rate(g.Group, row.TermCode))),
+                NeedInterval = (AtMost(intervals.Sum(i => i.People * i.Range.Low)), AtMost(intervals.Sum(i => i.People * i.Range.High))),
             };
         }
 
