@@ -11,8 +11,10 @@ using Partnera.Features.Territories;
 using Partnera.Infrastructure.Auditing;
 using Partnera.Infrastructure.Documents;
 using Partnera.Infrastructure.Email;
+using Partnera.Infrastructure.Jobs;
 using Partnera.Infrastructure.Localisation;
 using Partnera.Infrastructure.Web;
+using Quartz;
 using Scalar.AspNetCore;
 
 namespace Partnera;
@@ -64,13 +66,15 @@ public static class Platform
 
     public static WebApplicationBuilder AddFeatures(this WebApplicationBuilder builder)
     {
+        builder.AddJobs();
+        builder.Services.ConfigureAllQuartzSchedulers(Infrastructure.Imports.ExpiredUploadsJob.Schedule);
         builder.Services.AddAccounts(builder.Configuration, builder.Environment);
         builder.Services.AddTerritories();
         builder.Services.AddOrganisations();
         builder.Services.AddMemoranda();
         builder.Services.AddNeeds();
         builder.Services.AddPlanning();
-        builder.Services.AddPeople();
+        builder.Services.AddPeople(builder.Configuration);
         builder.Services.AddDirectory();
         return builder;
     }

@@ -59,6 +59,7 @@ public sealed class NarrowScreenTests(BrowserFixture fixture)
             Assert.True(remove is { } box && box.X >= 0 && box.X + box.Width <= Phone, $"the waiting role's Remove button is at {remove?.X}+{remove?.Width}");
             await AssertFitsAsync(page, "/Account/Users");
             await AssertFitsAsync(page, "/Audit");
+            await AssertFitsAsync(page, "/Operations/Jobs");
         });
     }
 

@@ -12,5 +12,6 @@ public static class NeedsModule
         .AddScoped<Gaps.ServiceCapacity>()
         .AddScoped<Costing.GapCosting>()
         .AddScoped<Reports.AssessmentReports>()
-        .AddScoped<Registry.RegistryImport>();
+        .AddScoped<Registry.RegistryImport>()
+        .AddScoped<Infrastructure.Imports.IExpiringUploads, Imports.ExpiredSurveyUploads>();
 }

@@ -196,12 +196,4 @@ public sealed class DuplicateReviewTests(TestApps apps)
         Assert.DoesNotContain("Aleksandr", record.QuerySelector("#duplicates")?.TextContent ?? "", StringComparison.Ordinal);
         Assert.Null((await worker.GetPageAsync("/People/Duplicates")).QuerySelector($"form[data-pair='{pair.Id}']"));
     }
-
-    [Fact]
-    public void The_nightly_scan_waits_for_the_next_night()
-    {
-        var evening = new DateTimeOffset(2026, 12, 2, 22, 30, 0, TimeSpan.FromHours(2));
-        Assert.Equal(TimeSpan.FromHours(3.5), NightlyDuplicateScan.UntilNext(evening, 2));
-        Assert.Equal(TimeSpan.FromHours(1), NightlyDuplicateScan.UntilNext(evening.AddHours(2.5), 2));
-    }
 }

@@ -30,7 +30,6 @@ public sealed class SurveyImport(PartneraDbContext db, CurrentUser user, AuditLo
         catch (ImportRefusedException refused) { return (null, refused.Localised(shared)); }
         if (bytes is null || TableFile.Headers(bytes, fileName) is not { } headers) return (null, t["Import_Unreadable"]);
         var now = time.GetUtcNow().UtcDateTime;
-        await db.SurveyUploads.Where(u => u.UploadedAt < now - SurveyUpload.KeptFor).ExecuteDeleteAsync(ct);
         var upload = new SurveyUpload
         {
             CampaignId = campaignId,

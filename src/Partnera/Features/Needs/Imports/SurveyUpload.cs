@@ -39,3 +39,13 @@ internal sealed class SurveyUploadConfiguration : IEntityTypeConfiguration<Surve
         b.HasIndex(x => new { x.CampaignId, x.UploadedAt });
     }
 }
+
+/// <summary>Survey files left unimported for longer than <see cref="SurveyUpload.KeptFor"/>: deleted by the hourly job.</summary>
+public sealed class ExpiredSurveyUploads(Data.PartneraDbContext db, TimeProvider time) : Infrastructure.Imports.IExpiringUploads
+{
+    public Task<int> DeleteExpiredAsync(CancellationToken ct)
+    {
+        var before = time.GetUtcNow().UtcDateTime - SurveyUpload.KeptFor;
+        return db.SurveyUploads.Where(u => u.UploadedAt < before).ExecuteDeleteAsync(ct);
+    }
+}

@@ -33,7 +33,6 @@ public sealed class PeopleImport(PartneraDbContext db, PersonRegister register, 
         catch (ImportRefusedException refused) { return (null, refused.Localised(shared)); }
         if (bytes is null || TableFile.Headers(bytes, fileName) is not { } headers) return (null, t["PeopleImport_Unreadable"]);
         var now = time.GetUtcNow().UtcDateTime;
-        await db.PeopleUploads.Where(u => u.UploadedAt < now - PeopleUpload.KeptFor).ExecuteDeleteAsync(ct);
         var upload = new PeopleUpload
         {
             OrganisationId = organisationId,

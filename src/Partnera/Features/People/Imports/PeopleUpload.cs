@@ -41,3 +41,13 @@ internal sealed class PeopleUploadConfiguration : IEntityTypeConfiguration<Peopl
         b.HasIndex(x => x.UploadedAt);
     }
 }
+
+/// <summary>Lists of people left unimported for longer than <see cref="PeopleUpload.KeptFor"/>: deleted by the hourly job.</summary>
+public sealed class ExpiredPeopleUploads(Data.PartneraDbContext db, TimeProvider time) : Infrastructure.Imports.IExpiringUploads
+{
+    public Task<int> DeleteExpiredAsync(CancellationToken ct)
+    {
+        var before = time.GetUtcNow().UtcDateTime - PeopleUpload.KeptFor;
+        return db.PeopleUploads.Where(u => u.UploadedAt < before).ExecuteDeleteAsync(ct);
+    }
+}

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Partnera.Data;
+using Quartz;
 
 namespace Partnera.Features.People.Matching;
 
@@ -74,31 +75,22 @@ public sealed class DuplicateScan(PartneraDbContext db, TimeProvider time, ILogg
     }
 }
 
-/// <summary>Runs the duplicate scan every night at <c>People:DuplicateScanHour</c> (local server time, default 2); off when <c>People:NightlyDuplicateScan</c> is false.</summary>
-public sealed class NightlyDuplicateScan(IServiceScopeFactory scopes, TimeProvider time, IConfiguration configuration, ILogger<NightlyDuplicateScan> logger) : BackgroundService
+/// <summary>
+/// The duplicate scan every night at <c>People:DuplicateScanHour</c> (the server's local time, default 2), once across
+/// all instances; a run an instance died in is run again by another. Off when <c>People:NightlyDuplicateScan</c> is false.
+/// </summary>
+[DisallowConcurrentExecution]
+public sealed class DuplicateScanJob(DuplicateScan scan) : IJob
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!configuration.GetValue("People:NightlyDuplicateScan", true)) return;
-        var hour = configuration.GetValue("People:DuplicateScanHour", 2);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            await Task.Delay(UntilNext(time.GetLocalNow(), hour), time, stoppingToken);
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<DuplicateScan>().RunAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "The nightly duplicate scan failed; it runs again tomorrow");
-            }
-        }
-    }
+    public static readonly JobKey Key = new("DuplicateScan");
 
-    public static TimeSpan UntilNext(DateTimeOffset now, int hour)
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => await scan.RunAsync(cancellationToken);
+
+    public static void Schedule(IQuartzBuilder q, IConfiguration configuration)
     {
-        var next = new DateTimeOffset(now.Date.AddHours(hour), now.Offset);
-        return (next > now ? next : next.AddDays(1)) - now;
+        q.AddJob<DuplicateScanJob>(j => j.WithIdentity(Key).StoreDurably().RequestRecovery());
+        if (!configuration.GetValue("People:NightlyDuplicateScan", true)) return;
+        var hour = Math.Clamp(configuration.GetValue("People:DuplicateScanHour", 2), 0, 23);
+        q.AddTrigger(t => t.ForJob(Key).WithIdentity(Key.Name).WithCronSchedule($"0 0 {hour} * * ?"));
     }
 }

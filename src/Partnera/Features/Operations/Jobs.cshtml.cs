@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Partnera.Features.Accounts;
+using Quartz;
+using Quartz.Extensibility;
+
+namespace Partnera.Features.Operations;
+
+/// <summary>One job as an administrator sees it: when it last ran and how that ended, when it runs next.</summary>
+public sealed record JobLine(string Name, DateTimeOffset? LastRun, DateTimeOffset? NextRun, JobRunStatus? Status);
+
+/// <summary>
+/// Administrators see every scheduled and background job of the cluster: when each last ran, on which instance, whether
+/// it failed and why, and when it runs next; they can start one now. The failures of the last runs are listed below.
+/// </summary>
+[Authorize(Policy = Policies.Administrator)]
+public sealed class JobsModel(ISchedulerFactory schedulers, IExecutionHistoryStore history) : PageModel
+{
+    public const int RecentFailures = 20;
+
+    public List<JobLine> Jobs { get; private set; } = [];
+    public List<ExecutionHistoryEntry> Failures { get; private set; } = [];
+    [TempData] public string? Started { get; set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var scheduler = await schedulers.GetScheduler(ct);
+        foreach (var key in (await scheduler.GetJobKeys(GroupMatcher<JobKey>.AnyGroup(), ct)).OrderBy(k => k.Name, StringComparer.Ordinal))
+        {
+            var triggers = await scheduler.GetTriggersOfJob(key, ct);
+            Jobs.Add(new JobLine(key.Name,
+                triggers.Select(t => t.PreviousFireTimeUtc).Max(),
+                triggers.Select(t => t.NextFireTimeUtc).Where(t => t is not null).Min(),
+                await history.GetJobRunStatus(scheduler.SchedulerName, key, ct)));
+        }
+        var page = await history.QueryExecutions(new ExecutionHistoryQuery { SchedulerName = scheduler.SchedulerName, FailedFinally = true, Take = RecentFailures }, ct);
+        Failures = page.Items.ToList();
+    }
+
+    /// <summary>Starts a job now, on whichever instance takes it first.</summary>
+    public async Task<IActionResult> OnPostRunAsync(string job, CancellationToken ct)
+    {
+        var scheduler = await schedulers.GetScheduler(ct);
+        var key = new JobKey(job);
+        if (!await scheduler.Exists(key, ct)) return NotFound();
+        await scheduler.TriggerJob(key, ct);
+        Started = job;
+        return RedirectToPage();
+    }
+}
