@@ -38,7 +38,8 @@ public static class DemoServices
                 Name = new MultilingualText(name, new Dictionary<string, string> { ["en"] = en }),
                 Description = new MultilingualText(description),
                 FreeOfCharge = free,
-                FeesDescription = free ? null : "Part-paid by the recipient according to income",
+                // The only paid demo service is Belarusian: its fee text is in its own language, as a provider would write it.
+                FeesDescription = free ? null : "Частичная оплата получателем в зависимости от дохода",
                 Capacity = capacity,
                 Occupancy = occupancy,
                 UnitCost = unitCost,

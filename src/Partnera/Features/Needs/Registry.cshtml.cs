@@ -49,16 +49,19 @@ public sealed class RegistryModel(PartneraDbContext db, RegistryImport importer,
     {
         if (!await LoadAsync(campaignId, ct)) return NotFound();
         var typed = new Dictionary<(Guid, TargetGroup), int?>();
+        var populations = await RegistryCount.PopulationsAsync(db, Communities.Select(c => c.Id), ct);
         foreach (var (id, name) in Communities)
         {
             foreach (var group in Enum.GetValues<TargetGroup>())
             {
                 var text = Counts.GetValueOrDefault(Key(id, group))?.Trim();
                 if (string.IsNullOrEmpty(text)) { typed[(id, group)] = null; continue; }
-                if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var people) && people <= MaxPeople)
-                    typed[(id, group)] = people;
-                else
+                if (!int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var people) || people > MaxPeople)
                     ModelState.AddModelError($"Counts[{Key(id, group)}]", t["Registry_BadCount", name.Value, d[$"TargetGroup_{group}"], MaxPeople]);
+                else if (populations.TryGetValue(id, out var living) && people > living)
+                    ModelState.AddModelError($"Counts[{Key(id, group)}]", t["Registry_AbovePopulation", name.Value, d[$"TargetGroup_{group}"], people.ToString("N0", System.Globalization.CultureInfo.CurrentCulture), living.ToString("N0", System.Globalization.CultureInfo.CurrentCulture)]);
+                else
+                    typed[(id, group)] = people;
             }
         }
         if (!ModelState.IsValid) return Page();

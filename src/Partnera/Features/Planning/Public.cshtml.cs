@@ -50,7 +50,8 @@ public sealed class PublicModel(PartneraDbContext db, ConsultationBook consultat
     {
         if (await db.CommunityPlans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id && p.Status != PlanStatus.Draft, ct) is not { } plan) return NotFound();
         var zone = await Territories.TerritoryClock.TimeZoneAsync(db, plan.TerritoryId, ct);
-        var pdf = await ConsultationReport.WriteAsync(db, plan, zone, System.Globalization.CultureInfo.CurrentUICulture, t, ct);
+        var currency = await Budgeting.BudgetCurrency.OfAsync(db, plan.TerritoryId, ct);
+        var pdf = await ConsultationReport.WriteAsync(db, plan, zone, currency, System.Globalization.CultureInfo.CurrentUICulture, t, ct);
         return File(pdf, "application/pdf", $"consultation-report-{plan.FirstYear}-{plan.LastYear}.pdf");
     }
 

@@ -69,6 +69,26 @@ public sealed class ServicePageTests(TestApps apps)
     }
 
     [Theory, ClassData(typeof(Databases))]
+    public async Task A_service_with_no_contact_and_no_place_never_sends_the_reader_to_an_address(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var id = await app.WithDbAsync(async db =>
+        {
+            var organisation = new Partnera.Features.Organisations.Organisation { Name = new("Фонд без адреси"), Kind = Partnera.Features.Organisations.OrganisationKind.Ngo };
+            var service = new Partnera.Features.Directory.Service { Organisation = organisation, Name = new("Допомога без адреси"), Status = ServiceStatus.Active };
+            db.Services.Add(service);
+            await db.SaveChangesAsync();
+            return service.Id;
+        });
+        var page = await app.Browser("uk").GetPageAsync($"/Directory/Service/{id}");
+        var main = page.QuerySelector("main")!.TextContent;
+        Assert.DoesNotContain("за адресою", main, StringComparison.Ordinal);
+        Assert.Contains("ні адреси", page.QuerySelector("#no-contact")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("/Directory/Hotlines", page.QuerySelector("#no-contact a")!.GetAttribute("href"));
+        Assert.Contains("адреса невідомі", page.QuerySelector("#no-hours")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Theory, ClassData(typeof(Databases))]
     public async Task A_full_service_says_what_to_do_and_lists_similar_services_nearby_with_free_places(DatabaseProvider provider)
     {
         var app = await apps.GetAsync(provider);

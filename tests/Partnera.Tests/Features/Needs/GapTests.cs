@@ -69,6 +69,8 @@ public sealed class GapTests(TestApps apps)
             [Option("B1", "older-alone")],
             [Option("B1", "disability"), Option("D3", "015.1")],
             [Option("B1", "disability"), Option("D3", "015.1"), Option("D3", "021.0")]);
+        // Before any count is entered the registry's need is unknown there, not zero.
+        Assert.All((await AnalyseAsync(app, campaignId, NeedMethod.Registry)).Rows.Where(r => r.CommunityId == place), r => Assert.True(r.NoRegistryCount));
         await app.WithDbAsync(async db =>
         {
             db.RegistryCounts.AddRange(
@@ -79,6 +81,7 @@ public sealed class GapTests(TestApps apps)
             return await db.SaveChangesAsync();
         });
         var rows = (await AnalyseAsync(app, campaignId, NeedMethod.Registry)).Rows;
+        Assert.All(rows.Where(r => r.CommunityId == place), r => Assert.False(r.NoRegistryCount));
         // Home care: older people 300 × ½ + people with disabilities 120 × 2/2 = 270; respite: 120 × ½ = 60.
         Assert.Equal(270m, Row(rows, place, "015.1").EstimatedNeed);
         Assert.Equal(420, Row(rows, place, "015.1").RegistryPeople);
@@ -234,6 +237,12 @@ public sealed class GapTests(TestApps apps)
         Assert.NotNull(one.QuerySelector($"#gaps tr[data-community='{place}'][data-term='021.0']"));
         var registry = await specialist.GetPageAsync($"/Needs/Gaps/{campaignId}?community={place}&method=Registry");
         Assert.Contains("the people the registry counts", registry.QuerySelector("#method")!.TextContent, StringComparison.Ordinal);
+        // No registry count entered for the place: its need by registry is unknown, said on the gaps and the cost pages.
+        Assert.Contains("unknown, not zero", registry.QuerySelector("#no-registry")!.TextContent, StringComparison.Ordinal);
+        var placeName = await app.WithDbAsync(db => db.Territories.Where(t => t.Id == place).Select(t => t.Name.Value).SingleAsync());
+        Assert.Contains(placeName, (await specialist.GetPageAsync($"/Needs/Gaps/{campaignId}?method=Registry")).QuerySelector("#no-registry")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(placeName, (await specialist.GetPageAsync($"/Needs/Costs/{campaignId}?method=Registry")).QuerySelector("#no-registry")!.TextContent, StringComparison.Ordinal);
+        Assert.Null((await specialist.GetPageAsync($"/Needs/Costs/{campaignId}")).QuerySelector("#no-registry"));
     }
 
     [Fact]

@@ -27,6 +27,10 @@ public sealed class RegistryTests(TestApps apps)
         var errors = refused.QuerySelector(".validation-summary-errors")!.TextContent;
         Assert.Contains("Соледарська міська громада, Внутрішньо переміщені особи: введіть ціле число", errors, StringComparison.Ordinal);
         Assert.Contains("Особи похилого віку", errors, StringComparison.Ordinal);
+        // More people than live there is a slip, not a figure.
+        var tooMany = Pages.Parse(await (await staff.SubmitAsync(url, new Dictionary<string, string[]> { [older] = ["900000"] }, "#registry-form")).TextAsync());
+        Assert.Contains("Соледарська міська громада, Особи похилого віку: 900", tooMany.QuerySelector(".validation-summary-errors")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("більше, ніж живе в громаді", tooMany.QuerySelector(".validation-summary-errors")!.TextContent, StringComparison.Ordinal);
 
         var saved = await staff.SubmitAsync(url, new Dictionary<string, string[]> { [idp] = ["1200"], [older] = ["830"], ["Source"] = ["Реєстр ВПО"] }, "#registry-form");
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
@@ -54,9 +58,10 @@ public sealed class RegistryTests(TestApps apps)
         async Task<AngleSharp.Html.Dom.IHtmlDocument> ImportAsync(string csv) => Pages.Parse(await (await staff.SubmitAsync(url, new Dictionary<string, string[]>(),
             "#registry-import-form", files: new Dictionary<string, (string, byte[])> { ["Upload"] = ("registry.csv", System.Text.Encoding.UTF8.GetBytes(csv)) })).TextAsync());
 
-        var refused = await ImportAsync("community;group;people\n1701000;Persoane vârstnice;5400\nGlodeni;OlderPeople;100\nStrășeni;pensioners;many\n");
+        var refused = await ImportAsync("community;group;people\n1701000;Persoane vârstnice;5400\nGlodeni;OlderPeople;100\nStrășeni;pensioners;many\nStrășeni;OlderPeople;900000\n");
         var errors = refused.QuerySelectorAll("#registry-import-errors tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToArray()).ToList();
-        Assert.Equal([["3", "community"], ["4", "group"], ["4", "people"]], errors.Select(e => e[..2]));
+        Assert.Equal([["3", "community"], ["4", "group"], ["4", "people"], ["5", "people"]], errors.Select(e => e[..2]));
+        Assert.Contains("more than live in the community", errors[3][2], StringComparison.Ordinal);
         Assert.False(await app.WithDbAsync(db => db.RegistryCounts.AnyAsync(c => communities.Contains(c.TerritoryId) && c.AsOf == new DateOnly(2024, 1, 1))));
 
         var done = await ImportAsync("community,group,people,source\nMunicipiul Cahul,Persoane vârstnice,5400,ANAS\nStrășeni,Особи з інвалідністю,1 080,ANAS\n");

@@ -102,6 +102,9 @@ public sealed class ConsultationTests(TestApps apps)
         Assert.Contains("Give the reasons for the answer.", Pages.Parse(await noReasonGiven.TextAsync()).FieldErrors());
         Assert.Equal(HttpStatusCode.Redirect, (await specialist.SubmitAsync(answers, new Dictionary<string, string[]>
         { ["Decision"] = ["Accepted"], ["Answer"] = ["Added as measure 1.2"] }, $"#comment-{proposal.Id} .answer-form")).StatusCode);
+        // Answered (without a message to its author here), then removed by the moderator: it counts once, as removed.
+        await app.WithDbAsync(db => db.PlanComments.Where(c => c.Id == abusive.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.Decision, CommentDecision.Rejected).SetProperty(c => c.Answer, "Not about the plan")));
         Assert.Equal(HttpStatusCode.Redirect, (await specialist.SubmitAsync(answers, new Dictionary<string, string[]>
         { ["HiddenReason"] = ["Insults"] }, $"#comment-{abusive.Id} .hide-form")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await specialist.SubmitAsync(answers, new Dictionary<string, string[]>
@@ -135,7 +138,7 @@ public sealed class ConsultationTests(TestApps apps)
         }
         using var pdf = UglyToad.PdfPig.PdfDocument.Open(await visitor.GetByteArrayAsync($"{page}?handler=Report"));
         var text = Pages.Squeezed(string.Concat(pdf.GetPages().Select(p => p.Text)));
-        foreach (var expected in new[] { "Consultation report: Consulted plan", "A youth club", "Accepted: Added as measure 1.2", "Rejected: The budget does not allow it in 2027", "Removed by the moderator: Insults", "Town hall" })
+        foreach (var expected in new[] { "Consultation report: Consulted plan", "A youth club", "Estimated cost: 1,200,000 UAH", "Accepted: Added as measure 1.2", "Rejected: The budget does not allow it in 2027", "Removed by the moderator: Insults", "Town hall" })
             Assert.Contains(Pages.Squeezed(expected), text, StringComparison.Ordinal);
         Assert.DoesNotContain("idiots", text, StringComparison.Ordinal);
     }

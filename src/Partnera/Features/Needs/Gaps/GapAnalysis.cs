@@ -33,6 +33,9 @@ public sealed record GapRow(Guid CommunityId, MultilingualText Community, string
     /// <summary>By survey: the households of the community the sample's share is scaled to (population ÷ household size); else none.</summary>
     public decimal? Households { get; init; }
 
+    /// <summary>By registry: no registry count is entered for this community, so its need is unknown (not zero).</summary>
+    public bool NoRegistryCount { get; init; }
+
     /// <summary>Too few households answered here for the share to say anything (fewer than <see cref="GapAnalysis.MinimumSample"/>).</summary>
     public bool SmallSample => Responses < GapAnalysis.MinimumSample;
 
@@ -194,7 +197,7 @@ public sealed class GapAnalysis(PartneraDbContext db, ServiceCapacity capacities
         {
             var households = row.Population / householdSize;
             var groups = byCommunity[row.CommunityId].ToList();
-            if (groups.Count == 0) return row with { Households = households };
+            if (groups.Count == 0) return row with { Households = households, NoRegistryCount = true };
             var most = row.Unit == CountingUnit.Household ? households : row.Population;
             decimal AtMost(decimal need) => Math.Round(most is { } m ? Math.Min(need, m) : need, 1);
             var intervals = groups.Select(g => (g.People, Range: rates.Interval(g.Group, row.TermCode))).ToList();

@@ -20,6 +20,17 @@ public sealed class RegistryCount : IAudited
     public string? Source { get; set; }
 
     string IAudited.AuditSubject => $"{nameof(RegistryCount)}:{TerritoryId}";
+
+    /// <summary>
+    /// The communities' populations, where known: a registry cannot count more people of a group than live in the
+    /// community (a typing slip such as 50,000 for a town of 9,000 would otherwise flow into every gap and cost).
+    /// </summary>
+    public static async Task<Dictionary<Guid, int>> PopulationsAsync(Data.PartneraDbContext db, IEnumerable<Guid> communities, CancellationToken ct)
+    {
+        var ids = communities.ToList();
+        return await db.Territories.AsNoTracking().Where(t => ids.Contains(t.Id) && t.Population != null)
+            .ToDictionaryAsync(t => t.Id, t => t.Population!.Value, ct);
+    }
 }
 
 internal sealed class RegistryCountConfiguration : IEntityTypeConfiguration<RegistryCount>

@@ -32,6 +32,7 @@ public sealed class RegistryImport(PartneraDbContext db, IStringLocalizer<NeedsS
         var names = new CommunityNames(communities);
         var groups = GroupNames();
         var rows = new List<Row>();
+        var populations = await RegistryCount.PopulationsAsync(db, communities.Select(c => c.Id), ct);
         try { file = await TableFile.CheckedCsvAsync(file, limits.Value, ct); }
         catch (ImportRefusedException refused)
         {
@@ -70,6 +71,8 @@ public sealed class RegistryImport(PartneraDbContext db, IStringLocalizer<NeedsS
             if (group is null) report.Add(number, "group", t["RegistryImport_UnknownGroup", Field("group")]);
             if (!int.TryParse(Field("people").Replace(" ", "", StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out var people) || people > RegistryModel.MaxPeople)
                 report.Add(number, "people", t["RegistryImport_BadPeople", Field("people"), RegistryModel.MaxPeople]);
+            else if (community is { } place && populations.TryGetValue(place, out var living) && people > living)
+                report.Add(number, "people", t["RegistryImport_AbovePopulation", people.ToString("N0", CultureInfo.CurrentCulture), living.ToString("N0", CultureInfo.CurrentCulture)]);
             var date = asOf;
             if (Field("as_of") is { Length: > 0 } typed && !DateOnly.TryParseExact(typed, ["yyyy-MM-dd", "dd.MM.yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
                 report.Add(number, "as_of", t["RegistryImport_BadDate", typed]);

@@ -19,7 +19,8 @@ public sealed record ConsultationSummary(int Comments, int Proposals, int Suppor
             rows.Where(r => r.Kind == CommentKind.Comment).Sum(r => r.Count),
             rows.Where(r => r.Kind != CommentKind.Comment).Sum(r => r.Count),
             rows.Sum(r => r.Supporters),
-            rows.Where(r => r.Decision is not null).GroupBy(r => r.Decision!.Value).ToDictionary(g => g.Key, g => g.Sum(r => r.Count)),
+            // A comment answered and then removed by the moderator counts once: as removed.
+            rows.Where(r => r.Decision is not null && !r.Hidden).GroupBy(r => r.Decision!.Value).ToDictionary(g => g.Key, g => g.Sum(r => r.Count)),
             rows.Where(r => r.Decision is null && !r.Hidden).Sum(r => r.Count),
             rows.Where(r => r.Hidden).Sum(r => r.Count));
     }
@@ -31,7 +32,7 @@ public sealed record ConsultationSummary(int Comments, int Proposals, int Suppor
 /// </summary>
 public static class ConsultationReport
 {
-    public static async Task<byte[]> WriteAsync(PartneraDbContext db, CommunityPlan plan, string timeZone, CultureInfo culture, IStringLocalizer t, CancellationToken ct)
+    public static async Task<byte[]> WriteAsync(PartneraDbContext db, CommunityPlan plan, string timeZone, string currency, CultureInfo culture, IStringLocalizer t, CancellationToken ct)
     {
         var title = $"{t["Report_Consultation"]}: {plan.Title.In(culture)}";
         using var pdf = new PrintedDocument(title);
@@ -52,7 +53,7 @@ public static class ConsultationReport
         for (var skip = 0; ; skip += 500)
         {
             var page = await db.PlanComments.AsNoTracking().Where(c => c.PlanId == plan.Id).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).Skip(skip).Take(500).ToListAsync(ct);
-            foreach (var c in page) Comment(pdf, ++number, c, culture, t);
+            foreach (var c in page) Comment(pdf, ++number, c, currency, culture, t);
             if (page.Count < 500) break;
         }
         return pdf.ToPdf();
@@ -63,7 +64,7 @@ public static class ConsultationReport
             string.Join(", ", Enum.GetValues<CommentDecision>().Select(d => $"{t[$"CommentDecision_{d}"]}: {s.Decisions.GetValueOrDefault(d)}")),
             s.Unanswered, s.Hidden];
 
-    private static void Comment(PrintedDocument pdf, int number, PlanComment c, CultureInfo culture, IStringLocalizer t)
+    private static void Comment(PrintedDocument pdf, int number, PlanComment c, string currency, CultureInfo culture, IStringLocalizer t)
     {
         if (c.HiddenAt is not null)
         {
@@ -72,7 +73,7 @@ public static class ConsultationReport
         }
         var lines = new List<string> { $"{number}. {c.AuthorName} · {c.CreatedAt.ToString("d", culture)} · {t[$"CommentKind_{c.Kind}"]}", c.Text };
         if (c.Reason is { } reason) lines.Add($"{t["Comment_Reason"]}: {reason}");
-        if (c.EstimatedCost is { } cost) lines.Add($"{t["Comment_EstimatedCost"]}: {cost.ToString("N0", culture)}");
+        if (c.EstimatedCost is { } cost) lines.Add($"{t["Comment_EstimatedCost"]}: {Budgeting.BudgetCurrency.Money(cost, currency, culture)}");
         if (c.Kind != CommentKind.Comment) lines.Add(t["Support_Count", c.Supporters]);
         lines.Add(c.Decision is { } decision ? $"{t[$"CommentDecision_{decision}"]}: {c.Answer}" : t["Report_NotAnswered"]);
         pdf.Paragraph(string.Join('\n', lines), small: true);
