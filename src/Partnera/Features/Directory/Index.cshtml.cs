@@ -24,6 +24,8 @@ public sealed class IndexModel(PartneraDbContext db, ServiceFinder finder, TimeP
     [FromQuery(Name = "page")] public int? PageNumber { get; set; }
 
     public Page<FinderHit> Results { get; private set; } = null!;
+    /// <summary>The query had more words than the finder looks up: the page says only the first ones were.</summary>
+    public bool WordsLeftOut => Infrastructure.Text.PhoneticKey.Words(Q).Skip(ServiceFinder.MaxWords).Any();
     public IReadOnlyList<ServiceCategories.Option> Categories { get; private set; } = [];
     public IReadOnlyList<string> Languages { get; private set; } = [];
     public MultilingualText? Territory { get; private set; }

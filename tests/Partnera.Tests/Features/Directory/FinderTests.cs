@@ -112,6 +112,15 @@ public sealed class FinderTests(TestApps apps)
     }
 
     [Theory, ClassData(typeof(Databases))]
+    public async Task A_long_question_is_searched_by_its_first_words_and_the_page_says_so(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var question = await app.Browser("uk").GetPageAsync("/Directory?" + Text("Моя мама живе сама в Бахмуті, їй 82 роки, вона погано ходить і потребує допомоги вдома"));
+        Assert.Contains("першими 6 словами", question.QuerySelector("#words-left-out")!.TextContent, StringComparison.Ordinal);
+        Assert.Null((await app.Browser("uk").GetPageAsync("/Directory?" + Text("догляд вдома Бахмут"))).QuerySelector("#words-left-out"));
+    }
+
+    [Theory, ClassData(typeof(Databases))]
     public async Task A_word_naming_a_place_puts_services_there_before_the_same_help_elsewhere(DatabaseProvider provider)
     {
         var app = await apps.GetAsync(provider);
