@@ -29,8 +29,12 @@ public sealed class PartneraApp(DatabaseProvider provider, string connectionStri
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {
-            services.RemoveAll<IEmailSender>();
-            services.AddSingleton<IEmailSender>(Emails);
+            // The outbox is real; the mail server is this recorder, unless the test brings an SMTP server of its own.
+            if (settings?.ContainsKey("Email:Smtp:Host") != true)
+            {
+                services.RemoveAll<IMailTransport>();
+                services.AddSingleton<IMailTransport>(Emails);
+            }
             if (time is not null)
             {
                 services.RemoveAll<TimeProvider>();

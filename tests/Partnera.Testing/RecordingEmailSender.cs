@@ -4,12 +4,15 @@ using Partnera.Infrastructure.Email;
 
 namespace Partnera.Testing;
 
-/// <summary>Keeps the e-mails the app sends so a test can follow the link in them, as a person would.</summary>
-public sealed partial class RecordingEmailSender : IEmailSender
+/// <summary>
+/// Stands for the mail server: keeps the e-mails the app sends (through its outbox) so a test can follow the link in them,
+/// as a person would.
+/// </summary>
+public sealed partial class RecordingEmailSender : IMailTransport
 {
     public ConcurrentQueue<(string To, string Subject, string Body)> Sent { get; } = new();
 
-    public Task SendAsync(string to, string subject, string htmlBody, CancellationToken ct = default)
+    public Task SendAsync(string to, string subject, string htmlBody, CancellationToken ct)
     {
         Sent.Enqueue((to, subject, htmlBody));
         return Task.CompletedTask;

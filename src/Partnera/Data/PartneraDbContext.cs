@@ -61,6 +61,7 @@ public abstract class PartneraDbContext(DbContextOptions options)
     public DbSet<Features.People.PersonInvolvement> PersonInvolvements => Set<Features.People.PersonInvolvement>();
     public DbSet<Features.People.Matching.DuplicatePair> DuplicatePairs => Set<Features.People.Matching.DuplicatePair>();
     public DbSet<Features.People.Imports.PeopleUpload> PeopleUploads => Set<Features.People.Imports.PeopleUpload>();
+    public DbSet<Infrastructure.Email.OutboxMessage> OutboxMessages => Set<Infrastructure.Email.OutboxMessage>();
     public DbSet<Features.People.IndividualPlan> IndividualPlans => Set<Features.People.IndividualPlan>();
     public DbSet<Features.People.IndividualGoal> IndividualGoals => Set<Features.People.IndividualGoal>();
     public DbSet<Features.People.FollowUpVisit> FollowUpVisits => Set<Features.People.FollowUpVisit>();

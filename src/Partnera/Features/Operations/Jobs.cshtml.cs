@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Partnera.Features.Accounts;
 using Quartz;
 using Quartz.Extensibility;
@@ -12,12 +13,18 @@ public sealed record JobLine(string Name, DateTimeOffset? LastRun, DateTimeOffse
 
 /// <summary>
 /// Administrators see every scheduled and background job of the cluster: when each last ran, on which instance, whether
-/// it failed and why, and when it runs next; they can start one now. The failures of the last runs are listed below.
+/// it failed and why, and when it runs next; they can start one now. The failures of the last runs are listed below,
+/// and the e-mails the outbox still holds, with those a failing mail server holds back.
 /// </summary>
 [Authorize(Policy = Policies.Administrator)]
-public sealed class JobsModel(ISchedulerFactory schedulers, IExecutionHistoryStore history) : PageModel
+public sealed class JobsModel(ISchedulerFactory schedulers, IExecutionHistoryStore history, Data.PartneraDbContext db) : PageModel
 {
     public const int RecentFailures = 20;
+    public const int StuckShown = 20;
+
+    /// <summary>E-mails not sent yet, and the ones a failure holds back (oldest first).</summary>
+    public int MailWaiting { get; private set; }
+    public List<Infrastructure.Email.OutboxMessage> MailStuck { get; private set; } = [];
 
     public List<JobLine> Jobs { get; private set; } = [];
     public List<ExecutionHistoryEntry> Failures { get; private set; } = [];
@@ -36,6 +43,10 @@ public sealed class JobsModel(ISchedulerFactory schedulers, IExecutionHistorySto
         }
         var page = await history.QueryExecutions(new ExecutionHistoryQuery { SchedulerName = scheduler.SchedulerName, FailedFinally = true, Take = RecentFailures }, ct);
         Failures = page.Items.ToList();
+        MailWaiting = await db.OutboxMessages.CountAsync(m => m.SentAt == null, ct);
+        MailStuck = await db.OutboxMessages.AsNoTracking().Where(m => m.SentAt == null && m.Attempts > 0).OrderBy(m => m.CreatedAt).Take(StuckShown)
+            .Select(m => new Infrastructure.Email.OutboxMessage { Id = m.Id, To = m.To, Subject = m.Subject, CreatedAt = m.CreatedAt, Attempts = m.Attempts, LastError = m.LastError, NextAttemptAt = m.NextAttemptAt })
+            .ToListAsync(ct);
     }
 
     /// <summary>Starts a job now, on whichever instance takes it first.</summary>

@@ -1,9 +1,11 @@
-using System.Net;
-using System.Net.Mail;
+using Quartz;
 
 namespace Partnera.Infrastructure.Email;
 
-/// <summary>Sends e-mail: through SMTP when <c>Email:Smtp:Host</c> is set, otherwise to the log.</summary>
+/// <summary>
+/// Sends e-mail, through the outbox (<see cref="OutboxEmailSender"/>): written with the caller's work, then handed to the
+/// SMTP server when <c>Email:Smtp:Host</c> is set, otherwise to the log.
+/// </summary>
 public interface IEmailSender
 {
     Task SendAsync(string to, string subject, string htmlBody, CancellationToken ct = default);
@@ -24,28 +26,6 @@ public sealed class EmailOptions
     }
 }
 
-public sealed class LoggingEmailSender(ILogger<LoggingEmailSender> logger) : IEmailSender
-{
-    public Task SendAsync(string to, string subject, string htmlBody, CancellationToken ct = default)
-    {
-        logger.LogInformation("E-mail (no SMTP server configured) to {To}: {Subject}\n{Body}", to, subject, htmlBody);
-        return Task.CompletedTask;
-    }
-}
-
-public sealed class SmtpEmailSender(Microsoft.Extensions.Options.IOptions<EmailOptions> options) : IEmailSender
-{
-    public async Task SendAsync(string to, string subject, string htmlBody, CancellationToken ct = default)
-    {
-        var o = options.Value;
-        using var client = new SmtpClient(o.Smtp.Host, o.Smtp.Port) { EnableSsl = o.Smtp.EnableSsl };
-        if (o.Smtp.UserName is not null) client.Credentials = new NetworkCredential(o.Smtp.UserName, o.Smtp.Password);
-        using var message = new MailMessage { From = new MailAddress(o.From), Subject = subject, Body = htmlBody, IsBodyHtml = true };
-        message.To.Add(to);
-        await client.SendMailAsync(message, ct);
-    }
-}
-
 public static class EmailModule
 {
     /// <summary>
@@ -55,7 +35,7 @@ public static class EmailModule
     public static async Task SendNoticeAsync(this IEmailSender email, ILogger logger, string to, string subject, string htmlBody, CancellationToken ct)
     {
         try { await email.SendAsync(to, subject, htmlBody, ct); }
-        catch (Exception e) when (e is SmtpException or IOException or InvalidOperationException)
+        catch (Exception e) when (e is IOException or InvalidOperationException)
         {
             logger.LogWarning(e, "Notice e-mail to {To} not sent", to);
         }
@@ -64,8 +44,10 @@ public static class EmailModule
     public static IServiceCollection AddEmail(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<EmailOptions>(configuration.GetSection("Email"));
-        if (string.IsNullOrWhiteSpace(configuration["Email:Smtp:Host"])) services.AddSingleton<IEmailSender, LoggingEmailSender>();
-        else services.AddSingleton<IEmailSender, SmtpEmailSender>();
+        if (string.IsNullOrWhiteSpace(configuration["Email:Smtp:Host"])) services.AddSingleton<IMailTransport, LoggingMailTransport>();
+        else services.AddSingleton<IMailTransport, SmtpMailTransport>();
+        services.AddScoped<MailOutbox>().AddScoped<IEmailSender, OutboxEmailSender>();
+        services.ConfigureAllQuartzSchedulers(OutboxJob.Schedule);
         return services;
     }
 }

@@ -43,7 +43,8 @@ public static class JobsModule
             }
         });
         // What ran, when, where and how it ended: in the database on PostgreSQL (one history for the cluster), in memory on SQLite.
-        builder.Services.AddQuartzExecutionHistory(_ => { });
+        // A job that runs every half minute (the mail outbox) must not push the nightly jobs out of the history.
+        builder.Services.AddQuartzExecutionHistory(o => o.MaxEntriesPerJob = 200);
         // After the app has started: the migrations (the first hosted service) have made the scheduler's tables by then.
         builder.Services.AddQuartzHostedService(o =>
         {
