@@ -20,10 +20,11 @@ public static class DuplicateFinder
     public static List<MatchPair> Find(IReadOnlyList<MatchRecord> records, CancellationToken ct = default)
     {
         var (blocks, namesakes) = Blocks(records);
+        var places = Places(records);
         var found = new ConcurrentBag<List<MatchPair>>();
         Parallel.ForEach(blocks, new ParallelOptions { CancellationToken = ct }, () => new List<MatchPair>(), (block, _, mine) =>
         {
-            Compare(records, namesakes, block, mine);
+            Compare(records, namesakes, places, block, mine);
             return mine;
         }, found.Add);
         // A pair met in several blocks is reported once, with the records in list order.
@@ -94,14 +95,33 @@ public static class DuplicateFinder
         return (index.Values.Where(l => l.Count > 1 && l.Count <= LargestBlock).Select(l => l.ToArray()).ToList(), namesakes);
     }
 
-    private static void Compare(IReadOnlyList<MatchRecord> records, int[] namesakes, int[] block, List<MatchPair> found)
+    /// <summary>For each record, how many records of the list give its place (its address words, as a whole); 0 without one.</summary>
+    public static int[] Places(IReadOnlyList<MatchRecord> records)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var r in records)
+        {
+            if (r.PlaceKey is { } key) counts[key] = counts.GetValueOrDefault(key) + 1;
+        }
+        return records.Select(r => r.PlaceKey is { } key ? counts[key] : 0).ToArray();
+    }
+
+    /// <summary>How common the pair's names and place are in a list of <paramref name="size"/> records (the place is the less specific address's).</summary>
+    public static Commonness Of(MatchRecord a, MatchRecord b, int namesakesA, int namesakesB, int placeA, int placeB, int size)
+    {
+        var place = a.AddressWords.Length == b.AddressWords.Length ? Math.Max(placeA, placeB) : a.AddressWords.Length < b.AddressWords.Length ? placeA : placeB;
+        return new Commonness(Math.Max(namesakesA, namesakesB), place > 0 && size > 0 ? (double)place / size : null);
+    }
+
+    private static void Compare(IReadOnlyList<MatchRecord> records, int[] namesakes, int[] places, int[] block, List<MatchPair> found)
     {
         for (var i = 0; i < block.Length; i++)
         {
             for (var j = i + 1; j < block.Length; j++)
             {
-                var rare = Math.Max(namesakes[block[i]], namesakes[block[j]]) <= PersonMatcher.RareNames;
-                var score = PersonMatcher.Score(records[block[i]], records[block[j]], rare);
+                var (x, y) = (block[i], block[j]);
+                var commonness = Of(records[x], records[y], namesakes[x], namesakes[y], places[x], places[y], records.Count);
+                var score = PersonMatcher.Score(records[x], records[y], commonness);
                 if (score.Probable) found.Add(new MatchPair(Math.Min(block[i], block[j]), Math.Max(block[i], block[j]), score));
             }
         }

@@ -44,6 +44,9 @@ public sealed class MatchRecord
         ? (string.CompareOrdinal(Family.Skeleton, Given.Skeleton) <= 0 ? $"{Family.Skeleton}|{Given.Skeleton}" : $"{Given.Skeleton}|{Family.Skeleton}")
         : null;
 
+    /// <summary>The address as one value (its words in order), whose commonness says how much agreeing on it is worth.</summary>
+    public string? PlaceKey => AddressWords.Length == 0 ? null : string.Join(' ', AddressWords.Order(StringComparer.Ordinal));
+
     /// <summary>The birth date with day and month in order of size, so that a date written with them swapped meets it.</summary>
     public string? BirthKey => BirthDate is { } d ? $"{d.Year}-{Math.Min(d.Month, d.Day)}-{Math.Max(d.Month, d.Day)}" : null;
 
@@ -65,7 +68,7 @@ public sealed class MatchName
     {
         Spelling = TextPool.Keep(pool, Matching.Spelling.Of(written));
         var raw = Matching.Spelling.SkeletonOf(Spelling);
-        Form = NameForms.FormOf(raw);
+        Form = NameForms.FormOf(Spelling, raw);
         Skeleton = Form ?? TextPool.Keep(pool, raw);
     }
 

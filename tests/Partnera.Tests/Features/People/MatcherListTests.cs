@@ -1,0 +1,114 @@
+using System.Globalization;
+using Partnera.Features.People;
+using Partnera.Features.People.Matching;
+
+namespace Partnera.Tests.Features.People;
+
+/// <summary>The cases of issue 24, each both ways round and in both scripts.</summary>
+public sealed class MatcherListTests
+{
+    private static MatchRecord R(string family, string given, string born = "", string? sex = null, string? document = null, string? address = null) =>
+        new(family, given, born.Length == 0 ? null : DateOnly.Parse(born, CultureInfo.InvariantCulture), document is null ? [] : [document],
+            sex: sex switch { "F" => Sex.Female, "M" => Sex.Male, _ => null }, address: address);
+
+    private static void Probable(MatchRecord a, MatchRecord b, Commonness commonness = default)
+    {
+        Assert.True(PersonMatcher.Score(a, b, commonness).Probable, $"{PersonMatcher.Score(a, b, commonness)}");
+        Assert.True(PersonMatcher.Score(b, a, commonness).Probable, $"{PersonMatcher.Score(b, a, commonness)}");
+    }
+
+    private static void NotProbable(MatchRecord a, MatchRecord b, Commonness commonness = default)
+    {
+        Assert.False(PersonMatcher.Score(a, b, commonness).Probable, $"{PersonMatcher.Score(a, b, commonness)}");
+        Assert.False(PersonMatcher.Score(b, a, commonness).Probable, $"{PersonMatcher.Score(b, a, commonness)}");
+    }
+
+    [Theory]
+    [InlineData("Sârbu", "Doina", "Cahul")]
+    [InlineData("Сырбу", "Дойна", "Кахул")]
+    public void A_town_is_not_a_home_without_a_date_the_same_town_does_not_tell_a_person_from_namesakes(string family, string given, string town)
+    {
+        var dated = R("Sârbu", "Doina", "1954-05-09", address: "Cahul");
+        var undated = R(family, given, address: town);
+        NotProbable(dated, undated); // no counts: a town alone is no home
+        NotProbable(dated, undated, new Commonness(60, 0.015)); // 60 namesakes, the town holds 1.5 % of the list
+        Probable(dated, undated, new Commonness(60, 0.0003)); // a village of 300 in a million: namesakes there are unlikely
+        Probable(R("Sârbu", "Doina", "1954-05-09", address: "Cahul, str. Păcii 44"), R(family, given, address: $"{town}, str. Păcii 44"), new Commonness(60, 1e-6));
+    }
+
+    [Fact]
+    public void Over_a_list_a_dateless_record_meets_its_namesake_in_a_village_but_not_in_a_town()
+    {
+        var list = new List<MatchRecord>();
+        for (var i = 0; i < 400; i++) list.Add(R($"Filler{(char)('a' + i % 26)}{(char)('a' + i / 26)}", "Ion", $"19{50 + i % 40}-0{1 + i % 9}-1{i % 9}", address: i < 100 ? "Cahul" : $"Village{i}"));
+        foreach (var (born, place) in new[] { ("1954-05-09", "Cahul"), ("1961-02-03", "Cahul"), ("1970-03-04", "Orhei"), ("1980-04-05", "Soroca"), ("1990-06-07", "Văleni") })
+            list.Add(R("Sârbu", "Doina", born, address: place));
+        list.Add(R("Сырбу", "Дойна", address: "Кахул"));
+        list.Add(R("Sarbu", "Doina", address: "Văleni"));
+        list.Add(R("Văleni", "Filler")); // not at the place; keeps the village rare
+        var pairs = DuplicateFinder.Find(list);
+        var dateless = list.Count - 3;
+        Assert.DoesNotContain(pairs, p => p.First == dateless || p.Second == dateless);
+        Assert.Contains(pairs, p => (p.First, p.Second) == (404, dateless + 1));
+    }
+
+    [Fact]
+    public void A_shared_document_is_evidence_not_a_verdict()
+    {
+        var a = R("Țîbuleac", "Constantin", "2011-05-25", "M", "КВ116478");
+        NotProbable(a, R("Kovalenko", "Oksana", "2019-04-07", "F", "КВ116478"));
+        NotProbable(a, R("Коваленко", "Оксана", "2019-04-07", "F", "KB 116478"));
+        Probable(a, R("Цыбуляк", "Константин", "2011-05-26", "M", "kb-116478")); // a date typo, the same document
+        Probable(a, R("Zaharia", "Ana", "2011-05-25", "M", "KB116478")); // names changed, all else agrees
+    }
+
+    [Theory]
+    [InlineData("АА 123456", "aa123456")]
+    [InlineData("АА 123456", "AA-123456")]
+    [InlineData("кв116478", "KB 116478")]
+    [InlineData("ТС-000001", "tc000001")]
+    public void Document_series_in_either_script_are_one_number(string a, string b)
+    {
+        Assert.Equal(PersonDocument.Normalise(a), PersonDocument.Normalise(b));
+        var score = PersonMatcher.Score(R("Бондар", "Ганна", document: a), R("Bondar", "Hanna", "1980-05-07", document: b));
+        Assert.True(score.SameDocument && score.Probable, $"{score}");
+        Assert.NotEqual(PersonDocument.Normalise("АА 123456"), PersonDocument.Normalise("АБ 123456"));
+    }
+
+    [Theory]
+    [InlineData("Войтехович", "Ольга", "Войтехович", "Ольа")] // a typo leaving a name of three letters
+    [InlineData("Voitekhovich", "Olha", "Войтехович", "Ольа")]
+    [InlineData("Pavlenok", "Dmitiy", "Павленко", "Дмитро")] // a typo on the Russian form of a Ukrainian name
+    [InlineData("Павленок", "Дмитий", "Pavlenko", "Dmytro")]
+    [InlineData("Ковалнеко", "Олександр", "Kovalenko", "Oleksnadr")] // a typo in both records
+    [InlineData("Kovalneko", "Oleksandr", "Коваленко", "Олександр")] // across scripts
+    public void Typos_with_the_same_date_sex_and_town_are_the_same_person(string family1, string given1, string family2, string given2) =>
+        Probable(R(family1, given1, "1971-07-16", "F", address: "Бахмут"), R(family2, given2, "1971-07-16", "F", address: "Bakhmut"));
+
+    [Theory]
+    [InlineData("Коваёв", "Андрей", "Ковалёв", "Андрей")]
+    [InlineData("Kovaev", "Andrei", "Ковалёв", "Андрей")]
+    [InlineData("Ковалёв", "Андрй", "Kovalev", "Andrei")]
+    public void A_typo_with_a_missing_date_is_matched_when_the_names_or_the_home_tell(string family1, string given1, string family2, string given2)
+    {
+        var undated = R(family1, given1, sex: "M");
+        var dated = R(family2, given2, "2015-10-20", "M");
+        Probable(undated, dated, new Commonness(2, null)); // rare names
+        NotProbable(undated, dated, new Commonness(40, null)); // common names and nothing else
+        Probable(R(family1, given1, sex: "M", address: "Бахмут, вул. Миру, 5"), R(family2, given2, "2015-10-20", "M", address: "Bakhmut, vul. Myru 5"), new Commonness(40, null));
+    }
+
+    [Fact]
+    public void Ion_and_Ana_are_not_one_name_and_Hanna_is_Anna()
+    {
+        NotProbable(R("Павленко", "Іван", "1980-05-07"), R("Павленко", "Анна", "1980-05-07"));
+        NotProbable(R("Pavlenko", "Ion", "1980-05-07"), R("Павленко", "Ana", "1980-05-07"));
+        Assert.True(PersonMatcher.Score(R("Павленко", "Іван", "1980-05-07"), R("Павленко", "Анна", "1980-05-07")).Total < 1);
+        Assert.NotEqual(PersonMatcher.Skeleton("Ion"), PersonMatcher.Skeleton("Ana"));
+        Assert.Equal(PersonMatcher.Skeleton("Ганна"), PersonMatcher.Skeleton("Анна"));
+        Assert.Equal(PersonMatcher.Skeleton("Hanna"), PersonMatcher.Skeleton("Ana"));
+        Assert.Equal(PersonMatcher.Skeleton("Іван"), PersonMatcher.Skeleton("Ion"));
+        Probable(R("Павленко", "Ганна", "1980-05-07"), R("Pavlenko", "Ana", "1980-05-07"));
+        Probable(R("Rusu", "Ion", "1980-05-07"), R("Русу", "Іван", "1980-05-07"));
+    }
+}
