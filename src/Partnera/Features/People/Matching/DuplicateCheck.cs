@@ -58,8 +58,9 @@ public sealed class DuplicateCheck(PartneraDbContext db, PersonAccess access, Au
         pool.RemoveAll(p => different.Contains(p.Id));
         var me = MatchRecord.Of(person);
         var others = pool.Select(p => (Person: p, Record: MatchRecord.Of(p))).ToList();
-        var namesakes = others.Count(o => o.Record.NamesKey == me.NamesKey) + 1;
-        return others.Select(o => (o.Person, Score: PersonMatcher.Score(me, o.Record, new Commonness(namesakes, null)))).Where(x => x.Score.Probable).OrderByDescending(x => x.Score.Total).ToList();
+        var namesakes = others.Where(o => o.Record.NamesKey == me.NamesKey).Select(o => o.Record).Append(me).ToList();
+        var born = DuplicateFinder.Born(namesakes, Enumerable.Range(0, namesakes.Count));
+        return others.Select(o => (o.Person, Score: PersonMatcher.Score(me, o.Record, new Commonness(namesakes.Count, null, born)))).Where(x => x.Score.Probable).OrderByDescending(x => x.Score.Total).ToList();
     }
 
     /// <summary>Most namesakes registered elsewhere that one record's page mentions.</summary>

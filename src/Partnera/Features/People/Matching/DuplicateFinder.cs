@@ -59,7 +59,10 @@ public static class DuplicateFinder
                 for (var j = i + 1; j < members.Count; j++)
                 {
                     if (direct.Contains(((long)members[i] << 32) | (uint)members[j])) continue;
-                    yield return new MatchPair(members[i], members[j], PersonMatcher.Score(records[members[i]], records[members[j]]) with { Linked = true });
+                    var score = PersonMatcher.Score(records[members[i]], records[members[j]]);
+                    // A chain through a third record does not join two records that contradict each other.
+                    if (score.BirthDate == 0 || score.SexDiffers || score.Patronymic == 0 || score.DocumentsDiffer) continue;
+                    yield return new MatchPair(members[i], members[j], score with { Linked = true });
                 }
             }
         }
@@ -78,8 +81,8 @@ public static class DuplicateFinder
         if (r.Given.Skeleton.Length > 0) yield return $"a|{r.Given.Skeleton}|{home}";
     }
 
-    /// <summary>The blocks to compare within, and for each record how many records carry its names.</summary>
-    private static (List<int[]> Blocks, int[] Namesakes) Blocks(IReadOnlyList<MatchRecord> records)
+    /// <summary>The blocks to compare within, and for each record how many records carry its names and how many dates of birth they give.</summary>
+    private static (List<int[]> Blocks, (int Records, int Born)[] Namesakes) Blocks(IReadOnlyList<MatchRecord> records)
     {
         var index = new Dictionary<string, List<int>>(records.Count * 3, StringComparer.Ordinal);
         for (var i = 0; i < records.Count; i++)
@@ -90,10 +93,26 @@ public static class DuplicateFinder
                 list.Add(i);
             }
         }
-        var namesakes = new int[records.Count];
-        for (var i = 0; i < records.Count; i++) namesakes[i] = records[i].NamesKey is { } names ? index[$"n|{names}"].Count : int.MaxValue;
+        var namesakes = new (int, int)[records.Count];
+        var born = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < records.Count; i++)
+        {
+            if (records[i].NamesKey is not { } names)
+            {
+                namesakes[i] = (int.MaxValue, int.MaxValue);
+                continue;
+            }
+            var key = $"n|{names}";
+            var group = index[key];
+            if (!born.TryGetValue(key, out var dates)) born[key] = dates = Born(records, group);
+            namesakes[i] = (group.Count, dates);
+        }
         return (index.Values.Where(l => l.Count > 1 && l.Count <= LargestBlock).Select(l => l.ToArray()).ToList(), namesakes);
     }
+
+    /// <summary>How many different dates of birth (day and month either way round) a group of records gives.</summary>
+    public static int Born(IReadOnlyList<MatchRecord> records, IEnumerable<int> group) =>
+        group.Select(i => records[i].BirthKey).Where(k => k is not null).Distinct().Count();
 
     /// <summary>For each record, how many records of the list give its place (its address words, as a whole); 0 without one.</summary>
     public static int[] Places(IReadOnlyList<MatchRecord> records)
@@ -107,13 +126,13 @@ public static class DuplicateFinder
     }
 
     /// <summary>How common the pair's names and place are in a list of <paramref name="size"/> records (the place is the less specific address's).</summary>
-    public static Commonness Of(MatchRecord a, MatchRecord b, int namesakesA, int namesakesB, int placeA, int placeB, int size)
+    public static Commonness Of(MatchRecord a, MatchRecord b, (int Records, int Born) namesakesA, (int Records, int Born) namesakesB, int placeA, int placeB, int size)
     {
         var place = a.AddressWords.Length == b.AddressWords.Length ? Math.Max(placeA, placeB) : a.AddressWords.Length < b.AddressWords.Length ? placeA : placeB;
-        return new Commonness(Math.Max(namesakesA, namesakesB), place > 0 && size > 0 ? (double)place / size : null);
+        return new Commonness(Math.Max(namesakesA.Records, namesakesB.Records), place > 0 && size > 0 ? (double)place / size : null, Math.Max(namesakesA.Born, namesakesB.Born));
     }
 
-    private static void Compare(IReadOnlyList<MatchRecord> records, int[] namesakes, int[] places, int[] block, List<MatchPair> found)
+    private static void Compare(IReadOnlyList<MatchRecord> records, (int, int)[] namesakes, int[] places, int[] block, List<MatchPair> found)
     {
         for (var i = 0; i < block.Length; i++)
         {

@@ -25,9 +25,14 @@ public sealed record MatchScore(double FamilyName, double GivenName, bool NamesS
 /// <paramref name="PlaceShare"/> is the share of records giving the pair's place (the less specific of the two
 /// addresses), null when unknown.
 /// </summary>
-public readonly record struct Commonness(int Namesakes, double? PlaceShare)
+/// <remarks><paramref name="Born"/> is how many different dates of birth those namesakes give: when they all give one
+/// (or none), every dated record of these names is one person.</remarks>
+public readonly record struct Commonness(int Namesakes, double? PlaceShare, int Born = 0)
 {
-    public bool RareNames => Namesakes is > 0 and <= PersonMatcher.RareNames;
+    public bool RareNames => Namesakes is > 0 and <= PersonMatcher.RareNames || Born == 1;
+
+    /// <summary>How many different people probably carry the names.</summary>
+    public int People => Born > 0 ? Born : Math.Max(Namesakes, 1);
 }
 
 /// <summary>
@@ -83,9 +88,9 @@ public static class PersonMatcher
         if (birth == 0.5) total = rarePlace || rareNames ? total + 0.1 : Math.Min(total, 0.8);
         if (document)
         {
-            var against = (family + given < 0.8 ? 1 : 0) + (birth == 0 ? 1 : 0) + (sexDiffers ? 1 : 0);
-            if (against == 0) total = Math.Max(total, 0.95);
-            else if (against == 1) total = Math.Max(total, Threshold);
+            var namesAgree = family + given >= 0.8;
+            if (namesAgree && birth > 0 && !sexDiffers) total = Math.Max(total, 0.95);
+            else if (namesAgree ? birth > 0 || !sexDiffers : birth >= 0.9 && !sexDiffers) total = Math.Max(total, Threshold);
         }
         total = Math.Clamp(total, 0, 1);
         return new MatchScore(Math.Round(family, 2), Math.Round(given, 2), useSwap, birth, document,
@@ -103,16 +108,17 @@ public static class PersonMatcher
     /// What the same place says. Its weight is its log-odds, log2(m/u) with u the share of records giving that place,
     /// up to 0.05 at 17 bits (one record in 130,000: a home); a town of 70,000 in a million records (u = 0.07) adds 0.01.
     /// It tells a person from namesakes when the namesakes expected there by chance (their number times u) are fewer
-    /// than <see cref="ExpectedNamesakes"/>. Without counts, only a street and house number (a home) count as specific.
+    /// than <see cref="ExpectedNamesakes"/>. A street and house number (a home) always does; a settlement without counts never.
     /// </summary>
     private static (bool Home, bool Rare, double Weight) Place(MatchRecord a, MatchRecord b, Commonness commonness)
     {
         var shorter = a.AddressWords.Length <= b.AddressWords.Length ? a.AddressWords : b.AddressWords;
-        var home = shorter.Length >= 2 && shorter.Any(w => char.IsDigit(w[0]));
-        if (commonness.PlaceShare is not { } share) return (home, home, home ? 0.05 : 0.01);
+        // A street and house number is a home: one household, whatever the list's size says.
+        if (shorter.Length >= 2 && shorter.Any(w => char.IsDigit(w[0]))) return (true, true, 0.05);
+        if (commonness.PlaceShare is not { } share) return (false, false, 0.01);
         var bits = Math.Log2(PlaceAgrees / Math.Max(share, 1e-9));
-        var expected = Math.Max(commonness.Namesakes, 1) * share;
-        return (home, expected <= ExpectedNamesakes, Math.Clamp(0.05 * bits / 17, 0, 0.05));
+        var expected = commonness.People * share;
+        return (false, expected <= ExpectedNamesakes, Math.Clamp(0.05 * bits / 17, 0, 0.05));
     }
 
     private static bool SharesDocument(MatchRecord a, MatchRecord b)
@@ -145,7 +151,7 @@ public static class PersonMatcher
 
     /// <summary>
     /// 1 for one spelling or forms of one name; 0.9 for one slip of the keyboard (a letter dropped, added, replaced or
-    /// two swapped); 0.8 for two in a name of six letters or more, for one that leaves a name of three letters
+    /// two swapped); 0.8 for two in a name of six letters or more (0.7 in one of five), for one that leaves a name of three letters
     /// ("Ольга"/"Ольа"), for one slip from another language's form of the name ("Dmitiy"/"Дмитро", as Дмитрий), or the same
     /// skeleton (another language's form with a slip, "Сергій"/"Сиргей", "Володимирівна"/"Владимировна"); else 0.
     /// </summary>
@@ -156,9 +162,9 @@ public static class PersonMatcher
         var shorter = Math.Min(a.Spelling.Length, b.Spelling.Length);
         if (shorter < 3) return 0;
         if (shorter == 3) return Math.Max(a.Spelling.Length, b.Spelling.Length) == 4 && Edits(a.Spelling, b.Spelling, 1) <= 1 ? 0.8 : 0;
-        var most = shorter >= 6 ? 2 : 1;
+        var most = shorter >= 5 ? 2 : 1;
         var edits = Edits(a.Spelling, b.Spelling, most);
-        if (edits <= most) return edits == 1 ? 0.9 : 0.8;
+        if (edits <= most) return edits == 1 ? 0.9 : shorter >= 6 ? 0.8 : 0.7;
         if (a.Skeleton == b.Skeleton) return 0.8;
         return NearForm(a, b) || NearForm(b, a) ? 0.8 : 0;
     }
