@@ -111,4 +111,37 @@ public sealed class MatcherListTests
         Probable(R("Павленко", "Ганна", "1980-05-07"), R("Pavlenko", "Ana", "1980-05-07"));
         Probable(R("Rusu", "Ion", "1980-05-07"), R("Русу", "Іван", "1980-05-07"));
     }
+
+    [Fact]
+    public void A_patronymic_in_the_other_language_is_the_same_father()
+    {
+        var uk = new MatchRecord("Журавлівська", "Оксана", new DateOnly(1945, 10, 16), [], "Костянтинівна", Sex.Female);
+        var ru = new MatchRecord("Журавлевская", "Оксана", new DateOnly(1945, 10, 16), [], "Константиновна", Sex.Female);
+        Assert.True(PersonMatcher.Score(uk, ru).Probable, $"{PersonMatcher.Score(uk, ru)}");
+        Assert.True(PersonMatcher.Score(ru, uk).Probable);
+        Assert.False(PersonMatcher.Score(uk, new MatchRecord("Журавлівська", "Оксана", new DateOnly(1945, 10, 16), [], "Петрівна", Sex.Female)).Probable);
+    }
+
+    [Fact]
+    public void Without_a_date_rare_names_do_not_outweigh_another_document_of_the_same_kind()
+    {
+        var dated = R("Stratan", "Ion", "1961-08-23", "M", "0910012654562");
+        NotProbable(dated, R("Стратан", "Ион", sex: "M", document: "0910137560949"), new Commonness(2, null));
+        Probable(dated, R("Стратан", "Ион", sex: "M"), new Commonness(2, null));
+    }
+
+    [Fact]
+    public void A_dateless_record_is_matched_when_only_one_of_its_namesakes_could_be_it()
+    {
+        var list = new List<MatchRecord>
+        {
+            new("Осадчук", "Іван", new DateOnly(1938, 4, 30), [], "Андрійович", Sex.Male),
+            new("Осадчук", "Іван", new DateOnly(1993, 12, 30), [], "Петрович", Sex.Male),
+            new("Осадчук", "Іван", new DateOnly(1971, 1, 2), [], "Миколайович", Sex.Male),
+            new("Osadchuk", "Ivan", null, [], "Andriyovych", Sex.Male),
+            new("Osadchuk", "Ivan", null, [], null, Sex.Male), // no father's name: any of the three
+        };
+        var pairs = DuplicateFinder.Find(list).Select(p => (p.First, p.Second)).ToList();
+        Assert.Equal([(0, 3)], pairs);
+    }
 }

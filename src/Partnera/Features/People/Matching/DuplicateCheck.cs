@@ -59,8 +59,15 @@ public sealed class DuplicateCheck(PartneraDbContext db, PersonAccess access, Au
         var me = MatchRecord.Of(person);
         var others = pool.Select(p => (Person: p, Record: MatchRecord.Of(p))).ToList();
         var namesakes = others.Where(o => o.Record.NamesKey == me.NamesKey).Select(o => o.Record).Append(me).ToList();
-        var born = DuplicateFinder.Born(namesakes, Enumerable.Range(0, namesakes.Count));
-        return others.Select(o => (o.Person, Score: PersonMatcher.Score(me, o.Record, new Commonness(namesakes.Count, null, born)))).Where(x => x.Score.Probable).OrderByDescending(x => x.Score.Total).ToList();
+        var group = Enumerable.Range(0, namesakes.Count).ToList();
+        var born = DuplicateFinder.Born(namesakes, group);
+        // As the nightly scan: one of a pair of namesakes without a date counts the namesakes it could be (DuplicateFinder.Compatible).
+        Commonness Of(MatchRecord other)
+        {
+            var undated = (me.BirthDate is null) == (other.BirthDate is null) || other.NamesKey != me.NamesKey ? -1 : namesakes.IndexOf(me.BirthDate is null ? me : other);
+            return new Commonness(namesakes.Count, null, undated < 0 ? born : DuplicateFinder.Compatible(namesakes, group, undated));
+        }
+        return others.Select(o => (o.Person, Score: PersonMatcher.Score(me, o.Record, Of(o.Record)))).Where(x => x.Score.Probable).OrderByDescending(x => x.Score.Total).ToList();
     }
 
     /// <summary>Most namesakes registered elsewhere that one record's page mentions.</summary>

@@ -19,12 +19,14 @@ public static class DuplicateFinder
 
     public static List<MatchPair> Find(IReadOnlyList<MatchRecord> records, CancellationToken ct = default)
     {
-        var (blocks, namesakes) = Blocks(records);
+        var (blocks, namesakes, groups) = Blocks(records);
         var places = Places(records);
+        var compatible = new int[records.Count];
+        Array.Fill(compatible, -1);
         var found = new ConcurrentBag<List<MatchPair>>();
         Parallel.ForEach(blocks, new ParallelOptions { CancellationToken = ct }, () => new List<MatchPair>(), (block, _, mine) =>
         {
-            Compare(records, namesakes, places, block, mine);
+            Compare(records, namesakes, places, (groups, compatible), block, mine);
             return mine;
         }, found.Add);
         // A pair met in several blocks is reported once, with the records in list order.
@@ -82,7 +84,7 @@ public static class DuplicateFinder
     }
 
     /// <summary>The blocks to compare within, and for each record how many records carry its names and how many dates of birth they give.</summary>
-    private static (List<int[]> Blocks, (int Records, int Born)[] Namesakes) Blocks(IReadOnlyList<MatchRecord> records)
+    private static (List<int[]> Blocks, (int Records, int Born)[] Namesakes, List<int>?[] Groups) Blocks(IReadOnlyList<MatchRecord> records)
     {
         var index = new Dictionary<string, List<int>>(records.Count * 3, StringComparer.Ordinal);
         for (var i = 0; i < records.Count; i++)
@@ -94,6 +96,7 @@ public static class DuplicateFinder
             }
         }
         var namesakes = new (int, int)[records.Count];
+        var groups = new List<int>?[records.Count];
         var born = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < records.Count; i++)
         {
@@ -103,11 +106,24 @@ public static class DuplicateFinder
                 continue;
             }
             var key = $"n|{names}";
-            var group = index[key];
+            var group = groups[i] = index[key];
             if (!born.TryGetValue(key, out var dates)) born[key] = dates = Born(records, group);
             namesakes[i] = (group.Count, dates);
         }
-        return (index.Values.Where(l => l.Count > 1 && l.Count <= LargestBlock).Select(l => l.ToArray()).ToList(), namesakes);
+        return (index.Values.Where(l => l.Count > 1 && l.Count <= LargestBlock).Select(l => l.ToArray()).ToList(), namesakes, groups);
+    }
+
+    /// <summary>
+    /// How many different dates of birth the namesakes of a record without one give, among those it could be: not of
+    /// another sex, with another father's name or another document of one kind. When one, it is that person or no one here.
+    /// </summary>
+    public static int Compatible(IReadOnlyList<MatchRecord> records, IEnumerable<int> group, int undated) =>
+        group.Where(i => i != undated && records[i].BirthDate is not null && !Contradicts(records[undated], records[i])).Select(i => records[i].BirthKey).Distinct().Count();
+
+    private static bool Contradicts(MatchRecord a, MatchRecord b)
+    {
+        var score = PersonMatcher.Score(a, b);
+        return score.SexDiffers || score.Patronymic == 0 || score.DocumentsDiffer;
     }
 
     /// <summary>How many different dates of birth (day and month either way round) a group of records gives.</summary>
@@ -132,7 +148,7 @@ public static class DuplicateFinder
         return new Commonness(Math.Max(namesakesA.Records, namesakesB.Records), place > 0 && size > 0 ? (double)place / size : null, Math.Max(namesakesA.Born, namesakesB.Born));
     }
 
-    private static void Compare(IReadOnlyList<MatchRecord> records, (int, int)[] namesakes, int[] places, int[] block, List<MatchPair> found)
+    private static void Compare(IReadOnlyList<MatchRecord> records, (int, int)[] namesakes, int[] places, (List<int>?[] Groups, int[] Compatible) names, int[] block, List<MatchPair> found)
     {
         for (var i = 0; i < block.Length; i++)
         {
@@ -140,6 +156,13 @@ public static class DuplicateFinder
             {
                 var (x, y) = (block[i], block[j]);
                 var commonness = Of(records[x], records[y], namesakes[x], namesakes[y], places[x], places[y], records.Count);
+                // One side without a date, both of the same names: what counts is how many namesakes it could be.
+                var undated = records[x].BirthDate is null ? x : y;
+                if ((records[x].BirthDate is null) != (records[y].BirthDate is null) && ReferenceEquals(names.Groups[x], names.Groups[y]) && names.Groups[x] is { } group)
+                {
+                    if (names.Compatible[undated] < 0) names.Compatible[undated] = Compatible(records, group, undated);
+                    commonness = commonness with { Born = names.Compatible[undated] };
+                }
                 var score = PersonMatcher.Score(records[x], records[y], commonness);
                 if (score.Probable) found.Add(new MatchPair(Math.Min(block[i], block[j]), Math.Max(block[i], block[j]), score));
             }

@@ -16,6 +16,7 @@ public sealed class MatchRecord
         Family = new MatchName(familyName, pool);
         Given = new MatchName(givenName, pool);
         Patronymic = string.IsNullOrWhiteSpace(patronymic) ? null : new MatchName(patronymic, pool);
+        Father = Patronymic is { } p ? TextPool.Keep(pool, FatherOf(p.Spelling)) : null;
         BirthDate = birthDate;
         Sex = sex;
         Documents = documents.Select(Document).Where(d => d.Length > 0).Distinct().ToArray();
@@ -26,6 +27,19 @@ public sealed class MatchRecord
     public MatchName Family { get; }
     public MatchName Given { get; }
     public MatchName? Patronymic { get; }
+
+    /// <summary>The father's name the patronymic is made of, as a form of a name ("Костянтинівна" and "Константиновна" give one).</summary>
+    public string? Father { get; }
+
+    private static readonly string[] PatronymicEndings = ["ovich", "evich", "ivich", "ich", "ovna", "evna", "ivna", "ichna"];
+
+    private static string FatherOf(string spelling)
+    {
+        var ending = PatronymicEndings.FirstOrDefault(e => spelling.Length > e.Length + 2 && spelling.EndsWith(e, StringComparison.Ordinal));
+        var stem = ending is null ? spelling : spelling[..^ending.Length];
+        var skeleton = Matching.Spelling.SkeletonOf(stem);
+        return NameForms.FormOf(stem, skeleton) ?? skeleton;
+    }
     public DateOnly? BirthDate { get; }
     public Sex? Sex { get; }
     /// <summary>Document numbers normalised, each after its kind and a colon when the kind is known ("Passport:АА123456").</summary>

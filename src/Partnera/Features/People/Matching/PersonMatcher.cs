@@ -74,7 +74,7 @@ public static class PersonMatcher
         var birth = Birth(a.BirthDate, b.BirthDate);
         var document = SharesDocument(a, b);
         var documentsDiffer = !document && a.DocumentKinds.Intersect(b.DocumentKinds).Any();
-        double? patronymic = a.Patronymic is { } pa && b.Patronymic is { } pb ? Name(pa, pb) : null;
+        double? patronymic = a.Patronymic is { } pa && b.Patronymic is { } pb ? Name(pa, pb) is > 0 and var same ? same : a.Father == b.Father ? 0.8 : 0 : null;
         double? address = a.AddressWords.Length > 0 && b.AddressWords.Length > 0 ? Overlap(a.AddressWords, b.AddressWords) : null;
         var sexDiffers = a.Sex is { } sa && b.Sex is { } sb && sa != sb;
         var total = 0.4 * family + 0.3 * given + 0.3 * birth;
@@ -85,7 +85,7 @@ public static class PersonMatcher
         if (address is not null) total += samePlace ? placeWeight : -0.05;
         if (birth == 0 || sexDiffers) total = Math.Min(total, 0.6);
         // Without a date, a rare name or place stands in for it (a typo then still passes); without either, namesakes cannot be told apart.
-        if (birth == 0.5) total = rarePlace || rareNames ? total + 0.1 : Math.Min(total, 0.8);
+        if (birth == 0.5) total = (rarePlace || rareNames) && !documentsDiffer ? total + 0.1 : Math.Min(total, 0.8);
         if (document)
         {
             var namesAgree = family + given >= 0.8;
