@@ -26,10 +26,16 @@ var only = Option("--only")?.Split(',');
 var repository = FindRepository();
 if (which == "dedup")
 {
-    // --only matcher: the 1M deduplication alone, printed, nothing recorded (while working on the matcher).
+    // --only matcher: the 1M deduplication alone (DEDUP_PEOPLE, DEDUP_ADDRESS narrow it), printed, nothing recorded (while working on the matcher).
     if (only is ["matcher"])
     {
         DedupBench.Run();
+        return;
+    }
+    // --only check: the 5M registration check alone, printed, nothing recorded.
+    if (only is ["check"])
+    {
+        await SingleCheckAsync(keep);
         return;
     }
     Report.Write(Path.Combine(repository, "bench", "results"), "dedup.json", [DedupBench.Run(), await SingleCheckAsync(keep)]);
