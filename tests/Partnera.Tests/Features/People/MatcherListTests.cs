@@ -144,4 +144,19 @@ public sealed class MatcherListTests
         var pairs = DuplicateFinder.Find(list).Select(p => (p.First, p.Second)).ToList();
         Assert.Equal([(0, 3)], pairs);
     }
+
+    [Fact]
+    public void In_a_town_a_dateless_record_meets_the_only_namesake_there_it_could_be()
+    {
+        var list = new List<MatchRecord>();
+        for (var i = 0; i < 300; i++) list.Add(R($"Filler{(char)('a' + i % 26)}{(char)('a' + i / 26)}", "Ion", $"19{50 + i % 40}-0{1 + i % 9}-1{i % 9}", address: i < 150 ? "Cahul" : "Orhei"));
+        foreach (var (born, place) in new[] { ("1954-05-09", "Cahul"), ("1961-02-03", "Orhei"), ("1970-03-04", "Orhei"), ("1980-04-05", "Soroca") })
+            list.Add(R("Sârbu", "Doina", born, address: place));
+        list.Add(R("Сырбу", "Дойна", address: "Кахул")); // the only Sârbu Doina in Cahul
+        list.Add(R("Sarbu", "Doina", address: "Orhei")); // two in Orhei
+        var pairs = DuplicateFinder.Find(list).Select(p => (p.First, p.Second)).ToList();
+        Assert.Contains((300, 304), pairs);
+        Assert.DoesNotContain(pairs, p => p.First == 305 || p.Second == 305);
+        Assert.Single(pairs);
+    }
 }

@@ -65,7 +65,8 @@ public sealed class DuplicateCheck(PartneraDbContext db, PersonAccess access, Au
         Commonness Of(MatchRecord other)
         {
             var undated = (me.BirthDate is null) == (other.BirthDate is null) || other.NamesKey != me.NamesKey ? -1 : namesakes.IndexOf(me.BirthDate is null ? me : other);
-            return new Commonness(namesakes.Count, null, undated < 0 ? born : DuplicateFinder.Compatible(namesakes, group, undated));
+            var (all, here) = undated < 0 ? (born, 0) : DuplicateFinder.Compatible(namesakes, group, undated);
+            return new Commonness(namesakes.Count, null, all, here);
         }
         return others.Select(o => (o.Person, Score: PersonMatcher.Score(me, o.Record, Of(o.Record)))).Where(x => x.Score.Probable).OrderByDescending(x => x.Score.Total).ToList();
     }

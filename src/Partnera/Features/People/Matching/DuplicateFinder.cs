@@ -21,8 +21,8 @@ public static class DuplicateFinder
     {
         var (blocks, namesakes, groups) = Blocks(records);
         var places = Places(records);
-        var compatible = new int[records.Count];
-        Array.Fill(compatible, -1);
+        var compatible = new (int, int)[records.Count];
+        Array.Fill(compatible, (-1, -1));
         var found = new ConcurrentBag<List<MatchPair>>();
         Parallel.ForEach(blocks, new ParallelOptions { CancellationToken = ct }, () => new List<MatchPair>(), (block, _, mine) =>
         {
@@ -117,8 +117,15 @@ public static class DuplicateFinder
     /// How many different dates of birth the namesakes of a record without one give, among those it could be: not of
     /// another sex, with another father's name or another document of one kind. When one, it is that person or no one here.
     /// </summary>
-    public static int Compatible(IReadOnlyList<MatchRecord> records, IEnumerable<int> group, int undated) =>
-        group.Where(i => i != undated && records[i].BirthDate is not null && !Contradicts(records[undated], records[i])).Select(i => records[i].BirthKey).Distinct().Count();
+    /// <remarks>Here: those of them at its place (when it gives one); one there is the only person of these names it could be there.</remarks>
+    public static (int All, int Here) Compatible(IReadOnlyList<MatchRecord> records, IEnumerable<int> group, int undated)
+    {
+        var me = records[undated];
+        var could = group.Where(i => i != undated && records[i].BirthDate is not null && !Contradicts(me, records[i])).ToList();
+        var place = me.PlaceKey;
+        return (could.Select(i => records[i].BirthKey).Distinct().Count(),
+            place is null ? 0 : could.Where(i => records[i].PlaceKey == place).Select(i => records[i].BirthKey).Distinct().Count());
+    }
 
     private static bool Contradicts(MatchRecord a, MatchRecord b)
     {
@@ -148,7 +155,7 @@ public static class DuplicateFinder
         return new Commonness(Math.Max(namesakesA.Records, namesakesB.Records), place > 0 && size > 0 ? (double)place / size : null, Math.Max(namesakesA.Born, namesakesB.Born));
     }
 
-    private static void Compare(IReadOnlyList<MatchRecord> records, (int, int)[] namesakes, int[] places, (List<int>?[] Groups, int[] Compatible) names, int[] block, List<MatchPair> found)
+    private static void Compare(IReadOnlyList<MatchRecord> records, (int, int)[] namesakes, int[] places, (List<int>?[] Groups, (int All, int Here)[] Compatible) names, int[] block, List<MatchPair> found)
     {
         for (var i = 0; i < block.Length; i++)
         {
@@ -160,8 +167,8 @@ public static class DuplicateFinder
                 var undated = records[x].BirthDate is null ? x : y;
                 if ((records[x].BirthDate is null) != (records[y].BirthDate is null) && ReferenceEquals(names.Groups[x], names.Groups[y]) && names.Groups[x] is { } group)
                 {
-                    if (names.Compatible[undated] < 0) names.Compatible[undated] = Compatible(records, group, undated);
-                    commonness = commonness with { Born = names.Compatible[undated] };
+                    if (names.Compatible[undated].All < 0) names.Compatible[undated] = Compatible(records, group, undated);
+                    commonness = commonness with { Born = names.Compatible[undated].All, BornHere = names.Compatible[undated].Here };
                 }
                 var score = PersonMatcher.Score(records[x], records[y], commonness);
                 if (score.Probable) found.Add(new MatchPair(Math.Min(block[i], block[j]), Math.Max(block[i], block[j]), score));

@@ -26,8 +26,10 @@ public sealed record MatchScore(double FamilyName, double GivenName, bool NamesS
 /// addresses), null when unknown.
 /// </summary>
 /// <remarks><paramref name="Born"/> is how many different dates of birth those namesakes give: when they all give one
-/// (or none), every dated record of these names is one person.</remarks>
-public readonly record struct Commonness(int Namesakes, double? PlaceShare, int Born = 0)
+/// (or none), every dated record of these names is one person.
+/// <paramref name="BornHere"/>: of those a record without a date could be, how many different dates of birth are given at
+/// its place; one means the only person of these names there, and the place then tells them apart however big it is.</remarks>
+public readonly record struct Commonness(int Namesakes, double? PlaceShare, int Born = 0, int BornHere = 0)
 {
     public bool RareNames => Namesakes is > 0 and <= PersonMatcher.RareNames || Born == 1;
 
@@ -108,17 +110,18 @@ public static class PersonMatcher
     /// What the same place says. Its weight is its log-odds, log2(m/u) with u the share of records giving that place,
     /// up to 0.05 at 17 bits (one record in 130,000: a home); a town of 70,000 in a million records (u = 0.07) adds 0.01.
     /// It tells a person from namesakes when the namesakes expected there by chance (their number times u) are fewer
-    /// than <see cref="ExpectedNamesakes"/>. A street and house number (a home) always does; a settlement without counts never.
+    /// than <see cref="ExpectedNamesakes"/>, or when only one of the namesakes a record without a date could be lives there
+    /// (<see cref="Commonness.BornHere"/>). A street and house number (a home) always does.
     /// </summary>
     private static (bool Home, bool Rare, double Weight) Place(MatchRecord a, MatchRecord b, Commonness commonness)
     {
         var shorter = a.AddressWords.Length <= b.AddressWords.Length ? a.AddressWords : b.AddressWords;
         // A street and house number is a home: one household, whatever the list's size says.
         if (shorter.Length >= 2 && shorter.Any(w => char.IsDigit(w[0]))) return (true, true, 0.05);
-        if (commonness.PlaceShare is not { } share) return (false, false, 0.01);
+        if (commonness.PlaceShare is not { } share) return (false, commonness.BornHere == 1, 0.01);
         var bits = Math.Log2(PlaceAgrees / Math.Max(share, 1e-9));
         var expected = commonness.People * share;
-        return (false, expected <= ExpectedNamesakes, Math.Clamp(0.05 * bits / 17, 0, 0.05));
+        return (false, expected <= ExpectedNamesakes || commonness.BornHere == 1, Math.Clamp(0.05 * bits / 17, 0, 0.05));
     }
 
     private static bool SharesDocument(MatchRecord a, MatchRecord b)
