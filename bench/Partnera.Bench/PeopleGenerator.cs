@@ -34,6 +34,9 @@ public sealed class PeopleGenerator(int seed, AddressMode addresses = AddressMod
     /// <summary>Share of originals given another, unrelated person's document number (typed wrong, a parent's passport).</summary>
     private const double DocumentCollisions = 0.003;
 
+    /// <summary>Share of first records without a date of birth (a provider that does not ask for it).</summary>
+    private const double UndatedOriginals = 0.03;
+
     private static readonly string[] Roots = ("Бондар Коваль Шевч Мельн Ткач Кравч Олійн Шевчук Поліщ Лисенк Марч Савч Руденк Петр Гончар Мороз Клименк Павл " +
         "Левч Харч Кузьм Сидор Карпенк Бойч Панч Гнат Тимош Демч Остап Ярем Зінч Приход Дяч Мирон Семен Луценк Гаврил Гриц Дорош Жук " +
         "Заїч Іван Кирил Литвин Максим Назар Осадч Пилип Рибал Степан Тарас Устим Федор Хом Цимбал Чорн Шап Щерб Юрч Яков Білик Вовк Гуд " +
@@ -95,9 +98,11 @@ public sealed class PeopleGenerator(int seed, AddressMode addresses = AddressMod
                 var collides = originals.Count > 1_000 && random.NextDouble() < DocumentCollisions;
                 if (collides) original = original with { Document = originals[random.Next(originals.Count)].Document ?? original.Document };
                 originals.Add(original);
-                people.Add(new GeneratedPerson(id, original.Truth, original.Family, original.Given, original.Patronymic, original.Born, original.Sex, original.Document, Written(original.Address))
+                // Some people are registered without a date of birth the first time too: not every dateless record is a duplicate.
+                var undated = random.NextDouble() < UndatedOriginals;
+                people.Add(new GeneratedPerson(id, original.Truth, original.Family, original.Given, original.Patronymic, undated ? null : original.Born, original.Sex, original.Document, Written(original.Address))
                 {
-                    Difficulties = collides ? ["document of another"] : [],
+                    Difficulties = [.. collides ? new[] { "document of another" } : [], .. undated ? new[] { "no date on the first record" } : []],
                 });
             }
         }

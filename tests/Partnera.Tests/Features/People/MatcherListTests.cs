@@ -131,15 +131,15 @@ public sealed class MatcherListTests
     }
 
     [Fact]
-    public void A_dateless_record_is_matched_when_only_one_of_its_namesakes_could_be_it()
+    public void A_dateless_record_is_matched_when_only_one_of_its_namesakes_at_its_place_could_be_it()
     {
         var list = new List<MatchRecord>
         {
-            new("Осадчук", "Іван", new DateOnly(1938, 4, 30), [], "Андрійович", Sex.Male),
-            new("Осадчук", "Іван", new DateOnly(1993, 12, 30), [], "Петрович", Sex.Male),
-            new("Осадчук", "Іван", new DateOnly(1971, 1, 2), [], "Миколайович", Sex.Male),
-            new("Osadchuk", "Ivan", null, [], "Andriyovych", Sex.Male),
-            new("Osadchuk", "Ivan", null, [], null, Sex.Male), // no father's name: any of the three
+            new("Осадчук", "Іван", new DateOnly(1938, 4, 30), [], "Андрійович", Sex.Male, "Житомир"),
+            new("Осадчук", "Іван", new DateOnly(1993, 12, 30), [], "Петрович", Sex.Male, "Житомир"),
+            new("Осадчук", "Іван", new DateOnly(1971, 1, 2), [], "Андрійович", Sex.Male, "Суми"),
+            new("Osadchuk", "Ivan", null, [], "Andriyovych", Sex.Male, "Zhytomyr"), // in Zhytomyr only the first has that father
+            new("Osadchuk", "Ivan", null, [], null, Sex.Male, "Zhytomyr"), // no father's name: either of two there
         };
         var pairs = DuplicateFinder.Find(list).Select(p => (p.First, p.Second)).ToList();
         Assert.Equal([(0, 3)], pairs);

@@ -25,13 +25,14 @@ public sealed record MatchScore(double FamilyName, double GivenName, bool NamesS
 /// <paramref name="PlaceShare"/> is the share of records giving the pair's place (the less specific of the two
 /// addresses), null when unknown.
 /// </summary>
-/// <remarks><paramref name="Born"/> is how many different dates of birth those namesakes give: when they all give one
-/// (or none), every dated record of these names is one person.
+/// <remarks><paramref name="Born"/> is how many different dates of birth those namesakes give (how many people they are).
 /// <paramref name="BornHere"/>: of those a record without a date could be, how many different dates of birth are given at
 /// its place; one means the only person of these names there, and the place then tells them apart however big it is.</remarks>
 public readonly record struct Commonness(int Namesakes, double? PlaceShare, int Born = 0, int BornHere = 0)
 {
-    public bool RareNames => Namesakes is > 0 and <= PersonMatcher.RareNames || Born == 1;
+    // Not "one date among the namesakes" (Born == 1): a person first registered without a date would be matched with
+    // any namesake (in the bench, precision 0.97 instead of 0.99 when 3 % of first records lack a date).
+    public bool RareNames => Namesakes is > 0 and <= PersonMatcher.RareNames;
 
     /// <summary>How many different people probably carry the names.</summary>
     public int People => Born > 0 ? Born : Math.Max(Namesakes, 1);
