@@ -61,7 +61,7 @@ public static class PersonMatcher
     /// and month are swapped); a patronymic both sides give adds 0.05 when alike and takes 0.2 when not; the same place
     /// adds up to 0.05 by how specific it is (its log-odds, see <see cref="Place"/>), another place takes 0.05.
     /// Different dates of birth or sexes mean namesakes. Without a date on one side the names alone cannot tell a
-    /// person from a namesake, so the place must (adding 0.1 in the date's stead: a home, or a place where at most one in twenty such namesakes would
+    /// person from a namesake, so the place must (adding 0.1 in the date's stead: a home, or a place where at most one in fifty such namesakes would
     /// be expected: a village, not a city), or the names must be rare: held by at most <see cref="RareNames"/> records
     /// (a patronymic cannot: a few fathers' names are most people's). A shared document is strong evidence: with
     /// nothing against it, the same person; against two of names, date of birth and sex, a collision (a number typed
@@ -104,8 +104,8 @@ public static class PersonMatcher
     /// <summary>The chance that a person's place is written the same on another record of them (Fellegi–Sunter m).</summary>
     private const double PlaceAgrees = 0.95;
 
-    /// <summary>Most namesakes expected at the place by chance for it to tell a person from them (one in twenty).</summary>
-    private const double ExpectedNamesakes = 0.05;
+    /// <summary>Most namesakes expected at the place by chance for it to tell a person from them (one in fifty).</summary>
+    private const double ExpectedNamesakes = 0.02;
 
     /// <summary>
     /// What the same place says. Its weight is its log-odds, log2(m/u) with u the share of records giving that place,
@@ -122,7 +122,8 @@ public static class PersonMatcher
         if (commonness.PlaceShare is not { } share) return (false, commonness.BornHere == 1, 0.01);
         var bits = Math.Log2(PlaceAgrees / Math.Max(share, 1e-9));
         var expected = commonness.People * share;
-        return (false, expected <= ExpectedNamesakes || commonness.BornHere == 1, Math.Clamp(0.05 * bits / 17, 0, 0.05));
+        // The only namesake it could be there says enough where fewer than half a namesake is expected there by chance (a village or small town, not a city).
+        return (false, expected <= ExpectedNamesakes || (commonness.BornHere == 1 && expected < 0.5), Math.Clamp(0.05 * bits / 17, 0, 0.05));
     }
 
     private static bool SharesDocument(MatchRecord a, MatchRecord b)
