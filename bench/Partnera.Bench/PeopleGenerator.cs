@@ -6,7 +6,19 @@ using Partnera.Infrastructure.Text;
 namespace Partnera.Bench;
 
 /// <summary>One generated person as a provider would have typed them, and the real person behind the record.</summary>
-public sealed record GeneratedPerson(int Id, int Truth, string Family, string Given, string? Patronymic, DateOnly? Born, Sex Sex, string? Document, string? Address);
+public sealed record GeneratedPerson(int Id, int Truth, string Family, string Given, string? Patronymic, DateOnly? Born, Sex Sex, string? Document, string? Address)
+{
+    /// <summary>What makes this record hard to match (empty for an original): "typo", "no date", "russian form", …</summary>
+    public string[] Difficulties { get; init; } = [];
+}
+
+/// <summary>What the address column holds: nothing, the settlement only (as most provider lists), or street and house.</summary>
+public enum AddressMode
+{
+    Empty,
+    Settlement,
+    Full,
+}
 
 /// <summary>
 /// People as providers across Ukraine and Moldova hold them, with known duplicates: a real person registered again by
@@ -15,9 +27,15 @@ public sealed record GeneratedPerson(int Id, int Truth, string Family, string Gi
 /// swapped, or the date, document, patronymic or address missing. Family names follow a long-tailed distribution over
 /// some 6,000 names, given names the short list people are actually given. Deterministic for a seed.
 /// </summary>
-public sealed class PeopleGenerator(int seed)
+public sealed class PeopleGenerator(int seed, AddressMode addresses = AddressMode.Full)
 {
     private readonly Random random = new(seed);
+
+    /// <summary>Share of originals given another, unrelated person's document number (typed wrong, a parent's passport).</summary>
+    private const double DocumentCollisions = 0.003;
+
+    /// <summary>Share of first records without a date of birth (a provider that does not ask for it).</summary>
+    private const double UndatedOriginals = 0.03;
 
     private static readonly string[] Roots = ("Бондар Коваль Шевч Мельн Ткач Кравч Олійн Шевчук Поліщ Лисенк Марч Савч Руденк Петр Гончар Мороз Клименк Павл " +
         "Левч Харч Кузьм Сидор Карпенк Бойч Панч Гнат Тимош Демч Остап Ярем Зінч Приход Дяч Мирон Семен Луценк Гаврил Гриц Дорош Жук " +
@@ -49,6 +67,15 @@ public sealed class PeopleGenerator(int seed)
     private static readonly string[] Streets = ("Шевченка Франка Миру Садова Центральна Соборна Лесі_Українки Грушевського Незалежності Шкільна Польова Зелена Героїв Київська").Split(' ');
     private static readonly string[] RomanianStreets = ("Ștefan_cel_Mare Mihai_Eminescu Independenței Păcii Alexandru_cel_Bun Decebal Unirii Florilor").Split(' ');
 
+    private static readonly string[] VillageEndings = ["івка", "ове", "ине", "ці", "енки", "ичі"];
+    private static readonly string[] RomanianVillageEndings = ["ești", "eni", "ani"];
+
+    /// <summary>Settlements by size: the cities first, then some 900 villages and towns (Zipf: a few big, most of a few hundred people).</summary>
+    private static readonly string[] Settlements = [.. Places, .. Roots.SelectMany(r => VillageEndings.Select(e => r + e))];
+    private static readonly string[] RomanianSettlements = [.. RomanianPlaces, .. RomanianFamilies.SelectMany(f => RomanianVillageEndings.Select(e => f.TrimEnd('u', 'a', 'ă', 'e', 'i') + e))];
+    private readonly double[] settlementWeights = Zipf(Settlements.Length, 1.0);
+    private readonly double[] romanianSettlementWeights = Zipf(RomanianSettlements.Length, 1.0);
+
     private readonly double[] familyWeights = Zipf(Roots.Length * Suffixes.Length, 0.5);
     private readonly double[] menWeights = Zipf(Men.Length, 0.9);
     private readonly double[] womenWeights = Zipf(Women.Length, 0.9);
@@ -68,14 +95,31 @@ public sealed class PeopleGenerator(int seed)
             else
             {
                 var original = NewOriginal(originals.Count);
+                var collides = originals.Count > 1_000 && random.NextDouble() < DocumentCollisions;
+                if (collides) original = original with { Document = originals[random.Next(originals.Count)].Document ?? original.Document };
                 originals.Add(original);
-                people.Add(new GeneratedPerson(id, original.Truth, original.Family, original.Given, original.Patronymic, original.Born, original.Sex, original.Document, original.Address));
+                // Some people are registered without a date of birth the first time too: not every dateless record is a duplicate.
+                var undated = random.NextDouble() < UndatedOriginals;
+                people.Add(new GeneratedPerson(id, original.Truth, original.Family, original.Given, original.Patronymic, undated ? null : original.Born, original.Sex, original.Document, Written(original.Address))
+                {
+                    Difficulties = [.. collides ? new[] { "document of another" } : [], .. undated ? new[] { "no date on the first record" } : []],
+                });
             }
         }
         return people;
     }
 
     private sealed record Original(int Truth, bool Romanian, string Family, string Given, string GivenRu, string? Patronymic, string? PatronymicRu, DateOnly Born, Sex Sex, string? Document, string Address);
+
+    /// <summary>The address as this list's address column holds it (originals keep settlement and street apart with " | ").</summary>
+    private string? Written(string? address) => address is null ? null : addresses switch
+    {
+        AddressMode.Empty => null,
+        AddressMode.Settlement => address[..address.IndexOf(',', StringComparison.Ordinal)],
+        _ => address,
+    };
+
+    private string Settlement(bool romanian) => romanian ? RomanianSettlements[Weighted(romanianSettlementWeights)] : Settlements[Weighted(settlementWeights)];
 
     private Original NewOriginal(int truth)
     {
@@ -86,13 +130,13 @@ public sealed class PeopleGenerator(int seed)
         if (romanian)
         {
             var given = sex == Sex.Male ? Pick(RomanianMen) : Pick(RomanianWomen);
-            var place = Pick(RomanianPlaces);
+            var place = Settlement(true);
             return new Original(truth, true, Pick(RomanianFamilies), given, given, null, null, born, sex, document, $"{place}, str. {Pick(RomanianStreets).Replace('_', ' ')} {random.Next(1, 120)}");
         }
         var family = Family(sex);
         var (uk, ru) = sex == Sex.Male ? Men[Weighted(menWeights)] : Women[Weighted(womenWeights)];
         var father = Men[Weighted(menWeights)];
-        var address = $"{Pick(Places)}, вул. {Pick(Streets).Replace('_', ' ')}, {random.Next(1, 200)}" + (random.NextDouble() < 0.5 ? $", кв. {random.Next(1, 150)}" : "");
+        var address = $"{Settlement(false)}, вул. {Pick(Streets).Replace('_', ' ')}, {random.Next(1, 200)}" + (random.NextDouble() < 0.5 ? $", кв. {random.Next(1, 150)}" : "");
         return new Original(truth, false, family, uk, ru, Patronymic(father.Uk, sex, false), Patronymic(father.Ru, sex, true), born, sex, document, address);
     }
 
@@ -125,7 +169,15 @@ public sealed class PeopleGenerator(int seed)
         string family = o.Family, given = o.Given;
         var patronymic = o.Patronymic;
         DateOnly? born = o.Born;
+        var difficulties = new List<string>();
         var document = random.NextDouble() < 0.5 ? o.Document : null;
+        if (document is not null && !o.Romanian && random.NextDouble() < 0.4)
+        {
+            // The series in the Latin letters that look the same, with a space or a dash as typed.
+            document = Homoglyphs(document) + "";
+            document = random.Next(3) switch { 0 => document, 1 => document.Insert(2, " "), _ => document.Insert(2, "-").ToLowerInvariant() };
+            difficulties.Add("series in Latin");
+        }
         var address = o.Address;
         // The way the other provider writes names: its own language, or Latin letters as in a passport.
         var style = random.NextDouble();
@@ -134,23 +186,32 @@ public sealed class PeopleGenerator(int seed)
             if (style < 0.35) (family, given) = (Cedilla(family), Cedilla(given));
             else if (style < 0.65) (family, given) = (Plain(family), Plain(given));
             else if (style < 0.85) (family, given, address) = (RomanianCyrillic(family), RomanianCyrillic(given), RomanianCyrillic(address));
+            if (style < 0.85) difficulties.Add(style < 0.65 ? "Romanian diacritics" : "Romanian in Cyrillic");
         }
         else if (style < 0.3) (given, patronymic) = (o.GivenRu, o.PatronymicRu);
         else if (style < 0.5) (family, given, patronymic) = (Latin(family), Latin(given), null);
         else if (style < 0.6) (family, given, patronymic) = (Capital(Russian(family)), Capital(Russian(o.GivenRu)), null);
+        if (!o.Romanian && style < 0.6) difficulties.Add(style < 0.3 ? "Russian form" : style < 0.5 ? "Latin letters" : "Russian form in Latin");
         // And what went wrong or missing, one or two things at a time.
         for (var changes = random.Next(1, 3); changes > 0; changes--)
         {
             var what = random.NextDouble();
-            if (what < 0.3) { if (random.Next(2) == 0) family = Typo(family); else given = Typo(given); }
+            if (what < 0.3)
+            {
+                if (random.Next(2) == 0) family = Typo(family);
+                else given = Typo(given);
+                difficulties.Add(Partnera.Features.People.Matching.Spelling.Of(given).Length <= 3 ? "typo leaving a short name" : "typo");
+            }
             else if (what < 0.42) (family, given) = (given, family);
             else if (what < 0.52 && born is { Day: <= 12 } d && d.Day != d.Month) born = new DateOnly(d.Year, d.Day, d.Month);
             else if (what < 0.64) born = null;
             else if (what < 0.76) patronymic = null;
             else if (what < 0.88) address = null;
-            else address = o.Romanian ? $"{Pick(RomanianPlaces)}, str. {Pick(RomanianStreets).Replace('_', ' ')} {random.Next(1, 120)}" : $"{Pick(Places)}, вул. {Pick(Streets)}, {random.Next(1, 200)}";
+            else address = o.Romanian ? $"{Settlement(true)}, str. {Pick(RomanianStreets).Replace('_', ' ')} {random.Next(1, 120)}" : $"{Settlement(false)}, вул. {Pick(Streets)}, {random.Next(1, 200)}";
+            difficulties.Add(what switch { < 0.3 => "", < 0.42 => "names swapped", < 0.52 => "day and month swapped", < 0.64 => "no date", < 0.76 => "no patronymic", < 0.88 => "no address", _ => "moved" });
         }
-        return new GeneratedPerson(id, o.Truth, family, given, patronymic, born, o.Sex, document, address);
+        if (difficulties.Contains("no date") && difficulties.Any(d => d.StartsWith("typo", StringComparison.Ordinal))) difficulties.Add("typo and no date");
+        return new GeneratedPerson(id, o.Truth, family, given, patronymic, born, o.Sex, document, Written(address)) { Difficulties = difficulties.Where(d => d.Length > 0).Distinct().ToArray() };
     }
 
     /// <summary>One slip of the keyboard: a letter dropped, doubled, replaced by another or swapped with the next.</summary>
@@ -291,6 +352,9 @@ public sealed class PeopleGenerator(int seed)
         }
         return result.ToString();
     }
+
+    private static string Homoglyphs(string document) =>
+        string.Concat(document.Select(c => PersonDocument.Cyrillic.IndexOf(c, StringComparison.Ordinal) is var i and >= 0 ? PersonDocument.Latin[i] : c));
 
     private static string Cedilla(string text) => text.Replace('ș', 'ş').Replace('ț', 'ţ').Replace('Ș', 'Ş').Replace('Ț', 'Ţ');
 

@@ -122,13 +122,32 @@ public sealed class PersonDocument : IAudited
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid PersonId { get; set; }
     public DocumentKind Kind { get; set; }
-    /// <summary>Upper case, letters and digits only, so that "АА 123456" and "аа123456" match.</summary>
+    /// <summary>
+    /// Upper case, letters and digits only, Cyrillic letters that look like Latin ones written as the Latin
+    /// (<see cref="Normalise"/>), so that "АА 123456", "aa123456" and "AA-123456" match.
+    /// </summary>
     [PersonalData] public string Number { get; set; } = "";
 
     /// <summary>All but the last three characters hidden.</summary>
     public string Masked => Number.Length <= 3 ? new string('•', Number.Length) : new string('•', Number.Length - 3) + Number[^3..];
 
-    public static string Normalise(string typed) => string.Concat(typed.Where(char.IsLetterOrDigit)).ToUpperInvariant();
+    /// <summary>Series are typed in Cyrillic or in the Latin letters that look the same (А В Е К М Н О Р С Т Х І): one form for both.</summary>
+    public const string Cyrillic = "АВЕКМНОРСТХІ", Latin = "ABEKMHOPCTXI";
+
+    /// <summary>Rewrites stored numbers as <see cref="Normalise"/> now writes them (SQLite and PostgreSQL alike).</summary>
+    public static string LatinSeriesSql =>
+        $"UPDATE \"PersonDocuments\" SET \"Number\" = {Cyrillic.Zip(Latin).Aggregate("\"Number\"", (e, p) => $"replace({e}, '{p.First}', '{p.Second}')")}";
+
+    public static string Normalise(string typed)
+    {
+        var kept = string.Concat(typed.Where(char.IsLetterOrDigit)).ToUpperInvariant().ToCharArray();
+        for (var i = 0; i < kept.Length; i++)
+        {
+            var at = Cyrillic.IndexOf(kept[i], StringComparison.Ordinal);
+            if (at >= 0) kept[i] = Latin[at];
+        }
+        return new string(kept);
+    }
 
     string IAudited.AuditSubject => $"{nameof(Person)}:{PersonId}";
 }

@@ -50,4 +50,49 @@ public sealed class MatchCommandTests
             File.Delete(output);
         }
     }
+
+    [Theory]
+    [InlineData("", 67, "the file is empty")]
+    [InlineData("\n\n", 67, "the file is empty")]
+    [InlineData("id,family_name,given_name,settlement\n1,Rusu,Ion,Cahul\n", 68, "unknown columns: settlement (expected: id, family_name, given_name, patronymic, birth_date, sex, document, address")]
+    [InlineData("id,family,given_name\n1,Rusu,Ion\n", 68, "unknown columns: family; missing columns: family_name")]
+    [InlineData("id,family_name,given_name\n1,Rusu,Ion\n2,Русу,Ион\n1,Popa,Ana\n", 69, "id \"1\" is on row 2 and row 4")]
+    public void A_file_the_command_cannot_match_is_refused_with_a_message_and_an_exit_code_of_its_own(string content, int code, string message)
+    {
+        var input = Path.GetTempFileName();
+        var output = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(input, content);
+            using var log = new StringWriter();
+            Assert.Equal(code, MatchCommand.Run([input, output], log));
+            Assert.Contains(message, log.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(input);
+            File.Delete(output);
+        }
+    }
+
+    [Fact]
+    public void A_missing_input_file_or_output_folder_is_said_and_not_a_crash()
+    {
+        var input = Path.GetTempFileName();
+        var nowhere = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"));
+        try
+        {
+            File.WriteAllText(input, "id,family_name,given_name\n1,Rusu,Ion\n");
+            using var log = new StringWriter();
+            Assert.Equal(66, MatchCommand.Run([Path.Combine(nowhere, "people.csv"), input], log));
+            Assert.Contains("no such file", log.ToString(), StringComparison.Ordinal);
+            Assert.Equal(73, MatchCommand.Run([input, Path.Combine(nowhere, "pairs.csv")], log));
+            Assert.Contains("does not exist", log.ToString(), StringComparison.Ordinal);
+            Assert.False(System.IO.Directory.Exists(nowhere));
+        }
+        finally
+        {
+            File.Delete(input);
+        }
+    }
 }

@@ -58,8 +58,17 @@ public sealed class DuplicateCheck(PartneraDbContext db, PersonAccess access, Au
         pool.RemoveAll(p => different.Contains(p.Id));
         var me = MatchRecord.Of(person);
         var others = pool.Select(p => (Person: p, Record: MatchRecord.Of(p))).ToList();
-        var rare = others.Count(o => o.Record.NamesKey == me.NamesKey) < PersonMatcher.RareNames;
-        return others.Select(o => (o.Person, Score: PersonMatcher.Score(me, o.Record, rare))).Where(x => x.Score.Probable).OrderByDescending(x => x.Score.Total).ToList();
+        var namesakes = others.Where(o => o.Record.NamesKey == me.NamesKey).Select(o => o.Record).Append(me).ToList();
+        var group = Enumerable.Range(0, namesakes.Count).ToList();
+        var born = DuplicateFinder.Born(namesakes, group);
+        // As the nightly scan: one of a pair of namesakes without a date counts the namesakes it could be (DuplicateFinder.Compatible).
+        Commonness Of(MatchRecord other)
+        {
+            var undated = (me.BirthDate is null) == (other.BirthDate is null) || other.NamesKey != me.NamesKey ? -1 : namesakes.IndexOf(me.BirthDate is null ? me : other);
+            var (all, here) = undated < 0 ? (born, 0) : DuplicateFinder.Compatible(namesakes, group, undated);
+            return new Commonness(namesakes.Count, null, all, here);
+        }
+        return others.Select(o => (o.Person, Score: PersonMatcher.Score(me, o.Record, Of(o.Record)))).Where(x => x.Score.Probable).OrderByDescending(x => x.Score.Total).ToList();
     }
 
     /// <summary>Most namesakes registered elsewhere that one record's page mentions.</summary>

@@ -8,7 +8,9 @@ namespace Partnera.Features.People.Matching;
 /// <summary>
 /// The scan over the whole registry (nightly): finds probable duplicates among all people who are neither erased nor
 /// merged, stores new pairs for review, refreshes the score of pairs still open, drops open pairs that no longer match
-/// (a record was corrected) and never brings back a pair someone decided.
+/// (a record was corrected) and never brings back a pair someone decided. How common each place is comes from the
+/// registry itself (see DuplicateFinder); the name keys the registration check looks people up by are rewritten where
+/// the matcher now writes them differently.
 /// </summary>
 public sealed class DuplicateScan(PartneraDbContext db, TimeProvider time, ILogger<DuplicateScan> logger)
 {
@@ -66,7 +68,14 @@ public sealed class DuplicateScan(PartneraDbContext db, TimeProvider time, ILogg
     private async Task<(List<Guid> Ids, List<MatchRecord> Records)> LoadAsync(CancellationToken ct)
     {
         var people = await db.People.AsNoTracking().Where(p => p.ErasedAt == null && p.MergedIntoId == null)
-            .Select(p => new { p.Id, p.FamilyName, p.GivenName, p.Patronymic, p.BirthDate, p.Sex, p.Address }).ToListAsync(ct);
+            .Select(p => new { p.Id, p.FamilyName, p.GivenName, p.Patronymic, p.BirthDate, p.Sex, p.Address, p.FamilyKey, p.GivenKey }).ToListAsync(ct);
+        // The keys a registration check looks people up by, made again where the matcher now writes them differently.
+        foreach (var p in people)
+        {
+            var (family, given) = (PersonMatcher.Skeleton(p.FamilyName), PersonMatcher.Skeleton(p.GivenName));
+            if (family != p.FamilyKey || given != p.GivenKey)
+                await db.People.Where(x => x.Id == p.Id).ExecuteUpdateAsync(x => x.SetProperty(y => y.FamilyKey, family).SetProperty(y => y.GivenKey, given), ct);
+        }
         var documents = (await db.PersonDocuments.AsNoTracking().Select(d => new { d.PersonId, d.Number }).ToListAsync(ct))
             .ToLookup(d => d.PersonId, d => d.Number);
         var pool = new TextPool();

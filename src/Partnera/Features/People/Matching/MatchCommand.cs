@@ -11,30 +11,85 @@ namespace Partnera.Features.People.Matching;
 /// <c>dotnet run --project src/Partnera -- match-people people.csv pairs.csv</c>. The input has a header row with the
 /// columns id, family_name, given_name and optionally patronymic, birth_date (yyyy-mm-dd or dd.mm.yyyy), sex (F/M),
 /// document, address; the output lists every probable pair with its score per field. Bad rows are reported by number
-/// and left out.
+/// and left out. Every failure is a message on stderr and an exit code of its own (<see cref="Exit"/>), never a crash.
 /// </summary>
 public static class MatchCommand
 {
     public const string Name = "match-people";
+
+    /// <summary>The exit codes (README lists them).</summary>
+    public enum Exit
+    {
+        Done = 0,
+        /// <summary>Not two arguments.</summary>
+        Usage = 64,
+        /// <summary>Some rows were bad and left out; the pairs among the others were written.</summary>
+        BadRows = 65,
+        /// <summary>No input file there, or it cannot be read.</summary>
+        NoInput = 66,
+        /// <summary>The file is empty or has no header row.</summary>
+        Empty = 67,
+        /// <summary>The header names columns the command does not know, or lacks a required one.</summary>
+        Columns = 68,
+        /// <summary>An id is given to more than one row.</summary>
+        DuplicateIds = 69,
+        /// <summary>The output cannot be written (its folder does not exist, no permission).</summary>
+        NoOutput = 73,
+    }
+
+    public static readonly string[] Columns = ["id", "family_name", "given_name", "patronymic", "birth_date", "sex", "document", "address"];
+    private static readonly string[] Required = ["id", "family_name", "given_name"];
+
+    /// <summary>A reason the whole file cannot be matched.</summary>
+    private sealed class Refusal(Exit code, string message) : Exception(message)
+    {
+        public Exit Code { get; } = code;
+    }
 
     public static int Run(IReadOnlyList<string> args, TextWriter log)
     {
         if (args.Count != 2)
         {
             log.WriteLine($"usage: {Name} people.csv pairs.csv");
-            return 64;
+            return (int)Exit.Usage;
         }
-        using var input = new StreamReader(args[0]);
-        using var output = new StreamWriter(args[1]);
-        var (people, pairs, problems) = Match(input, output);
-        foreach (var problem in problems) log.WriteLine(problem);
-        log.WriteLine($"{people} people, {pairs} probable pairs, {problems.Count} bad rows");
-        return problems.Count == 0 ? 0 : 65;
+        var (from, to) = (args[0], args[1]);
+        if (!File.Exists(from)) return Fail(log, Exit.NoInput, $"{from}: no such file");
+        if (Path.GetDirectoryName(Path.GetFullPath(to)) is { } folder && !System.IO.Directory.Exists(folder)) return Fail(log, Exit.NoOutput, $"{to}: the folder {folder} does not exist");
+        try
+        {
+            using var input = new StreamReader(from);
+            var (ids, records, problems) = Read(input);
+            int pairs;
+            using (var output = new StreamWriter(to)) pairs = Write(ids, records, output);
+            foreach (var problem in problems) log.WriteLine(problem);
+            log.WriteLine($"{records.Count} people, {pairs} probable pairs, {problems.Count} bad rows");
+            return (int)(problems.Count == 0 ? Exit.Done : Exit.BadRows);
+        }
+        catch (Refusal refusal)
+        {
+            return Fail(log, refusal.Code, $"{from}: {refusal.Message}");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Fail(log, Exit.NoOutput, $"cannot read {from} or write {to}: {e.Message}");
+        }
+    }
+
+    private static int Fail(TextWriter log, Exit code, string message)
+    {
+        log.WriteLine($"{Name}: {message}");
+        return (int)code;
     }
 
     public static (int People, int Pairs, List<string> Problems) Match(TextReader input, TextWriter output)
     {
         var (ids, records, problems) = Read(input);
+        return (records.Count, Write(ids, records, output), problems);
+    }
+
+    private static int Write(List<string> ids, List<MatchRecord> records, TextWriter output)
+    {
         var pairs = DuplicateFinder.Find(records);
         using var csv = new CsvWriter(output, CultureInfo.InvariantCulture, leaveOpen: true);
         foreach (var h in new[] { "first_id", "second_id", "score", "family_name", "given_name", "names_swapped", "birth_date", "same_document", "patronymic", "address", "sex_differs" }) csv.WriteField(h);
@@ -49,7 +104,7 @@ public static class MatchCommand
                 csv.WriteField(field);
             csv.NextRecord();
         }
-        return (records.Count, pairs.Count, problems);
+        return pairs.Count;
     }
 
     private static (List<string> Ids, List<MatchRecord> Records, List<string> Problems) Read(TextReader input)
@@ -57,8 +112,17 @@ public static class MatchCommand
         var (ids, records, problems) = (new List<string>(), new List<MatchRecord>(), new List<string>());
         var pool = new TextPool();
         using var csv = new CsvReader(input, new CsvConfiguration(CultureInfo.InvariantCulture) { DetectDelimiter = true, PrepareHeaderForMatch = a => a.Header.Trim().ToLowerInvariant(), BadDataFound = null });
-        csv.Read();
-        csv.ReadHeader();
+        if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is not { Length: > 0 } header || header.All(string.IsNullOrWhiteSpace))
+            throw new Refusal(Exit.Empty, "the file is empty: it needs a header row (" + string.Join(", ", Columns) + ") and a row per person");
+        var named = header.Select(h => h.Trim().ToLowerInvariant()).ToList();
+        var unknown = named.Where(h => !Columns.Contains(h)).ToList();
+        var missing = Required.Where(r => !named.Contains(r)).ToList();
+        if (unknown.Count > 0 || missing.Count > 0)
+        {
+            var what = string.Join("; ", new[] { unknown.Count > 0 ? "unknown columns: " + string.Join(", ", unknown) : null, missing.Count > 0 ? "missing columns: " + string.Join(", ", missing) : null }.OfType<string>());
+            throw new Refusal(Exit.Columns, $"{what} (expected: {string.Join(", ", Columns)}; the first three are required)");
+        }
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         while (csv.Read())
         {
             var row = csv.Parser.Row;
@@ -71,8 +135,10 @@ public static class MatchCommand
             if (id is null || family is null || given is null) problems.Add($"row {row}: id, family_name and given_name are required");
             else if (born is not null && birth is null) problems.Add($"row {row}: birth_date \"{born}\" is not a date (yyyy-mm-dd or dd.mm.yyyy)");
             else if (sex is not null && parsedSex is null) problems.Add($"row {row}: sex \"{sex}\" is not F or M");
+            else if (seen.TryGetValue(id, out var first)) throw new Refusal(Exit.DuplicateIds, $"id \"{id}\" is on row {first} and row {row}: each person needs an id of their own");
             else
             {
+                seen[id] = row;
                 ids.Add(id);
                 records.Add(new MatchRecord(family, given, birth, Cell("document") is { } d ? [d] : [], Cell("patronymic"), parsedSex, Cell("address"), pool));
             }

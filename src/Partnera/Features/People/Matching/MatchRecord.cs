@@ -16,6 +16,7 @@ public sealed class MatchRecord
         Family = new MatchName(familyName, pool);
         Given = new MatchName(givenName, pool);
         Patronymic = string.IsNullOrWhiteSpace(patronymic) ? null : new MatchName(patronymic, pool);
+        Father = Patronymic is { } p ? TextPool.Keep(pool, FatherOf(p.Spelling)) : null;
         BirthDate = birthDate;
         Sex = sex;
         Documents = documents.Select(Document).Where(d => d.Length > 0).Distinct().ToArray();
@@ -26,6 +27,19 @@ public sealed class MatchRecord
     public MatchName Family { get; }
     public MatchName Given { get; }
     public MatchName? Patronymic { get; }
+
+    /// <summary>The father's name the patronymic is made of, as a form of a name ("Костянтинівна" and "Константиновна" give one).</summary>
+    public string? Father { get; }
+
+    private static readonly string[] PatronymicEndings = ["ovich", "evich", "ivich", "ich", "ovna", "evna", "ivna", "ichna"];
+
+    private static string FatherOf(string spelling)
+    {
+        var ending = PatronymicEndings.FirstOrDefault(e => spelling.Length > e.Length + 2 && spelling.EndsWith(e, StringComparison.Ordinal));
+        var stem = ending is null ? spelling : spelling[..^ending.Length];
+        var skeleton = Matching.Spelling.SkeletonOf(stem);
+        return NameForms.FormOf(stem, skeleton) ?? skeleton;
+    }
     public DateOnly? BirthDate { get; }
     public Sex? Sex { get; }
     /// <summary>Document numbers normalised, each after its kind and a colon when the kind is known ("Passport:АА123456").</summary>
@@ -43,6 +57,9 @@ public sealed class MatchRecord
     public string? NamesKey => Family.Skeleton.Length > 0 && Given.Skeleton.Length > 0
         ? (string.CompareOrdinal(Family.Skeleton, Given.Skeleton) <= 0 ? $"{Family.Skeleton}|{Given.Skeleton}" : $"{Given.Skeleton}|{Family.Skeleton}")
         : null;
+
+    /// <summary>The address as one value (its words in order), whose commonness says how much agreeing on it is worth.</summary>
+    public string? PlaceKey => AddressWords.Length == 0 ? null : string.Join(' ', AddressWords.Order(StringComparer.Ordinal));
 
     /// <summary>The birth date with day and month in order of size, so that a date written with them swapped meets it.</summary>
     public string? BirthKey => BirthDate is { } d ? $"{d.Year}-{Math.Min(d.Month, d.Day)}-{Math.Max(d.Month, d.Day)}" : null;
@@ -65,7 +82,7 @@ public sealed class MatchName
     {
         Spelling = TextPool.Keep(pool, Matching.Spelling.Of(written));
         var raw = Matching.Spelling.SkeletonOf(Spelling);
-        Form = NameForms.FormOf(raw);
+        Form = NameForms.FormOf(Spelling, raw);
         Skeleton = Form ?? TextPool.Keep(pool, raw);
     }
 

@@ -3,6 +3,8 @@ namespace Partnera.Features.People.Matching;
 /// <summary>
 /// Given names that are one name in Ukrainian, Russian and Romanian but sound too different for a skeleton to join
 /// (Микола, Николай, Nicolae; Іван, Иван, Ion): each form's skeleton is replaced by the skeleton of the first.
+/// A short name is looked up by its spelling, not its skeleton: "Ion", "Ana" and "Ina" share the skeleton "*n" but are
+/// three names (Ion is Іван, Ana is Ганна).
 /// </summary>
 public static class NameForms
 {
@@ -33,19 +35,32 @@ public static class NameForms
         ["Олена", "Елена", "Alena", "Elena"],
     ];
 
-    private static readonly Dictionary<string, string> Canonical = Build();
+    /// <summary>A skeleton this short says too little to stand for a name ("*n" is Ion, Ana, Ina, Ani).</summary>
+    private const int ShortSkeleton = 2;
 
-    /// <summary>The name this skeleton is a form of, when it is in the table.</summary>
-    public static string? FormOf(string skeleton) => Canonical.GetValueOrDefault(skeleton);
+    private static readonly (Dictionary<string, string> BySpelling, Dictionary<string, string> BySkeleton, Dictionary<string, string[]> Spellings) Table = Build();
 
-    private static Dictionary<string, string> Build()
+    /// <summary>The name (its canonical skeleton) this spelling is a form of, when it is in the table.</summary>
+    public static string? FormOf(string spelling, string skeleton) =>
+        Table.BySpelling.GetValueOrDefault(spelling) ?? (skeleton.Length > ShortSkeleton ? Table.BySkeleton.GetValueOrDefault(skeleton) : null);
+
+    /// <summary>The spellings of every form of a name (by its canonical skeleton): a typo is measured against the nearest.</summary>
+    public static string[] SpellingsOf(string form) => Table.Spellings.GetValueOrDefault(form) ?? [];
+
+    private static (Dictionary<string, string>, Dictionary<string, string>, Dictionary<string, string[]>) Build()
     {
-        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        var (bySpelling, bySkeleton, spellings) = (new Dictionary<string, string>(StringComparer.Ordinal), new Dictionary<string, string>(StringComparer.Ordinal), new Dictionary<string, string[]>(StringComparer.Ordinal));
         foreach (var group in Groups)
         {
             var first = Spelling.Skeleton(group[0]);
-            foreach (var form in group) map.TryAdd(Spelling.Skeleton(form), first);
+            foreach (var form in group)
+            {
+                var spelling = Spelling.Of(form);
+                bySpelling.TryAdd(spelling, first);
+                if (Spelling.SkeletonOf(spelling) is { Length: > ShortSkeleton } skeleton) bySkeleton.TryAdd(skeleton, first);
+            }
+            spellings[first] = group.Select(Spelling.Of).Distinct().ToArray();
         }
-        return map;
+        return (bySpelling, bySkeleton, spellings);
     }
 }
