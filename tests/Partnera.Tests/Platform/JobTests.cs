@@ -34,9 +34,9 @@ public sealed class JobTests(TestApps apps)
 
         var started = await admin.SubmitAsync("/Operations/Jobs", new Dictionary<string, string[]>(), "tr[data-job=ExpiredUploads] form");
         Assert.Equal(System.Net.HttpStatusCode.Redirect, started.StatusCode);
-        await Eventually(async () => !await app.WithDbAsync(db => db.PeopleUploads.AnyAsync(u => u.Id == stale)));
+        await Waiting.UntilAsync(async () => !await app.WithDbAsync(db => db.PeopleUploads.AnyAsync(u => u.Id == stale)));
         Assert.True(await app.WithDbAsync(db => db.PeopleUploads.AnyAsync(u => u.Id == fresh)));
-        await Eventually(async () => (await admin.GetPageAsync("/Operations/Jobs")).QuerySelector("tr[data-job=ExpiredUploads] .result")!.TextContent.Contains("Done", StringComparison.Ordinal));
+        await Waiting.UntilAsync(async () => (await admin.GetPageAsync("/Operations/Jobs")).QuerySelector("tr[data-job=ExpiredUploads] .result")!.TextContent.Contains("Done", StringComparison.Ordinal));
         Assert.NotNull((await admin.GetPageAsync("/Operations/Jobs")).QuerySelector("#no-failures"));
     }
 
@@ -81,19 +81,9 @@ public sealed class JobTests(TestApps apps)
         var trigger = TriggerBuilder.Create().WithIdentity(name).StartNow()
             .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMilliseconds(300)).WithRepeatCount(5)).Build();
         await scheduler.ScheduleJob(job, trigger);
-        await Eventually(() => Task.FromResult(CountingJob.Runs.GetValueOrDefault(name) >= 6));
+        await Waiting.UntilAsync(() => Task.FromResult(CountingJob.Runs.GetValueOrDefault(name) >= 6));
         // Time for a second instance's duplicate run to show, if there were one.
         await Task.Delay(TimeSpan.FromSeconds(2));
         Assert.Equal(6, CountingJob.Runs[name]);
-    }
-
-    private static async Task Eventually(Func<Task<bool>> done)
-    {
-        for (var waited = TimeSpan.Zero; waited < TimeSpan.FromSeconds(60); waited += TimeSpan.FromMilliseconds(250))
-        {
-            if (await done()) return;
-            await Task.Delay(250);
-        }
-        Assert.Fail("Did not happen within a minute.");
     }
 }

@@ -93,7 +93,7 @@ public sealed class MailOutboxTests(TestApps apps)
         await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.Id == waiting.Id).ExecuteUpdateAsync(u => u.SetProperty(m => m.NextAttemptAt, DateTime.UtcNow.AddSeconds(-1))));
         var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         await scheduler.TriggerJob(OutboxJob.Key);
-        await Eventually(() => Task.FromResult(mail.Received.Any(m => m.Subject == "While the server was down")));
+        await Waiting.UntilAsync(() => Task.FromResult(mail.Received.Any(m => m.Subject == "While the server was down")));
         var sent = await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == waiting.Id));
         Assert.NotNull(sent.SentAt);
         Assert.Null(sent.HtmlBody);
@@ -127,7 +127,7 @@ public sealed class MailOutboxTests(TestApps apps)
         });
         // Both instances work through the same outbox at the same moment (their jobs may join in too).
         await Task.WhenAll(new[] { first, second, first, second }.Select(app => app.WithScopeAsync(sp => sp.GetRequiredService<MailOutbox>().SendDueAsync(CancellationToken.None))));
-        await Eventually(() => Task.FromResult(subjects.All(s => mail.Received.Any(m => m.Subject == s))));
+        await Waiting.UntilAsync(() => Task.FromResult(subjects.All(s => mail.Received.Any(m => m.Subject == s))));
         await Task.Delay(TimeSpan.FromSeconds(1));
         Assert.Equal(subjects.Order(), mail.Received.Select(m => m.Subject ?? "").Where(s => s.StartsWith("Queued", StringComparison.Ordinal)).Order());
     }
@@ -139,15 +139,5 @@ public sealed class MailOutboxTests(TestApps apps)
         Assert.Equal(TimeSpan.FromMinutes(8), MailOutbox.PauseAfter(4));
         Assert.Equal(TimeSpan.FromHours(6), MailOutbox.PauseAfter(12));
         Assert.Equal(TimeSpan.FromHours(6), MailOutbox.PauseAfter(1000));
-    }
-
-    private static async Task Eventually(Func<Task<bool>> done)
-    {
-        for (var waited = TimeSpan.Zero; waited < TimeSpan.FromSeconds(60); waited += TimeSpan.FromMilliseconds(250))
-        {
-            if (await done()) return;
-            await Task.Delay(250);
-        }
-        Assert.Fail("Did not happen within a minute.");
     }
 }
