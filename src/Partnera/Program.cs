@@ -7,6 +7,14 @@ if (args.FirstOrDefault() == Partnera.Features.People.Matching.MatchCommand.Name
     return;
 }
 
+if (args.FirstOrDefault() is Partnera.Data.Backups.BackupCommand.Backup or Partnera.Data.Backups.BackupCommand.Restore)
+{
+    // The settings as the app reads them (appsettings, environment, command line), without starting it.
+    var settings = WebApplication.CreateBuilder(args.Skip(2).ToArray()).Configuration;
+    Environment.ExitCode = Partnera.Data.Backups.BackupCommand.Run(args[0], args[1..], settings, Console.Error);
+    return;
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddPlatform();
