@@ -70,6 +70,35 @@ public sealed class BackupTests(TestApps apps)
     }
 
     [Fact]
+    public async Task An_empty_or_foreign_file_is_not_restored_as_if_it_were_a_backup()
+    {
+        var empty = Path.GetTempFileName();
+        var foreign = Path.Combine(Path.GetTempPath(), $"foreign-{Guid.NewGuid():N}.db");
+        try
+        {
+            using (var other = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={foreign};Pooling=false"))
+            {
+                other.Open();
+                using var create = other.CreateCommand();
+                create.CommandText = "CREATE TABLE t (x INTEGER)";
+                create.ExecuteNonQuery();
+            }
+            foreach (var file in new[] { empty, foreign })
+            {
+                var errors = new StringWriter();
+                var target = await apps.NewDatabaseAsync(DatabaseProvider.Sqlite);
+                Assert.Equal(BackupCommand.Failed, BackupCommand.Run(BackupCommand.Restore, [file], Settings(DatabaseProvider.Sqlite, target), errors));
+                Assert.Contains("is not a Partnera backup", errors.ToString(), StringComparison.Ordinal);
+            }
+        }
+        finally
+        {
+            File.Delete(empty);
+            File.Delete(foreign);
+        }
+    }
+
+    [Fact]
     public void Without_a_file_name_the_command_says_how_to_use_it()
     {
         var errors = new StringWriter();

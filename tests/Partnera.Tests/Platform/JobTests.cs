@@ -38,6 +38,13 @@ public sealed class JobTests(TestApps apps)
         Assert.True(await app.WithDbAsync(db => db.PeopleUploads.AnyAsync(u => u.Id == fresh)));
         await Waiting.UntilAsync(async () => (await admin.GetPageAsync("/Operations/Jobs")).QuerySelector("tr[data-job=ExpiredUploads] .result")!.TextContent.Contains("Done", StringComparison.Ordinal));
         Assert.NotNull((await admin.GetPageAsync("/Operations/Jobs")).QuerySelector("#no-failures"));
+        // A job with no name, or one that does not exist, is not found (not a server error).
+        foreach (var name in new[] { "", "NoSuchJob" })
+        {
+            var missing = await admin.SubmitAsync("/Operations/Jobs", new Dictionary<string, string[]> { ["job"] = [name] }, "tr[data-job=ExpiredUploads] form");
+            Assert.Equal(System.Net.HttpStatusCode.NotFound, missing.StatusCode);
+        }
+        Assert.Contains("Sending e-mail", (await admin.GetPageAsync("/Operations/Jobs")).QuerySelector("tr[data-job=MailOutbox]")!.TextContent, StringComparison.Ordinal);
     }
 
     [Theory, ClassData(typeof(Databases))]

@@ -39,8 +39,14 @@ public static class BackupCommand
                 error.WriteLine($"No backup file at {file}.");
                 return Usage;
             }
+            if (verb == Restore && provider == DatabaseProvider.Sqlite && !IsPartneraSqlite(file))
+            {
+                error.WriteLine($"{file} is not a Partnera backup (no migration history in it).");
+                return Failed;
+            }
             if (provider == DatabaseProvider.Sqlite) Sqlite(verb, connection, file);
             else Postgres(verb, connection, file);
+            error.WriteLine(verb == Backup ? $"Backed up to {file}." : $"Restored from {file}.");
             return Done;
         }
         catch (Exception e) when (e is IOException or SqliteException or NpgsqlException or InvalidOperationException or System.ComponentModel.Win32Exception)
@@ -90,6 +96,16 @@ public static class BackupCommand
         if (exists.ExecuteScalar() is not null) return;
         using var create = new NpgsqlCommand($"CREATE DATABASE \"{c.Database!.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", connection);
         create.ExecuteNonQuery();
+    }
+
+    /// <summary>A Partnera SQLite backup holds the migrations' history table (an empty or foreign file does not).</summary>
+    private static bool IsPartneraSqlite(string file)
+    {
+        if (new FileInfo(file).Length == 0) return false;
+        using var backup = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ConnectionString);
+        backup.Open();
+        using var history = new SqliteCommand("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsHistory'", backup);
+        return Convert.ToInt64(history.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 1;
     }
 
     private static bool IsEmpty(DatabaseProvider provider, string connection)

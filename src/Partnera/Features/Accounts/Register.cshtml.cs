@@ -31,13 +31,6 @@ public sealed class RegisterModel(UserManager<PartneraUser> users, AccountEmails
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!ModelState.IsValid) return Page();
-        var existing = await users.FindByEmailAsync(Input.Email!);
-        if (existing is not null)
-        {
-            // Same answer as a new registration, so the form does not reveal who has an account.
-            Sent = true;
-            return Page();
-        }
         var user = new PartneraUser
         {
             UserName = Input.Email,
@@ -45,6 +38,21 @@ public sealed class RegisterModel(UserManager<PartneraUser> users, AccountEmails
             DisplayName = Input.DisplayName!.Trim(),
             PreferredCulture = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName,
         };
+        // The password is judged before anything else, the same for a taken address as for a new one: otherwise the
+        // answer ("check your e-mail" against "the password must contain a digit") would tell who has an account.
+        foreach (var validator in users.PasswordValidators)
+        {
+            var judged = await validator.ValidateAsync(users, user, Input.Password!);
+            foreach (var error in judged.Errors) ModelState.AddModelError("Input.Password", IdentityErrorText.For(error, t));
+        }
+        if (!ModelState.IsValid) return Page();
+        if (await users.FindByEmailAsync(Input.Email!) is not null)
+        {
+            // Same answer as a new registration, and the same hashing work, so the form does not reveal who has an account.
+            users.PasswordHasher.HashPassword(user, Input.Password!);
+            Sent = true;
+            return Page();
+        }
         var result = await users.CreateAsync(user, Input.Password!);
         if (!result.Succeeded)
         {

@@ -50,8 +50,9 @@ public sealed class JobsModel(ISchedulerFactory schedulers, IExecutionHistorySto
     }
 
     /// <summary>Starts a job now, on whichever instance takes it first.</summary>
-    public async Task<IActionResult> OnPostRunAsync(string job, CancellationToken ct)
+    public async Task<IActionResult> OnPostRunAsync(string? job, CancellationToken ct)
     {
+        if (string.IsNullOrWhiteSpace(job)) return NotFound();
         var scheduler = await schedulers.GetScheduler(ct);
         var key = new JobKey(job);
         if (!await scheduler.Exists(key, ct)) return NotFound();

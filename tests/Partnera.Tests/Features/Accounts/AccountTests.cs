@@ -132,6 +132,11 @@ public sealed class AccountTests(TestApps apps)
         foreach (var named in new[] { "Partnera2026!", "P@rtn3ra-2026", "2026-Partnera-demo" })
             Assert.Contains("most common", Errors(await RegisterAsync(named)), StringComparison.Ordinal);
         Assert.Contains("Check your e-mail", await RegisterAsync(DemoDataSeeder.DemoPassword), StringComparison.Ordinal);
+        // A taken address gets the same judgement of the password as a new one: the answer never tells who has an account.
+        var taken = await (await client.SubmitAsync("/Account/Register", ("Input.DisplayName", "Ion Popa"), ("Input.Email", "provider@partnera.demo"),
+            ("Input.Password", "aaaaaaaaaaaaaaaa"), ("Input.ConfirmPassword", "aaaaaaaaaaaaaaaa"))).TextAsync();
+        Assert.Equal(Errors(await RegisterAsync("aaaaaaaaaaaaaaaa")), Errors(taken));
+        Assert.DoesNotContain("Check your e-mail", taken, StringComparison.Ordinal);
 
         // The person changes it on their own account page, with the current one.
         var email = await CreateConfirmedAsync(app);

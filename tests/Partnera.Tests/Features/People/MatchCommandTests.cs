@@ -43,6 +43,11 @@ public sealed class MatchCommandTests
             Assert.Contains("2 people, 1 probable pairs, 0 bad rows", log.ToString(), StringComparison.Ordinal);
             Assert.StartsWith("1,2,", File.ReadAllLines(output)[1], StringComparison.Ordinal);
             Assert.Equal(64, MatchCommand.Run([input], log));
+            // The pairs written over the list would destroy it: refused, the list kept.
+            var list = File.ReadAllText(input);
+            Assert.Equal(64, MatchCommand.Run([input, input], log));
+            Assert.Contains("would overwrite the list", log.ToString(), StringComparison.Ordinal);
+            Assert.Equal(list, File.ReadAllText(input));
         }
         finally
         {

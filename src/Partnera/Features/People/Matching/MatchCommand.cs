@@ -55,6 +55,9 @@ public static class MatchCommand
         }
         var (from, to) = (args[0], args[1]);
         if (!File.Exists(from)) return Fail(log, Exit.NoInput, $"{from}: no such file");
+        // Writing the pairs over the list would destroy the list.
+        if (string.Equals(Path.GetFullPath(from), Path.GetFullPath(to), StringComparison.Ordinal))
+            return Fail(log, Exit.Usage, $"{to}: the pairs would overwrite the list of people; give another output file");
         if (Path.GetDirectoryName(Path.GetFullPath(to)) is { } folder && !System.IO.Directory.Exists(folder)) return Fail(log, Exit.NoOutput, $"{to}: the folder {folder} does not exist");
         try
         {
