@@ -126,6 +126,8 @@ public sealed class AccountTests(TestApps apps)
         async Task<string> RegisterAsync(string password) => await (await client.SubmitAsync("/Account/Register",
             ("Input.DisplayName", "Ion Popa"), ("Input.Email", NewEmail()), ("Input.Password", password), ("Input.ConfirmPassword", password))).TextAsync();
 
+        // The hint under the field says the rule the check applies.
+        Assert.Contains("At least 12 characters", (await client.GetPageAsync("/Account/Register")).QuerySelector("#Input_Password + span + .form-text")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("between 12 and 100", Errors(await RegisterAsync("Password12")), StringComparison.Ordinal);
         Assert.Contains("most common", Errors(await RegisterAsync("Password1234")), StringComparison.Ordinal);
         Assert.Contains("most common", Errors(await RegisterAsync("Qwertyuiop12!")), StringComparison.Ordinal);
