@@ -68,8 +68,8 @@ public static class BackupCommand
 
     private static void Postgres(string verb, string connection, string file)
     {
+        // (A restore's database was made, if missing, when it was checked to be empty.)
         var c = new NpgsqlConnectionStringBuilder(connection);
-        if (verb == Restore) CreateDatabaseIfMissing(c);
         var arguments = verb == Backup
             ? new[] { "--format=custom", "--no-owner", $"--file={file}", $"--dbname={c.Database}" }
             : new[] { "--no-owner", "--no-privileges", "--exit-on-error", $"--dbname={c.Database}", file };

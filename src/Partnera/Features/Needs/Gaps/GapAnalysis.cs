@@ -79,6 +79,10 @@ public sealed record GapResult(NeedMethod Method, List<GapRow> Rows, Guid? Previ
     /// <summary>The units the categories are counted in, people first: what totals are kept apart by.</summary>
     public IReadOnlyList<CountingUnit> Units => Rows.Select(r => r.Unit).Distinct().Order().ToList();
 
+    /// <summary>By registry: the communities among these rows with no registry count (their need is unknown, left out of totals).</summary>
+    public static IReadOnlyList<MultilingualText> WithoutRegistryCount(IEnumerable<GapRow> rows) =>
+        rows.Where(r => r.NoRegistryCount).DistinctBy(r => r.CommunityId).Select(r => r.Community).ToList();
+
     public IReadOnlyList<(string Code, MultilingualText Name, CountingUnit Unit)> Categories =>
         Rows.Select(r => (r.TermCode, r.Category, r.Unit)).DistinctBy(c => c.TermCode).OrderBy(c => c.TermCode, StringComparer.Ordinal).ToList();
 }
